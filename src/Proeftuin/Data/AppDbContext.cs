@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Features.Accounts;
+using Proeftuin.Features.Members;
+using Proeftuin.Features.News;
+using Proeftuin.Features.Programmes;
+using Proeftuin.Features.Projects;
+
+namespace Proeftuin.Data;
+
+/// <summary>The unit of work. One subclass per provider, so each keeps its own migrations set.</summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<PhaseTransition> PhaseTransitions => Set<PhaseTransition>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration<Programme>(new ProgrammeConfiguration());
+        builder.ApplyConfiguration<Partner>(new ProgrammeConfiguration());
+        builder.ApplyConfiguration<Project>(new ProjectConfiguration());
+        builder.ApplyConfiguration<Theme>(new ProjectConfiguration());
+        builder.ApplyConfiguration<PhaseTransition>(new ProjectConfiguration());
+        builder.ApplyConfiguration<Membership>(new MembershipConfiguration());
+        builder.ApplyConfiguration<Invitation>(new MembershipConfiguration());
+        builder.ApplyConfiguration<NewsItem>(new NewsItemConfiguration());
+        builder.ApplyConfiguration<AppUser>(new AccountConfiguration());
+        builder.ApplyConfiguration<SignInLink>(new AccountConfiguration());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is UTC: Npgsql demands it, and SQLite would otherwise hand back Kind=Unspecified.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

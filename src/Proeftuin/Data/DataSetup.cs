@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Proeftuin.Data;
+
+public static class DataSetup
+{
+    public const string PostgresProvider = "postgres";
+
+    /// <summary>SQLite file by default; PostgreSQL with Database:Provider=postgres and ConnectionStrings:Proeftuin.</summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = config["Database:Provider"] ?? "sqlite";
+        if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = config.GetConnectionString("Proeftuin")
+                ?? throw new InvalidOperationException("Database:Provider is postgres, but ConnectionStrings:Proeftuin is not set.");
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+        }
+        return builder;
+    }
+
+    /// <summary>Applies the provider's migrations at start, so a fresh clone runs without a set-up step.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+    }
+}
+
+/// <summary>The folder for the SQLite file, e-mail pickup and other local data; always an absolute path.</summary>
+public static class AppData
+{
+    public static string Directory(WebApplicationBuilder builder) => Directory(builder.Configuration, builder.Environment.ContentRootPath);
+
+    public static string Directory(IConfiguration config, string contentRoot)
+    {
+        var dir = Path.GetFullPath(config["App:DataDirectory"] ?? "App_Data", contentRoot);
+        System.IO.Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
+
+// Design-time factories let `dotnet ef` build each provider's model without starting the app.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

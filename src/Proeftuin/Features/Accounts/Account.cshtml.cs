@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Features.Members;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Accounts;
+
+[Authorize]
+public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public Perspective DefaultPerspective { get; set; }
+        public string? Language { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        Input = new InputModel { DisplayName = user.DisplayName, Email = user.Email, DefaultPerspective = user.DefaultPerspective, Language = user.Language };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var outcome = await update.RunAsync(users.GetUserId(User)!, new UpdateAccountInput(Input.DisplayName, Input.Email, Input.DefaultPerspective, Input.Language));
+        if (!outcome.IsOk) return this.Fail(outcome, l);
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(outcome.Value!.Language));
+        this.Flash("Je gegevens zijn opgeslagen.");
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Proeftuin.Features.Members;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Accounts;
+
+public sealed record UpdateAccountInput(string? DisplayName, string? Email, Perspective DefaultPerspective, string? Language);
+
+public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+{
+    public async Task<Outcome<AppUser>> RunAsync(string userId, UpdateAccountInput input)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Outcome<AppUser>.NotFound();
+        var v = new Validation();
+        var name = v.Text("DisplayName", input.DisplayName, AccountLimits.DisplayName, label: "je naam");
+        var email = AccountRules.Email(v, "Email", input.Email);
+        v.Enum("DefaultPerspective", input.DefaultPerspective, "Kies een kennisbron.");
+        if (!Localization.IsSupported(input.Language)) v.Add("Language", "Kies Nederlands of English.");
+        if (!v.IsValid) return v;
+
+        if (!string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+                return Outcome<AppUser>.Invalid("Email", "Dit e-mailadres hoort al bij een ander account.");
+            user.Email = email;
+            user.UserName = email;
+            user.EmailConfirmed = false;
+        }
+        user.DisplayName = name;
+        user.DefaultPerspective = input.DefaultPerspective;
+        user.Language = input.Language!;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded) return Outcome<AppUser>.Invalid("Email", "Dit e-mailadres kan niet worden opgeslagen.");
+        await signIn.RefreshSignInAsync(user);
+        return Outcome<AppUser>.Ok(user);
+    }
+}

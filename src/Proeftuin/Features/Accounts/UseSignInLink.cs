@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Accounts;
+
+/// <summary>Signs in with a mailed link: valid 15 minutes, single use.</summary>
+public sealed class UseSignInLink(AppDbContext db, SignInManager<AppUser> signIn, TimeProvider clock)
+{
+    public const string Expired = "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.";
+
+    public async Task<Outcome<AppUser>> RunAsync(string? token, CancellationToken ct = default)
+    {
+        if (!Tokens.LooksValid(token)) return Outcome<AppUser>.Invalid("", Expired);
+        var hash = Tokens.Hash(token!);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var link = await db.SignInLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        if (link is null || link.UsedAt is not null || link.ExpiresAt <= now)
+            return Outcome<AppUser>.Invalid("", Expired);
+
+        // Mark used with a guarded update, so two clicks at the same moment cannot both sign in.
+        var claimed = await db.SignInLinks
+            .Where(l => l.Id == link.Id && l.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, now), ct);
+        if (claimed == 0) return Outcome<AppUser>.Invalid("", Expired);
+
+        var user = await signIn.UserManager.FindByIdAsync(link.UserId);
+        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+            return Outcome<AppUser>.Invalid("", Expired);
+        if (!user.EmailConfirmed)
+        {
+            // Following the link proves the address.
+            user.EmailConfirmed = true;
+            await signIn.UserManager.UpdateAsync(user);
+        }
+        await signIn.SignInAsync(user, isPersistent: true);
+        return Outcome<AppUser>.Ok(user);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Proeftuin.Features.Home;
+
+/// <summary>A Dutch page for every error status, never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; } = 500;
+
+    public IActionResult OnGet(int? code) => Show(code);
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private PageResult Show(int? code)
+    {
+        Code = code is >= 400 and < 600 ? code.Value : 500;
+        Response.StatusCode = Code;
+        return Page();
+    }
+
+    public string Heading => Code switch
+    {
+        400 => "Dit verzoek klopt niet",
+        401 => "Log eerst in",
+        403 => "Dit mag je niet doen",
+        404 => "Deze pagina bestaat niet",
+        413 => "Dit bestand is te groot",
+        429 => "Even rustig aan",
+        _ => "Er ging iets mis",
+    };
+
+    public string Explanation => Code switch
+    {
+        400 => "Het formulier was niet meer geldig. Ga terug, laad de pagina opnieuw en probeer het nog een keer.",
+        401 => "Je moet ingelogd zijn om dit te zien.",
+        403 => "Je hebt geen rechten voor deze actie. Denk je dat dit niet klopt? Vraag het de procesbegeleider van het project.",
+        404 => "Misschien is de pagina verplaatst, of heb je geen toegang. Controleer het adres.",
+        413 => "Kies een kleiner bestand.",
+        429 => "Je hebt dit te vaak achter elkaar geprobeerd. Wacht een paar minuten en probeer het opnieuw.",
+        _ => "Probeer het later opnieuw. Blijft het misgaan? Neem contact op met de beheerder.",
+    };
+}

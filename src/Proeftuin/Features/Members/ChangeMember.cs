@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Members;
+
+/// <summary>
+/// Facilitators change roles and remove members; every member changes their own perspective.
+/// A project always keeps at least one facilitator.
+/// </summary>
+public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentUser user)
+{
+    public const string LastFacilitator = "Een project heeft altijd minstens één procesbegeleider. Maak eerst iemand anders procesbegeleider.";
+
+    public async Task<Outcome<Membership>> ChangeRoleAsync(int projectId, int membershipId, ProjectRole role, CancellationToken ct = default)
+    {
+        var (outcome, membership) = await LoadManagedAsync(projectId, membershipId, ct);
+        if (membership is null) return outcome;
+        var v = new Validation();
+        v.Enum("Role", role, "Kies een rol.");
+        if (!v.IsValid) return v;
+        if (membership.Role == ProjectRole.Facilitator && role != ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
+            return Outcome<Membership>.Invalid("Role", LastFacilitator);
+        membership.Role = role;
+        await db.SaveChangesAsync(ct);
+        return Outcome<Membership>.Ok(membership);
+    }
+
+    public async Task<Outcome<Membership>> RemoveAsync(int projectId, int membershipId, CancellationToken ct = default)
+    {
+        var (outcome, membership) = await LoadManagedAsync(projectId, membershipId, ct);
+        if (membership is null) return outcome;
+        if (membership.Role == ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
+            return Outcome<Membership>.Invalid("", LastFacilitator);
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Membership>.Ok(membership);
+    }
+
+    public async Task<Outcome<Membership>> ChangeOwnPerspectiveAsync(int projectId, Perspective perspective, CancellationToken ct = default)
+    {
+        var permissions = await access.ForProjectAsync(projectId, ct);
+        if (permissions is null) return Outcome<Membership>.NotFound();
+        if (!permissions.IsMember) return Outcome<Membership>.Forbidden();
+        var v = new Validation();
+        v.Enum("Perspective", perspective, "Kies een kennisbron.");
+        if (!v.IsValid) return v;
+        var membership = await db.Memberships.FirstAsync(m => m.ProjectId == projectId && m.UserId == user.Id, ct);
+        membership.Perspective = perspective;
+        await db.SaveChangesAsync(ct);
+        return Outcome<Membership>.Ok(membership);
+    }
+
+    private async Task<(Outcome<Membership> Outcome, Membership? Membership)> LoadManagedAsync(int projectId, int membershipId, CancellationToken ct)
+    {
+        var permissions = await access.ForProjectAsync(projectId, ct);
+        if (permissions is null) return (Outcome<Membership>.NotFound(), null);
+        if (!permissions.CanManage) return (Outcome<Membership>.Forbidden(), null);
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.ProjectId == projectId, ct);
+        return membership is null ? (Outcome<Membership>.NotFound(), null) : (Outcome<Membership>.Ok(membership), membership);
+    }
+
+    private Task<bool> IsLastFacilitatorAsync(Membership membership, CancellationToken ct) =>
+        db.Memberships.AllAsync(m => m.ProjectId != membership.ProjectId || m.Role != ProjectRole.Facilitator || m.Id == membership.Id, ct);
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Projects;
+
+public sealed record ProjectFilter(int? ProgrammeId = null, Domains? Domain = null, string? Theme = null, Phase? Phase = null, ProjectStatus? Status = null);
+
+public sealed record ProjectSummary(
+    int Id, int ProgrammeId, int? ParentProjectId, string Title, string CentralQuestion,
+    Phase Phase, ProjectStatus Status, Visibility Visibility, Domains Domains, IReadOnlyList<string> Themes);
+
+/// <summary>The projects the caller may read, filtered; one query for pages and API alike.</summary>
+public sealed class FindProjects(ProjectAccess access)
+{
+    public async Task<List<ProjectSummary>> RunAsync(ProjectFilter filter, CancellationToken ct = default)
+    {
+        var q = access.ReadableProjects().AsNoTracking();
+        if (filter.ProgrammeId is { } programmeId) q = q.Where(p => p.ProgrammeId == programmeId);
+        if (filter.Domain is { } domain) q = q.Where(p => (p.Domains & domain) != 0);
+        if (!string.IsNullOrWhiteSpace(filter.Theme))
+        {
+            var theme = filter.Theme.Trim().ToLower();
+            q = q.Where(p => p.Themes.Any(t => t.Name.ToLower() == theme));
+        }
+        if (filter.Phase is { } phase) q = q.Where(p => p.Phase == phase);
+        if (filter.Status is { } status) q = q.Where(p => p.Status == status);
+        return await q
+            .OrderBy(p => p.ParentProjectId != null).ThenBy(p => p.Title)
+            .Select(p => new ProjectSummary(p.Id, p.ProgrammeId, p.ParentProjectId, p.Title, p.CentralQuestion, p.Phase, p.Status, p.Visibility, p.Domains,
+                p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Members;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Projects;
+
+public sealed record PhaseStep(Phase? From, Phase To, string Reason, string? By, DateTime At)
+{
+    public bool IsBack => From is { } f && To < f;
+}
+
+public sealed record MemberView(int MembershipId, string UserId, string DisplayName, ProjectRole Role, Perspective Perspective);
+
+public sealed record NewsSummary(int Id, string Title, string BodyHtml, DateTime PublishedAt);
+
+public sealed record ProjectOverview(
+    ProjectPermissions Permissions,
+    int Id, string Title, string CentralQuestion, string Description,
+    int ProgrammeId, string ProgrammeTitle, int? ParentProjectId, string? ParentTitle,
+    Phase Phase, ProjectStatus Status, Visibility Visibility, Domains Domains, IReadOnlyList<string> Themes,
+    IReadOnlyList<PhaseStep> PhaseHistory,
+    KnowledgeBalance Balance,
+    // Members is empty for anonymous callers: they see counts only.
+    IReadOnlyList<MemberView> Members,
+    IReadOnlyList<NewsSummary> News,
+    IReadOnlyList<ProjectSummary> SubProjects);
+
+/// <summary>Everything the project page and GET /api/v1/projects/{id} show, in a handful of queries.</summary>
+public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, FindProjects findProjects)
+{
+    public async Task<ProjectOverview?> RunAsync(int projectId, CancellationToken ct = default)
+    {
+        var permissions = await access.ForProjectAsync(projectId, ct);
+        if (permissions is null) return null;
+
+        var p = await db.Projects.AsNoTracking().Where(x => x.Id == projectId)
+            .Select(x => new
+            {
+                x.Id,
+                x.Title,
+                x.CentralQuestion,
+                x.Description,
+                x.ProgrammeId,
+                ProgrammeTitle = x.Programme.Title,
+                x.ParentProjectId,
+                ParentTitle = x.ParentProject == null ? null : x.ParentProject.Title,
+                x.Phase,
+                x.Status,
+                x.Visibility,
+                x.Domains,
+                Themes = x.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+            })
+            .FirstAsync(ct);
+
+        var history = await db.PhaseTransitions.AsNoTracking().Where(t => t.ProjectId == projectId)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+            .Select(t => new PhaseStep(t.FromPhase, t.ToPhase, t.Reason, t.ByUser == null ? null : t.ByUser.DisplayName, t.At))
+            .ToListAsync(ct);
+
+        var members = await db.Memberships.AsNoTracking().Where(m => m.ProjectId == projectId)
+            .OrderBy(m => m.User.DisplayName)
+            .Select(m => new MemberView(m.Id, m.UserId, m.User.DisplayName, m.Role, m.Perspective))
+            .ToListAsync(ct);
+
+        var news = await db.NewsItems.AsNoTracking().Where(n => n.ProjectId == projectId)
+            .OrderByDescending(n => n.PublishedAt).Take(10)
+            .Select(n => new NewsSummary(n.Id, n.Title, n.BodyHtml, n.PublishedAt))
+            .ToListAsync(ct);
+
+        var subProjects = (await findProjects.RunAsync(new ProjectFilter(p.ProgrammeId), ct))
+            .Where(s => s.ParentProjectId == projectId).ToList();
+
+        return new ProjectOverview(permissions, p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
+            p.ParentProjectId, p.ParentTitle, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes, history,
+            KnowledgeBalance.FromPeople(members.Select(m => m.Perspective)),
+            permissions.CanSeeMemberNames ? members : [],
+            news, subProjects);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Projects;
+
+/// <summary>
+/// A facilitator moves the project to another phase, forward or back, and says why.
+/// Design thinking is not a straight line, so any other phase may be chosen; the history keeps every move.
+/// </summary>
+public sealed class MovePhase(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<PhaseTransition>> RunAsync(int projectId, Phase to, string? reason, CancellationToken ct = default)
+    {
+        var permissions = await access.ForProjectAsync(projectId, ct);
+        if (permissions is null) return Outcome<PhaseTransition>.NotFound();
+        if (!permissions.CanManage) return Outcome<PhaseTransition>.Forbidden();
+
+        var v = new Validation();
+        v.Enum("ToPhase", to, "Kies een fase.");
+        var why = v.Text("Reason", reason, ProjectLimits.Reason, label: "de reden");
+        var project = await db.Projects.FirstAsync(p => p.Id == projectId, ct);
+        if (v.IsValid && project.Phase == to) v.Add("ToPhase", "Het project zit al in deze fase. Kies een andere fase.");
+        if (!v.IsValid) return v;
+
+        var transition = new PhaseTransition { ProjectId = projectId, FromPhase = project.Phase, ToPhase = to, Reason = why, ByUserId = user.Id, At = clock.GetUtcNow().UtcDateTime };
+        project.Phase = to;
+        db.PhaseTransitions.Add(transition);
+        await db.SaveChangesAsync(ct);
+        return Outcome<PhaseTransition>.Ok(transition);
+    }
+}

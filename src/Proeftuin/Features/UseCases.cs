@@ -1,0 +1,36 @@
+using Proeftuin.Features.Accounts;
+using Proeftuin.Features.Members;
+using Proeftuin.Features.News;
+using Proeftuin.Features.Programmes;
+using Proeftuin.Features.Projects;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features;
+
+public static class UseCases
+{
+    /// <summary>Every use case, listed by hand: pages, API and hubs resolve the same classes.</summary>
+    public static WebApplicationBuilder AddUseCases(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<PublicUrl>();
+        s.AddScoped<RegisterAccount>();
+        s.AddScoped<RequestSignInLink>();
+        s.AddScoped<UseSignInLink>();
+        s.AddScoped<UpdateAccount>();
+        s.AddScoped<GetProgrammeOverview>();
+        s.AddScoped<SaveProgramme>();
+        s.AddScoped<ManagePartners>();
+        s.AddScoped<FindProjects>();
+        s.AddScoped<GetProjectOverview>();
+        s.AddScoped<CreateProject>();
+        s.AddScoped<EditProject>();
+        s.AddScoped<MovePhase>();
+        s.AddScoped<InviteMember>();
+        s.AddScoped<AcceptInvitation>();
+        s.AddScoped<ChangeMember>();
+        s.AddScoped<SaveNewsItem>();
+        s.AddScoped<ManageThemes>();
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+using Proeftuin.Data;
+using Proeftuin.Features.Accounts;
+using Proeftuin.Features.Programmes;
+using Proeftuin.Features.Projects;
+using Proeftuin.Web;
+using Proeftuin.Web.Mail;
+using Proeftuin.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddAccounts();
+builder.AddMail();
+builder.AddDutchFirstLocalization();
+builder.AddRateLimits();
+builder.AddWeb();
+builder.AddUseCases();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+if (await AdminCommand.TryRunAsync(app, args)) return;
+await app.EnsureAdminFromConfigurationAsync();
+await app.SeedDemoDataAsync();
+
+app.UseWebPipeline();
+app.MapRazorPages();
+app.MapProgrammesApi();
+app.MapProjectsApi();
+app.MapPartnerLogos();
+app.MapOperations();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,72 @@
+namespace Proeftuin.Web;
+
+public enum OutcomeStatus
+{
+    Ok,
+    Invalid,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>A field-level message. Message is the Dutch text, which is also the localizer key.</summary>
+public sealed record FieldError(string Field, string Message, params object[] Args);
+
+/// <summary>What a use case returns: expected outcomes are values, not exceptions.</summary>
+public sealed class Outcome<T>
+{
+    public OutcomeStatus Status { get; private init; }
+    public T? Value { get; private init; }
+    public IReadOnlyList<FieldError> Errors { get; private init; } = [];
+    public bool IsOk => Status == OutcomeStatus.Ok;
+
+    public static Outcome<T> Ok(T value) => new() { Status = OutcomeStatus.Ok, Value = value };
+    public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new() { Status = OutcomeStatus.Invalid, Errors = errors };
+    public static Outcome<T> Invalid(string field, string message, params object[] args) => Invalid([new FieldError(field, message, args)]);
+    public static Outcome<T> NotFound() => new() { Status = OutcomeStatus.NotFound };
+    public static Outcome<T> Forbidden() => new() { Status = OutcomeStatus.Forbidden };
+
+    public static implicit operator Outcome<T>(Validation validation) => Invalid(validation.Errors);
+}
+
+/// <summary>Collects field errors for a use case; shared rules live here so every form checks the same way.</summary>
+public sealed class Validation
+{
+    private readonly List<FieldError> errors = [];
+    public IReadOnlyList<FieldError> Errors => errors;
+    public bool IsValid => errors.Count == 0;
+
+    public Validation Add(string field, string message, params object[] args)
+    {
+        errors.Add(new FieldError(field, message, args));
+        return this;
+    }
+
+    /// <summary>Trims, then checks presence and length. Returns the trimmed value.</summary>
+    public string Text(string field, string? value, int max, bool required = true, string? label = null)
+    {
+        var trimmed = (value ?? "").Trim();
+        if (required && trimmed.Length == 0)
+            Add(field, "Vul {0} in.", label ?? field);
+        else if (trimmed.Length > max)
+            Add(field, "{0} is te lang: maximaal {1} tekens.", label ?? field, max);
+        return trimmed;
+    }
+
+    public string? OptionalUrl(string field, string? value, int max)
+    {
+        var trimmed = (value ?? "").Trim();
+        if (trimmed.Length == 0) return null;
+        if (trimmed.Length > max || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            Add(field, "Vul een geldig webadres in dat begint met https://.");
+            return null;
+        }
+        return uri.ToString();
+    }
+
+    public TEnum Enum<TEnum>(string field, TEnum value, string message) where TEnum : struct, System.Enum
+    {
+        if (!System.Enum.IsDefined(value)) Add(field, message);
+        return value;
+    }
+}

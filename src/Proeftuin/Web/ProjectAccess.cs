@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Members;
+using Proeftuin.Features.Projects;
+
+namespace Proeftuin.Web;
+
+/// <summary>
+/// What the current user may do in one project. All project authorization lives here,
+/// so pages, API and (later) hubs apply the same rules.
+/// </summary>
+public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibility Visibility, ProjectRole? Role, Perspective? Perspective, bool IsAdmin, bool IsSignedIn)
+{
+    public bool IsMember => Role is not null;
+    public bool CanRead => Visibility == Visibility.Open || IsMember || IsAdmin;
+    /// <summary>Facilitators (and admins, for moderation) manage members, phases, news and the project itself.</summary>
+    public bool CanManage => Role == ProjectRole.Facilitator || IsAdmin;
+    /// <summary>Anonymous callers see counts of members, not who they are.</summary>
+    public bool CanSeeMemberNames => IsSignedIn && CanRead;
+}
+
+public sealed class ProjectAccess(AppDbContext db, CurrentUser user)
+{
+    /// <summary>Null when the project does not exist or may not be read: callers answer 404 either way, so existence does not leak.</summary>
+    public async Task<ProjectPermissions?> ForProjectAsync(int projectId, CancellationToken ct = default)
+    {
+        var userId = user.Id;
+        var row = await db.Projects.AsNoTracking()
+            .Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                p.Id,
+                p.ProgrammeId,
+                p.Visibility,
+                Membership = p.Members.Where(m => m.UserId == userId).Select(m => new { m.Role, m.Perspective }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var permissions = new ProjectPermissions(row.Id, row.ProgrammeId, row.Visibility, row.Membership?.Role, row.Membership?.Perspective, user.IsAdmin, user.IsSignedIn);
+        return permissions.CanRead ? permissions : null;
+    }
+
+    /// <summary>The projects the current user may read, as a query to build on.</summary>
+    public IQueryable<Project> ReadableProjects()
+    {
+        if (user.IsAdmin) return db.Projects;
+        var userId = user.Id;
+        return userId is null
+            ? db.Projects.Where(p => p.Visibility == Visibility.Open)
+            : db.Projects.Where(p => p.Visibility == Visibility.Open || p.Members.Any(m => m.UserId == userId));
+    }
+}

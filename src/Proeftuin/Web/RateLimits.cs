@@ -1,0 +1,41 @@
+using System.Threading.RateLimiting;
+
+namespace Proeftuin.Web;
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Password sign-in and registration attempts per client address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 10;
+    /// <summary>Sign-in link and invitation e-mails per client address per 15 minutes.</summary>
+    public int MailPerQuarter { get; set; } = 5;
+    /// <summary>API calls per client address per minute.</summary>
+    public int ApiPerMinute { get; set; } = 600;
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Mail = "mail";
+    public const string Api = "api";
+
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignIn, ctx => PerClient(ctx, options.SignInPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(Mail, ctx => PerClient(ctx, options.MailPerQuarter, TimeSpan.FromMinutes(15)));
+            o.AddPolicy(Api, ctx => PerClient(ctx, options.ApiPerMinute, TimeSpan.FromMinutes(1)));
+        });
+        return builder;
+    }
+
+    // Only attempts count: reading a sign-in page is never limited.
+    private static RateLimitPartition<string> PerClient(HttpContext ctx, int limit, TimeSpan window) =>
+        HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api")
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(
+            ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Data;
+using Scalar.AspNetCore;
+
+namespace Proeftuin.Web;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Markdown>();
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o =>
+            {
+                var l = services.BuildLocalizerForOptions();
+                Localization.UseDutchBindingMessages(o.ModelBindingMessageProvider, l);
+            })
+            .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // Keys in the database: every web node can read every other node's cookies.
+        services.AddDataProtection().SetApplicationName("Proeftuin").PersistKeysToDbContext<AppDbContext>();
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 2 * 1024 * 1024);
+        return builder;
+    }
+
+    // The binding messages need a localizer before the container is built; a small standalone one is enough.
+    private static IStringLocalizer BuildLocalizerForOptions(this IServiceCollection _)
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        return factory.Create(typeof(SharedResource));
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/fout");
+        else
+            app.UseDeveloperExceptionPage();
+        // API errors are problem+json; page errors get a Dutch page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/fout/{0}"));
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        return app;
+    }
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference();
+        return app;
+    }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Runs every test of Proeftuin on a fresh machine (Debian 12, as root): the one command CI runs.
+#
+#   ./test.sh                 install missing packages, start PostgreSQL + Redis, build once, check
+#                             migrations, run the integration tests on SQLite and on PostgreSQL, run
+#                             the browser tests; prints per-run counts and, last, "N passed, N failed".
+#   ./test.sh --quick [ARGS]  build and run only the SQLite integration tests (no services, no
+#                             migrations check); ARGS go to `dotnet test` (e.g. --filter Name~Idea).
+#
+# Exits non-zero when a build or migrations check fails, or any test run fails or executes no test.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+# shellcheck source=tools/services.sh
+source "$ROOT/tools/services.sh"
+
+QUICK=0
+EXTRA_TEST_ARGS=()
+case "${1:-}" in
+  --quick) QUICK=1; shift; EXTRA_TEST_ARGS=("$@") ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  "") ;;
+  *) echo "test.sh: unknown argument '$1' (use --quick or --help)" >&2; exit 2 ;;
+esac
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+CONFIG=Release
+PG_CONN="Host=127.0.0.1;Port=$SERVICES_PG_PORT;Username=postgres"
+REDIS_CONN="127.0.0.1:$SERVICES_REDIS_PORT"
+CHROMIUM=/usr/lib/chromium/chromium
+
+TMP=""
+CLEANED=0
+cleanup() {
+  [ "$CLEANED" -eq 1 ] && return 0
+  CLEANED=1
+  if [ -n "$TMP" ]; then
+    services_stop "$TMP" >/dev/null 2>&1 || true
+    rm -rf "$TMP"
+  fi
+  # Leave build servers running in --quick mode (the development loop); CI and full runs stop them.
+  if [ "$QUICK" -eq 0 ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+TMP=$(mktemp -d)
+chmod 755 "$TMP"
+RESULTS="$TMP/results"
+mkdir -p "$RESULTS"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+FAILURES=()     # one line per failed step, printed before the totals
+RUN_NAMES=()    # per test run: name, passed, failed, executed, total
+RUN_PASSED=()
+RUN_FAILED=()
+RUN_EXECUTED=()
+RUN_TOTAL=()
+
+# Finish: print per-run counts, failures and (last line) the totals; exit non-zero on any failure.
+finish() {
+  local i passed=0 failed=0
+  cleanup
+  echo
+  echo "==> Summary"
+  for i in "${!RUN_NAMES[@]}"; do
+    printf '%-22s %4s passed, %4s failed, %4s executed of %4s\n' "${RUN_NAMES[$i]}:" \
+      "${RUN_PASSED[$i]}" "${RUN_FAILED[$i]}" "${RUN_EXECUTED[$i]}" "${RUN_TOTAL[$i]}"
+    passed=$((passed + RUN_PASSED[i]))
+    failed=$((failed + RUN_FAILED[i]))
+  done
+  for i in "${!FAILURES[@]}"; do echo "FAILED: ${FAILURES[$i]}"; done
+  if [ "${#FAILURES[@]}" -eq 0 ]; then echo "All steps succeeded."; fi
+  echo "$passed passed, $failed failed"
+  if [ "${#FAILURES[@]}" -ne 0 ]; then exit 1; fi
+  exit 0
+}
+
+# trx_counter FILE ATTR : the value of ATTR on the <Counters .../> element of a TRX file (0 if absent).
+trx_counter() {
+  local v
+  v=$(grep -o '<Counters [^>]*>' "$1" 2>/dev/null | head -1 | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p")
+  echo "${v:-0}"
+}
+
+# run_tests NAME PROJECT [env assignments...] : dotnet test with a TRX logger; never aborts the script.
+run_tests() {
+  local name=$1 project=$2 rc=0 trx passed failed errors executed total
+  shift 2
+  trx="$RESULTS/$name.trx"
+  step "Tests: $name ($project)"
+  env -u PROEFTUIN_TEST_DB -u PROEFTUIN_TEST_PG -u PROEFTUIN_TEST_REDIS -u PROEFTUIN_CHROMIUM "$@" \
+    dotnet test "$project" -c "$CONFIG" --no-build \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
+      "${EXTRA_TEST_ARGS[@]}" || rc=$?
+  if [ -f "$trx" ]; then
+    passed=$(trx_counter "$trx" passed)
+    failed=$(trx_counter "$trx" failed)
+    errors=$(trx_counter "$trx" error)
+    executed=$(trx_counter "$trx" executed)
+    total=$(trx_counter "$trx" total)
+    failed=$((failed + errors))
+  else
+    passed=0 failed=0 executed=0 total=0
+    FAILURES+=("$name: no TRX file was written ($trx)")
+  fi
+  RUN_NAMES+=("$name"); RUN_PASSED+=("$passed"); RUN_FAILED+=("$failed")
+  RUN_EXECUTED+=("$executed"); RUN_TOTAL+=("$total")
+  if [ "$rc" -ne 0 ]; then
+    FAILURES+=("$name: dotnet test exited with code $rc ($failed failed)")
+  elif [ "$failed" -ne 0 ]; then
+    FAILURES+=("$name: $failed test(s) failed")
+  fi
+  if [ "$executed" -eq 0 ]; then
+    FAILURES+=("$name: no test was executed")
+  fi
+}
+
+# check_migrations CONTEXT : fail when the model has changes that no migration captures.
+check_migrations() {
+  local ctx=$1 rc=0 out="$TMP/ef-$1.log"
+  step "Migrations check: $ctx"
+  dotnet ef migrations has-pending-model-changes --project src/Proeftuin --context "$ctx" \
+    --no-build --configuration "$CONFIG" 2>&1 | tee "$out" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    if grep -qi 'changes have been made to the model' "$out"; then
+      FAILURES+=("migrations: $ctx has pending model changes - add a migration: dotnet ef migrations add NAME --project src/Proeftuin --context $ctx")
+    else
+      FAILURES+=("migrations: the check for $ctx could not run (exit $rc, see its output above)")
+    fi
+  fi
+}
+
+command -v dotnet >/dev/null 2>&1 || { echo "test.sh: dotnet SDK not found on PATH" >&2; exit 1; }
+
+if [ "$QUICK" -eq 0 ]; then
+  step "Packages"
+  if ! services_ensure_packages postgresql redis-server chromium; then
+    FAILURES+=("setup: installing postgresql/redis-server/chromium with apt-get failed")
+    finish
+  fi
+
+  step "Services (PostgreSQL :$SERVICES_PG_PORT, Redis :$SERVICES_REDIS_PORT) in $TMP"
+  if ! services_start "$TMP"; then
+    FAILURES+=("setup: starting PostgreSQL/Redis failed (see the messages above)")
+    finish
+  fi
+
+  step "dotnet tool restore"
+  if ! dotnet tool restore; then
+    FAILURES+=("setup: dotnet tool restore failed")
+    finish
+  fi
+
+  step "Build ($CONFIG)"
+  if ! dotnet build Proeftuin.slnx -c "$CONFIG"; then
+    FAILURES+=("build: dotnet build Proeftuin.slnx -c $CONFIG failed")
+    finish
+  fi
+
+  check_migrations SqliteAppDbContext
+  check_migrations PostgresAppDbContext
+
+  run_tests sqlite tests/Proeftuin.Tests \
+    PROEFTUIN_TEST_REDIS="$REDIS_CONN"
+  run_tests postgres tests/Proeftuin.Tests \
+    PROEFTUIN_TEST_DB=postgres PROEFTUIN_TEST_PG="$PG_CONN" PROEFTUIN_TEST_REDIS="$REDIS_CONN"
+  run_tests browser tests/Proeftuin.BrowserTests \
+    PROEFTUIN_CHROMIUM="$CHROMIUM" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+else
+  step "Build ($CONFIG, integration tests only)"
+  if ! dotnet build tests/Proeftuin.Tests -c "$CONFIG"; then
+    FAILURES+=("build: dotnet build tests/Proeftuin.Tests -c $CONFIG failed")
+    finish
+  fi
+  run_tests sqlite tests/Proeftuin.Tests
+fi
+
+finish
