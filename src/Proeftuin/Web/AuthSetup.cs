@@ -30,14 +30,18 @@ public static class AuthSetup
         {
             o.LoginPath = "/inloggen";
             o.LogoutPath = "/uitloggen";
-            o.AccessDeniedPath = "/geen-toegang";
             o.Cookie.Name = "proeftuin.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             // The API answers with status codes, not with a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status401Unauthorized, () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
+            // Signed in but not allowed: a plain 403 with the Dutch error page, no redirect.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CurrentUser.AdminRole, p => p.RequireRole(CurrentUser.AdminRole));

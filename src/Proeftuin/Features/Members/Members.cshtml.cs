@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Projects;
 using Proeftuin.Web;
@@ -10,63 +9,32 @@ namespace Proeftuin.Features.Members;
 
 /// <summary>Members of a project: facilitators invite, change roles and remove; every member sets their own perspective.</summary>
 [Authorize]
-[EnableRateLimiting(RateLimits.Mail)]
-public sealed class MembersModel(GetProjectOverview query, InviteMember invite, ChangeMember change, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MembersModel(GetProjectOverview query, ChangeMember change, IStringLocalizer<SharedResource> l) : PageModel, IInviteFormPage
 {
-    [BindProperty] public InviteInput Invite { get; set; } = new();
     public ProjectOverview Project { get; private set; } = null!;
-    /// <summary>Shown once, right after making it: only its hash is stored.</summary>
-    public string? NewInvitationUrl { get; private set; }
-
-    public sealed class InviteInput
-    {
-        public string? Email { get; set; }
-        public ProjectRole Role { get; set; } = ProjectRole.Member;
-    }
+    public int ProjectId => Project.Id;
+    public InviteModel.InviteInput Invite { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
-    public async Task<IActionResult> OnPostInviteAsync(int id) =>
-        await InviteAsync(id, byEmail: true, "De uitnodiging is verstuurd.");
+    public Task<IActionResult> OnPostRoleAsync(int id, int membershipId, ProjectRole role) =>
+        ChangeAsync(id, () => change.ChangeRoleAsync(id, membershipId, role, HttpContext.RequestAborted), "De rol is gewijzigd.");
 
-    public async Task<IActionResult> OnPostInviteLinkAsync(int id) =>
-        await InviteAsync(id, byEmail: false, null);
+    public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId) =>
+        ChangeAsync(id, () => change.RemoveAsync(id, membershipId, HttpContext.RequestAborted), "Het lid is verwijderd uit het project.");
 
-    public async Task<IActionResult> OnPostRoleAsync(int id, int membershipId, ProjectRole role) =>
-        await AfterChangeAsync(id, await change.ChangeRoleAsync(id, membershipId, role, HttpContext.RequestAborted), "De rol is gewijzigd.");
+    public Task<IActionResult> OnPostPerspectiveAsync(int id, Perspective perspective) =>
+        ChangeAsync(id, () => change.ChangeOwnPerspectiveAsync(id, perspective, HttpContext.RequestAborted), "Je kennisbron is gewijzigd.");
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int membershipId) =>
-        await AfterChangeAsync(id, await change.RemoveAsync(id, membershipId, HttpContext.RequestAborted), "Het lid is verwijderd uit het project.");
-
-    public async Task<IActionResult> OnPostPerspectiveAsync(int id, Perspective perspective) =>
-        await AfterChangeAsync(id, await change.ChangeOwnPerspectiveAsync(id, perspective, HttpContext.RequestAborted), "Je kennisbron is gewijzigd.");
-
-    private async Task<IActionResult> InviteAsync(int id, bool byEmail, string? message)
+    /// <summary>A value that did not bind (an unknown role, say) is refused before anything changes.</summary>
+    private async Task<IActionResult> ChangeAsync(int id, Func<Task<Outcome<Membership>>> run, string message)
     {
         if (await LoadAsync(id) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
-        var outcome = await invite.RunAsync(id, Invite.Email, Invite.Role, publicUrl.Base, byEmail, HttpContext.RequestAborted);
-        if (!outcome.IsOk) return this.Fail(outcome, l, "Invite");
-        if (message is not null)
-        {
-            this.Flash(message);
-            return Redirect($"/projecten/{id}/leden");
-        }
-        NewInvitationUrl = outcome.Value!.Url;
-        return Page();
-    }
-
-    private async Task<IActionResult> AfterChangeAsync(int id, Outcome<Membership> outcome, string message)
-    {
-        if (outcome.IsOk)
-        {
-            this.Flash(message);
-            return Redirect($"/projecten/{id}/leden");
-        }
-        if (await LoadAsync(id) is { } refused) return refused;
-        ModelState.Remove("perspective");
-        ModelState.Remove("role");
-        return this.Fail(outcome, l, "");
+        var outcome = await run();
+        if (!outcome.IsOk) return this.Fail(outcome, l, "");
+        this.Flash(message);
+        return Redirect($"/projecten/{id}/leden");
     }
 
     private async Task<IActionResult?> LoadAsync(int id)

@@ -13,7 +13,11 @@ public sealed class CreateModel(SaveNewsItem save, IStringLocalizer<SharedResour
     [BindProperty(SupportsGet = true)] public int? ProjectId { get; set; }
     [BindProperty] public NewsForm Input { get; set; } = new();
 
-    public IActionResult OnGet() => ProgrammeId is null == ProjectId is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var allowed = await save.CanPublishAsync(ProgrammeId, ProjectId, HttpContext.RequestAborted);
+        return allowed.IsOk ? Page() : this.Fail(allowed, l);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

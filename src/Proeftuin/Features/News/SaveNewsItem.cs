@@ -14,7 +14,6 @@ public sealed class SaveNewsItem(AppDbContext db, ProjectAccess access, CurrentU
 {
     public async Task<Outcome<NewsItem>> CreateAsync(int? programmeId, int? projectId, NewsInput input, CancellationToken ct = default)
     {
-        if ((programmeId is null) == (projectId is null)) return Outcome<NewsItem>.NotFound();
         var allowed = await CanPublishAsync(programmeId, projectId, ct);
         if (allowed.Status != OutcomeStatus.Ok) return allowed.Status == OutcomeStatus.NotFound ? Outcome<NewsItem>.NotFound() : Outcome<NewsItem>.Forbidden();
         var item = new NewsItem { ProgrammeId = programmeId, ProjectId = projectId, AuthorId = user.Id, PublishedAt = clock.GetUtcNow().UtcDateTime };
@@ -69,8 +68,10 @@ public sealed class SaveNewsItem(AppDbContext db, ProjectAccess access, CurrentU
         return v;
     }
 
-    private async Task<Outcome<bool>> CanPublishAsync(int? programmeId, int? projectId, CancellationToken ct)
+    /// <summary>May the current user publish here? NotFound for unknown or unreadable targets, so nothing leaks.</summary>
+    public async Task<Outcome<bool>> CanPublishAsync(int? programmeId, int? projectId, CancellationToken ct = default)
     {
+        if ((programmeId is null) == (projectId is null)) return Outcome<bool>.NotFound();
         if (projectId is { } pid)
         {
             var permissions = await access.ForProjectAsync(pid, ct);
