@@ -1,0 +1,54 @@
+namespace Proeftuin.Tests.Web;
+
+public sealed class LanguageTests(ProeftuinFactory factory) : IClassFixture<ProeftuinFactory>
+{
+    [Fact]
+    public async Task Language_switch_gives_English_and_back()
+    {
+        using var browser = factory.NewBrowser();
+        var dutch = await browser.OpenAsync("/inloggen");
+        Assert.Equal("nl", dutch.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Inloggen", dutch.H1);
+
+        using (var response = await browser.SubmitAsync(dutch.FormWithAction("/taal"), submitName: "culture", submitValue: "en"))
+            Expect.Redirect(response, "/inloggen");
+        var english = await browser.OpenAsync("/inloggen");
+        Assert.Equal("en", english.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Sign in", english.H1);
+        Assert.DoesNotContain("Inloggen met wachtwoord", english.MainText, StringComparison.Ordinal);
+
+        using (var response = await browser.SubmitAsync(english.FormWithAction("/taal"), submitName: "culture", submitValue: "nl"))
+            Expect.Redirect(response, "/inloggen");
+        Assert.Equal("Inloggen", (await browser.OpenAsync("/inloggen")).H1);
+    }
+
+    [Fact]
+    public async Task Browser_preference_for_English_is_honoured()
+    {
+        using var browser = factory.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/inloggen");
+        request.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
+        using var response = await browser.Client.SendAsync(request);
+        var page = await HtmlPage.ReadAsync(response, "/inloggen");
+        Assert.Equal("Sign in", page.H1);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    public async Task Language_switch_does_not_redirect_to_another_site(string returnUrl)
+    {
+        using var browser = factory.NewBrowser();
+        using var response = await browser.PostAsync("/taal", new { culture = "en", returnUrl });
+        Expect.Redirect(response, "/");
+    }
+
+    [Fact]
+    public async Task Unknown_language_changes_nothing()
+    {
+        using var browser = factory.NewBrowser();
+        using (var response = await browser.PostAsync("/taal", new { culture = "<script>", returnUrl = "/inloggen" }))
+            Expect.Redirect(response, "/inloggen");
+        Assert.Equal("Inloggen", (await browser.OpenAsync("/inloggen")).H1);
+    }
+}
