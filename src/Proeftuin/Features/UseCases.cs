@@ -30,6 +30,7 @@ public static class UseCases
         s.AddScoped<AcceptInvitation>();
         s.AddScoped<ChangeMember>();
         s.AddScoped<SaveNewsItem>();
+        s.AddScoped<GetNewsItem>();
         s.AddScoped<ManageThemes>();
         return builder;
     }

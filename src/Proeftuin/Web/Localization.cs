@@ -17,8 +17,8 @@ public static class Localization
             o.DefaultRequestCulture = new RequestCulture("nl");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            // Cookie first (the language switch), then the browser's preference.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // Dutch unless someone chose English (switch or account): residents' browsers are often set to English by default.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         return builder;
     }

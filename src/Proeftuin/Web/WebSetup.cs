@@ -13,9 +13,15 @@ public static class WebSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Markdown>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AddPageRoute("/Home/Index", "/programmas");
+                o.Conventions.AddPageRoute("/Programmes/Edit", "/programmas/nieuw");
+            })
             .AddMvcOptions(o =>
             {
+                o.Filters.Add<InvalidFormStatusFilter>();
                 var l = services.BuildLocalizerForOptions();
                 Localization.UseDutchBindingMessages(o.ModelBindingMessageProvider, l);
             })
@@ -42,10 +48,14 @@ public static class WebSetup
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/fout");
-        else
+        // An unexpected error is problem+json on the API and a Dutch page elsewhere; never a stack trace.
+        if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
+        else
+        {
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/fout"));
+        }
         // API errors are problem+json; page errors get a Dutch page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/fout/{0}"));

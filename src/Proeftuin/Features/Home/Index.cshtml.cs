@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Proeftuin.Data;
+using Proeftuin.Features.Programmes;
+
+namespace Proeftuin.Features.Home;
+
+public sealed class IndexModel(GetProgrammeOverview query, IConfiguration config, IHostEnvironment env) : PageModel
+{
+    public IReadOnlyList<ProgrammeSummary> Programmes { get; private set; } = [];
+    /// <summary>Demo sign-in details are shown in Development only, never in production.</summary>
+    public bool ShowDemoUsers => env.IsDevelopment() && DemoData.Enabled(config, env);
+
+    public async Task OnGetAsync() => Programmes = await query.ListAsync(HttpContext.RequestAborted);
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.News;
+
+[Authorize]
+public sealed class CreateModel(SaveNewsItem save, IStringLocalizer<SharedResource> l) : PageModel, INewsFormPage
+{
+    [BindProperty(SupportsGet = true)] public int? ProgrammeId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? ProjectId { get; set; }
+    [BindProperty] public NewsForm Input { get; set; } = new();
+
+    public IActionResult OnGet() => ProgrammeId is null == ProjectId is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var outcome = await save.CreateAsync(ProgrammeId, ProjectId, Input.ToInput(), HttpContext.RequestAborted);
+        if (!outcome.IsOk) return this.Fail(outcome, l);
+        this.Flash("Het nieuwsbericht is geplaatst.");
+        return Redirect($"/nieuws/{outcome.Value!.Id}");
+    }
+}
+
+public sealed class NewsForm
+{
+    public string? Title { get; set; }
+    public string? Body { get; set; }
+    public NewsInput ToInput() => new(Title, Body);
+}
+
+/// <summary>The create and edit pages share one form partial.</summary>
+public interface INewsFormPage
+{
+    NewsForm Input { get; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Projects;
+
+[Authorize]
+public sealed class ChangePhaseModel(GetProjectOverview query, MovePhase move, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public ProjectOverview Project { get; private set; } = null!;
+
+    public sealed class InputModel
+    {
+        public Phase ToPhase { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        Input.ToPhase = Project.Phase == Phase.Test ? Phase.Test : Project.Phase + 1;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        if (!ModelState.IsValid) return Page();
+        var outcome = await move.RunAsync(id, Input.ToPhase, Input.Reason, HttpContext.RequestAborted);
+        if (!outcome.IsOk) return this.Fail(outcome, l);
+        this.Flash("De fase is gewijzigd.");
+        return Redirect($"/projecten/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        var project = await query.RunAsync(id, HttpContext.RequestAborted);
+        if (project is null) return NotFound();
+        if (!project.Permissions.CanManage) return this.Denied();
+        Project = project;
+        return null;
+    }
+}
