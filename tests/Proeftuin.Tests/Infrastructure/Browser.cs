@@ -56,7 +56,7 @@ public sealed class Browser(ProeftuinFactory factory, HttpClient client) : IDisp
     /// Files make it multipart.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(HtmlForm form, IEnumerable<KeyValuePair<string, string>>? values = null,
-        IEnumerable<FileField>? files = null, string? submitName = null, string? submitValue = null)
+        IEnumerable<FileField>? files = null, string? submitName = null, string? submitValue = null, string? formAction = null)
     {
         var fields = form.Fields.ToList();
         if (values is not null)
@@ -67,7 +67,9 @@ public sealed class Browser(ProeftuinFactory factory, HttpClient client) : IDisp
             fields.AddRange(overrides);
         }
         if (submitName is not null) fields.Add(new(submitName, submitValue ?? ""));
-        return await PostFieldsAsync(form.Action, fields, files, form.Enctype);
+        var action = formAction is null ? form.Action
+            : formAction.StartsWith('?') ? form.Action.Split('?')[0] + formAction : formAction;
+        return await PostFieldsAsync(action, fields, files, form.Enctype);
     }
 
     public Task<HttpResponseMessage> SubmitAsync(HtmlForm form, object values, IEnumerable<FileField>? files = null) =>

@@ -19,13 +19,30 @@ public sealed class PartnerTests(ProeftuinFactory factory) : IClassFixture<Proef
         });
     }
 
-    private static async Task<HttpResponseMessage> AddPartnerAsync(Browser admin, int programmeId, string? name, string? url, FileField? logo)
+    /// <summary>Multipart POST to the AddPartner handler of this programme's edit page.</summary>
+    private static Task<HttpResponseMessage> AddPartnerAsync(Browser admin, int programmeId, string? name, string? url, FileField? logo) =>
+        admin.PostAsync($"/programmas/{programmeId}/bewerken?handler=AddPartner", [new("Partner.Name", name ?? ""), new("Partner.Url", url ?? "")], logo is null ? [] : [logo]);
+
+    [Fact]
+    public async Task Partner_forms_on_the_edit_page_post_to_this_programme()
     {
+        var programmeId = await NewProgrammeAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Partners.Add(new Proeftuin.Features.Programmes.Partner { ProgrammeId = programmeId, Name = "Bestaande partner" });
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await factory.SignInDemoAsync("beheerder");
         var page = await admin.OpenAsync($"/programmas/{programmeId}/bewerken");
-        var form = page.FormFor("Partner.Name");
-        Assert.Contains("handler=AddPartner", form.Action, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("multipart/form-data", form.Enctype);
-        return await admin.SubmitAsync(form, [new("Partner.Name", name ?? ""), new("Partner.Url", url ?? "")], logo is null ? [] : [logo]);
+        var add = page.FormFor("Partner.Name");
+        Assert.Equal("multipart/form-data", add.Enctype);
+        Assert.Equal($"/programmas/{programmeId}/bewerken?handler=AddPartner", add.Action);
+        Assert.Equal($"/programmas/{programmeId}/bewerken?handler=RemovePartner", page.FormFor("partnerId").Action);
+
+        // And submitting the form as shown adds the partner.
+        using var response = await admin.SubmitAsync(add, [new("Partner.Name", "Via het formulier")], [new FileField("Partner.Logo", "logo.png", "image/png", Png)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.Partners.AnyAsync(p => p.ProgrammeId == programmeId && p.Name == "Via het formulier")));
     }
 
     private Task<int> PartnerCountAsync(int programmeId) => factory.WithDbAsync(db => db.Partners.CountAsync(p => p.ProgrammeId == programmeId));

@@ -8,7 +8,7 @@ public sealed class ThemeAdminTests(ProeftuinFactory factory) : IClassFixture<Pr
     private static async Task<HttpResponseMessage> AddAsync(Browser admin, string name)
     {
         var page = await admin.OpenAsync("/beheer");
-        return await admin.SubmitAsync(page.FormFor("Name"), [new("Name", name)]);
+        return await admin.SubmitAsync(page.FormFor("Theme.Name"), [new("Theme.Name", name)]);
     }
 
     [Fact]
@@ -94,13 +94,13 @@ public sealed class ThemeAdminTests(ProeftuinFactory factory) : IClassFixture<Pr
         {
             using (var response = await anonymous.GetAsync("/beheer"))
                 Expect.RedirectToSignIn(response, "/beheer");
-            using (var response = await anonymous.PostAsync("/beheer?handler=AddTheme", new { Name = "anoniem-thema" }))
+            using (var response = await anonymous.PostAsync("/beheer?handler=AddTheme", [new("Theme.Name", "anoniem-thema"), new("Name", "anoniem-thema")]))
                 Expect.RedirectToSignIn(response);
         }
         using var facilitator = await factory.SignInDemoAsync("procesbegeleider");
         using (var response = await facilitator.GetAsync("/beheer"))
             Expect.Status(HttpStatusCode.Forbidden, response);
-        using (var response = await facilitator.PostAsync("/beheer?handler=AddTheme", new { Name = "niet-toegestaan" }))
+        using (var response = await facilitator.PostAsync("/beheer?handler=AddTheme", [new("Theme.Name", "niet-toegestaan"), new("Name", "niet-toegestaan")]))
             Expect.Status(HttpStatusCode.Forbidden, response);
         using (var response = await facilitator.PostAsync("/beheer?handler=RemoveTheme", new { themeId }))
             Expect.Status(HttpStatusCode.Forbidden, response);

@@ -13,7 +13,41 @@ public sealed class AntiforgeryTests(ProeftuinFactory factory) : IClassFixture<P
     {
         using var browser = factory.NewBrowser();
         using var response = await browser.PostWithoutTokenAsync(url, [new("Input.Email", "iemand@example.nl"), new("Input.Password", "x"), new("culture", "en")]);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertRefusedAsync(response, url);
+    }
+
+    /// <summary>400 with the Dutch "form no longer valid" page, not a form shown again with field errors.</summary>
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string url)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {url} without token answered {(int)response.StatusCode}");
+        var page = await HtmlPage.ReadAsync(response, url);
+        Assert.Contains("Dit verzoek klopt niet", page.MainText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/inloggen")]
+    [InlineData("/registreren")]
+    [InlineData("/inloggen/link")]
+    public async Task Every_post_form_on_public_pages_carries_a_token(string url)
+    {
+        using var browser = factory.NewBrowser();
+        var page = await browser.OpenAsync(url);
+        foreach (var form in page.Forms.Where(f => f.Method == "post"))
+            Assert.True(form.HasField("__RequestVerificationToken"), $"{url}: the form posting to {form.Action} has no antiforgery token, so it always fails with 400");
+    }
+
+    [Fact]
+    public async Task Every_post_form_for_a_signed_in_facilitator_carries_a_token()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        using var browser = await factory.SignInAsync(team.Facilitator.Email!);
+        foreach (var url in new[] { "/", "/account", $"/projecten/{team.Id}", $"/projecten/{team.Id}/leden", $"/projecten/{team.Id}/fase", "/uitloggen" })
+        {
+            var page = await browser.OpenAsync(url);
+            foreach (var form in page.Forms.Where(f => f.Method == "post"))
+                Assert.True(form.HasField("__RequestVerificationToken"), $"{url}: the form posting to {form.Action} has no antiforgery token");
+        }
     }
 
     [Fact]
@@ -23,7 +57,7 @@ public sealed class AntiforgeryTests(ProeftuinFactory factory) : IClassFixture<P
         var email = TestData.UniqueEmail();
         using var response = await browser.PostWithoutTokenAsync("/registreren",
             [new("Input.DisplayName", "Zonder token"), new("Input.Email", email), new("Input.Password", TestData.Password), new("Input.Perspective", "Experience")]);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertRefusedAsync(response, "/registreren");
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
     }
 
@@ -45,7 +79,7 @@ public sealed class AntiforgeryTests(ProeftuinFactory factory) : IClassFixture<P
         foreach (var (url, fields) in attempts)
         {
             using var response = await browser.PostWithoutTokenAsync(url, fields);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {url} without token answered {(int)response.StatusCode}");
+            await AssertRefusedAsync(response, url);
         }
         var project = await factory.Data.ProjectRowAsync(team.Id);
         Assert.Equal(Phase.Empathize, project.Phase);
@@ -63,8 +97,8 @@ public sealed class AntiforgeryTests(ProeftuinFactory factory) : IClassFixture<P
         var programmeId = await factory.Data.ProgrammeIdAsync();
         foreach (var url in new[] { "/programmas/nieuw", $"/programmas/{programmeId}/bewerken", "/beheer?handler=AddTheme" })
         {
-            using var response = await browser.PostWithoutTokenAsync(url, [new("Input.Title", "Zonder token"), new("Name", "zondertoken")]);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {url} without token answered {(int)response.StatusCode}");
+            using var response = await browser.PostWithoutTokenAsync(url, [new("Input.Title", "Zonder token"), new("Theme.Name", "zondertoken")]);
+            await AssertRefusedAsync(response, url);
         }
         Assert.False(await factory.WithDbAsync(db => db.Programmes.AnyAsync(p => p.Title == "Zonder token")));
         Assert.False(await factory.WithDbAsync(db => db.Themes.AnyAsync(t => t.Name == "zondertoken")));

@@ -28,8 +28,9 @@ public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<
         using var browser = factory.NewBrowser();
         for (var i = 0; i < LowRateLimitFactory.SignInLimit; i++)
         {
+            // A wrong password shows the form again (400), but is not yet limited.
             using var ok = await browser.PostAsync("/inloggen", new { Input_Email = "niemand@example.nl", Input_Password = "verkeerd" });
-            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            Assert.True(ok.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"attempt {i + 1}: {(int)ok.StatusCode}");
         }
         using var refused = await browser.PostAsync("/inloggen", new { Input_Email = "niemand@example.nl", Input_Password = "verkeerd" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
