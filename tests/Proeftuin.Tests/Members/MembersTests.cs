@@ -159,6 +159,16 @@ public sealed class MembersTests(ProeftuinFactory factory) : IClassFixture<Proef
     }
 
     [Fact]
+    public async Task Unknown_role_is_refused_and_nobody_is_demoted()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var memberId = await factory.Data.MembershipIdAsync(team.Id, team.Member.Id);
+        using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
+        await Expect.FormErrorAsync(await facilitator.PostAsync($"{Leden(team.Id)}?handler=Role", new { membershipId = memberId, role = "Koning" }), "is niet geldig");
+        Assert.Equal(ProjectRole.Member, (await factory.Data.MembershipAsync(team.Id, team.Member.Id))!.Role);
+    }
+
+    [Fact]
     public async Task Member_changes_own_perspective()
     {
         var team = await factory.Data.TeamProjectAsync();
@@ -168,7 +178,7 @@ public sealed class MembersTests(ProeftuinFactory factory) : IClassFixture<Proef
             Expect.Redirect(response, Leden(team.Id));
         Assert.Equal(Perspective.Scientific, (await factory.Data.MembershipAsync(team.Id, team.Member.Id))!.Perspective);
         await Expect.FormErrorAsync(await member.PostAsync($"{Leden(team.Id)}?handler=Perspective", new { perspective = "Toverkennis" }), "is niet geldig");
-        await Expect.FormErrorAsync(await member.PostAsync($"{Leden(team.Id)}?handler=Perspective", new { perspective = "7" }), "Kies een kennisbron.");
+        await Expect.FormErrorAsync(await member.PostAsync($"{Leden(team.Id)}?handler=Perspective", new { perspective = "7" }), "is niet geldig");
         Assert.Equal(Perspective.Scientific, (await factory.Data.MembershipAsync(team.Id, team.Member.Id))!.Perspective);
     }
 

@@ -72,9 +72,9 @@ public sealed class CreateProjectTests(ProeftuinFactory factory) : IClassFixture
         await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Description = TestData.Long() }), "is te lang: maximaal 4000 tekens.");
         await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_ThemeIds = new[] { 999999 } }), "Kies alleen thema's uit de lijst.");
         await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Domains = new[] { "Ruimtevaart" } }), "is niet geldig");
-        await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Domains = new[] { "64" } }), "Kies alleen domeinen uit de lijst.");
+        await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Domains = new[] { "64" } }), "is niet geldig");
         await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Visibility = "Geheim" }), "is niet geldig");
-        await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Status = "7" }), "Kies een status.");
+        await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_Status = "7" }), "is niet geldig");
         await Expect.FormErrorAsync(await CreateAsync(browser, url, new { Input_Title = "Titel", Input_CentralQuestion = "Vraag?", Input_ThemeIds = new[] { "abc" } }), "is niet geldig");
         Assert.Equal(before, await factory.WithDbAsync(db => db.Projects.CountAsync()));
     }

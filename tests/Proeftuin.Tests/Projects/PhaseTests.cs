@@ -53,7 +53,7 @@ public sealed class PhaseTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         await Expect.FormErrorAsync(await MoveAsync(browser, team.Id, "Define", TestData.Long()), "is te lang: maximaal 2000 tekens.");
         await Expect.FormErrorAsync(await MoveAsync(browser, team.Id, "Empathize", "Blijven"), "Het project zit al in deze fase.");
         await Expect.FormErrorAsync(await MoveAsync(browser, team.Id, "Vliegen", "Weg"), "is niet geldig");
-        await Expect.FormErrorAsync(await MoveAsync(browser, team.Id, "9", "Weg"), "Kies een fase.");
+        await Expect.FormErrorAsync(await MoveAsync(browser, team.Id, "9", "Weg"), "is niet geldig");
         Assert.Equal(Phase.Empathize, (await factory.Data.ProjectRowAsync(team.Id)).Phase);
         Assert.Equal(transitions, await factory.WithDbAsync(db => db.PhaseTransitions.CountAsync(t => t.ProjectId == team.Id)));
     }
