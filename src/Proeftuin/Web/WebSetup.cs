@@ -26,7 +26,14 @@ public static class WebSetup
                 Localization.UseDutchBindingMessages(o.ModelBindingMessageProvider, l);
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // The framework's own problems (unknown route, 405, 429, crash) get a Dutch (or English) title too.
+            var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            if (ctx.ProblemDetails.Status is { } status && ApiResults.DefaultTitle(status) is { } title
+                && ctx.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status))
+                ctx.ProblemDetails.Title = l[title];
+        });
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         // Keys in the database: every web node can read every other node's cookies.

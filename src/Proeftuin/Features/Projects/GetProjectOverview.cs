@@ -72,7 +72,8 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             .Where(s => s.ParentProjectId == projectId).ToList();
 
         return new ProjectOverview(permissions, p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
-            p.ParentProjectId, p.ParentTitle, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes, history,
+            p.ParentProjectId, p.ParentTitle, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
+            permissions.CanSeeMemberNames ? history : history.Select(h => h with { By = null }).ToList(),
             KnowledgeBalance.FromPeople(members.Select(m => m.Perspective)),
             permissions.CanSeeMemberNames ? members : [],
             news, subProjects);
