@@ -25,7 +25,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/nieuws/1"),
         new("/inloggen", SubmitEmpty: "Inloggen"),
         new("/inloggen/link", SubmitEmpty: "Stuur mij een inloglink"),
-        new("/registreren"),
+        new("/programmas"),
+        new("/registreren", SubmitEmpty: "Account maken"),
         new("/inloggen/link/ongeldige-link"),
         new("/deze-pagina-bestaat-niet", Status: 404),
         new("/projecten/3", Status: 404), // members only: not revealed
@@ -50,14 +51,15 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/leden"),
         new("/projecten/1/fase", SubmitEmpty: "Fase wijzigen"),
         new("/projecten/1/bewerken"),
-        new("/nieuws/nieuw?projectId=1"),
+        new("/nieuws/nieuw?projectId=1", SubmitEmpty: "Plaatsen"),
         new("/projecten/nieuw?programmeId=1", SubmitEmpty: "Project maken"),
         new("/account"),
     ];
 
     private static readonly Visit[] Admin =
     [
-        new("/beheer"),
+        new("/beheer", SubmitEmpty: "Thema toevoegen"),
+        new("/programmas/nieuw", SubmitEmpty: "Opslaan"),
         new("/programmas/1"),
         new("/programmas/1/bewerken"),
         new("/nieuws/1/bewerken"),
@@ -68,7 +70,7 @@ public sealed class AccessibilityTests(BrowserFixture app)
     public static TheoryData<string, int> Visitors()
     {
         var data = new TheoryData<string, int>();
-        foreach (var who in new[] { "anonymous", "resident", "facilitator", "admin" })
+        foreach (var who in new[] { "anonymous", "anonymous-en", "resident", "facilitator", "admin" })
             foreach (var width in new[] { 1280, 320 })
                 data.Add(who, width);
         return data;
@@ -80,13 +82,15 @@ public sealed class AccessibilityTests(BrowserFixture app)
     {
         var (email, visits) = who switch
         {
-            "anonymous" => (null, Anonymous),
+            "anonymous" or "anonymous-en" => (null, Anonymous),
             "resident" => (BrowserFixture.Resident, Resident),
             "facilitator" => (BrowserFixture.Facilitator, Facilitator),
             "admin" => ((string?)BrowserFixture.Admin, Admin),
             _ => throw new ArgumentOutOfRangeException(nameof(who)),
         };
         var page = email is null ? await app.NewPageAsync(width) : await app.NewSignedInPageAsync(email, width);
+        if (who.EndsWith("-en", StringComparison.Ordinal))
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = app.BaseUrl }]);
         var findings = new StringBuilder();
 
         foreach (var visit in visits)
@@ -98,11 +102,14 @@ public sealed class AccessibilityTests(BrowserFixture app)
                 findings.AppendLine($"{visit.Path} as {who}: HTTP {status}, expected {visit.Status}");
                 continue;
             }
+            if (who.EndsWith("-en", StringComparison.Ordinal) && await page.GetAttributeAsync("html", "lang") != "en")
+                findings.AppendLine($"{visit.Path}: the English choice is not applied (html lang is not en)");
             await CheckAsync(page, visit.Path, width, findings);
 
             if (visit.SubmitEmpty is { } button)
             {
-                await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+                var name = who.EndsWith("-en", StringComparison.Ordinal) ? app.English(button) : button;
+                await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
                 var summary = page.GetByRole(AriaRole.Alert);
                 if (await summary.CountAsync() == 0)
