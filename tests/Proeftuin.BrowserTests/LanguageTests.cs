@@ -67,4 +67,22 @@ public sealed class LanguageTests(BrowserFixture app)
         PageProblems.AssertNone(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Choosing_English_on_the_account_page_switches_the_site_to_English()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserFixture.SignInWithPasswordAsync(page, "wijkteam@proeftuin.demo");
+        await page.GotoAsync("/account");
+        await page.GetByLabel("Taal").SelectOptionAsync(new SelectOptionValue { Label = "English" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GotoAsync("/programmas/1");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = app.English("Uitloggen"), Exact = true })).ToBeVisibleAsync();
+        await Axe.AssertNoAxeViolationsAsync(page);
+        PageProblems.AssertNone(page);
+        await page.Context.CloseAsync();
+    }
 }
