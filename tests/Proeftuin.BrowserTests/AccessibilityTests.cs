@@ -1,0 +1,163 @@
+using System.Text;
+using Microsoft.Playwright;
+using Proeftuin.BrowserTests.Infrastructure;
+
+namespace Proeftuin.BrowserTests;
+
+/// <summary>
+/// axe-core (WCAG 2.1 A/AA) on every page each kind of visitor can reach, at desktop width and at
+/// 320 px, where nothing may scroll sideways (WCAG 1.4.10 reflow). Collects every finding of a
+/// visitor before failing, so one run shows them all.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture app)
+{
+    /// <summary>A page to check: its address, the status it should answer with, and an optional step that submits a form empty.</summary>
+    public sealed record Visit(string Path, int Status = 200, string? SubmitEmpty = null);
+
+    private static readonly Visit[] Anonymous =
+    [
+        new("/"),
+        new("/programmas/1"),
+        new("/programmas/1?domein=zorg&fase=Prototype&status=Active"),
+        new("/projecten/1"),
+        new("/projecten/5"),
+        new("/nieuws/1"),
+        new("/inloggen", SubmitEmpty: "Inloggen"),
+        new("/inloggen/link", SubmitEmpty: "Stuur mij een inloglink"),
+        new("/programmas"),
+        new("/registreren", SubmitEmpty: "Account maken"),
+        new("/inloggen/link/ongeldige-link"),
+        new("/deze-pagina-bestaat-niet", Status: 404),
+        new("/projecten/3", Status: 404), // members only: not revealed
+    ];
+
+    private static readonly Visit[] Resident =
+    [
+        new("/"),
+        new("/programmas/1"),
+        new("/projecten/1"),
+        new("/projecten/1/leden"),
+        new("/account"),
+        new("/projecten/nieuw?programmeId=1", SubmitEmpty: "Project maken"),
+        new("/nieuws/1"),
+    ];
+
+    private static readonly Visit[] Facilitator =
+    [
+        new("/programmas/1"),
+        new("/projecten/1"),
+        new("/projecten/3"),
+        new("/projecten/1/leden"),
+        new("/projecten/1/fase", SubmitEmpty: "Fase wijzigen"),
+        new("/projecten/1/bewerken"),
+        new("/nieuws/nieuw?projectId=1", SubmitEmpty: "Plaatsen"),
+        new("/projecten/nieuw?programmeId=1", SubmitEmpty: "Project maken"),
+        new("/account"),
+    ];
+
+    private static readonly Visit[] Admin =
+    [
+        new("/beheer", SubmitEmpty: "Thema toevoegen"),
+        new("/programmas/nieuw", SubmitEmpty: "Opslaan"),
+        new("/programmas/1"),
+        new("/programmas/1/bewerken"),
+        new("/nieuws/1/bewerken"),
+        new("/projecten/3"),
+        new("/account"),
+    ];
+
+    public static TheoryData<string, int> Visitors()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var who in new[] { "anonymous", "anonymous-en", "resident", "facilitator", "admin" })
+            foreach (var width in new[] { 1280, 320 })
+                data.Add(who, width);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Visitors))]
+    public async Task Every_page_passes_axe_and_reflows(string who, int width)
+    {
+        var (email, visits) = who switch
+        {
+            "anonymous" or "anonymous-en" => (null, Anonymous),
+            "resident" => (BrowserFixture.Resident, Resident),
+            "facilitator" => (BrowserFixture.Facilitator, Facilitator),
+            "admin" => ((string?)BrowserFixture.Admin, Admin),
+            _ => throw new ArgumentOutOfRangeException(nameof(who)),
+        };
+        var page = email is null ? await app.NewPageAsync(width) : await app.NewSignedInPageAsync(email, width);
+        if (who.EndsWith("-en", StringComparison.Ordinal))
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = app.BaseUrl }]);
+        var findings = new StringBuilder();
+
+        foreach (var visit in visits)
+        {
+            var response = await page.GotoAsync(visit.Path);
+            var status = response?.Status ?? 0;
+            if (status != visit.Status)
+            {
+                findings.AppendLine($"{visit.Path} as {who}: HTTP {status}, expected {visit.Status}");
+                continue;
+            }
+            if (who.EndsWith("-en", StringComparison.Ordinal) && await page.GetAttributeAsync("html", "lang") != "en")
+                findings.AppendLine($"{visit.Path}: the English choice is not applied (html lang is not en)");
+            await CheckAsync(page, visit.Path, width, findings);
+
+            if (visit.SubmitEmpty is { } button)
+            {
+                var name = who.EndsWith("-en", StringComparison.Ordinal) ? app.English(button) : button;
+                await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+                var summary = page.GetByRole(AriaRole.Alert);
+                if (await summary.CountAsync() == 0)
+                {
+                    findings.AppendLine($"{visit.Path} as {who}: submitting the form empty shows no error summary (role=alert)");
+                    continue;
+                }
+                await CheckAsync(page, visit.Path + " (submitted empty)", width, findings);
+                if (width == 1280) await ErrorSummaryLinkMovesFocusAsync(page, visit.Path, findings);
+            }
+        }
+
+        PageProblems.AssertNone(page);
+        await page.Context.CloseAsync();
+        if (findings.Length > 0) Assert.Fail($"As {who} at {width} px:\n{findings}");
+    }
+
+    private static async Task CheckAsync(IPage page, string where, int width, StringBuilder findings)
+    {
+        var violations = await Axe.FindViolationsAsync(page);
+        if (violations.Count > 0) findings.Append(Axe.Describe(violations, where, width));
+        if (width <= 320)
+        {
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (scrollWidth > width)
+            {
+                var wide = await page.EvaluateAsync<string[]>("""
+                    (w) => [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > w + 1)
+                      .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
+                      .slice(0, 5)
+                      .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right))
+                    """, width);
+                findings.AppendLine($"{where} at {width} px scrolls sideways: scrollWidth {scrollWidth}; widest: {string.Join(", ", wide)}");
+            }
+        }
+    }
+
+    /// <summary>WCAG 3.3.1: each line of the error summary links to its field; following it puts focus there.</summary>
+    private static async Task ErrorSummaryLinkMovesFocusAsync(IPage page, string where, StringBuilder findings)
+    {
+        var link = page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link).First;
+        if (await link.CountAsync() == 0) return;
+        var target = (await link.GetAttributeAsync("href"))?.TrimStart('#');
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var focused = await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id");
+        if (target is not null && focused != target)
+            findings.AppendLine($"{where}: the error summary link to #{target} leaves focus on '{focused}' instead of the field");
+    }
+}
