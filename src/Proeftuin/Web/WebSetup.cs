@@ -10,6 +10,9 @@ public static class WebSetup
 {
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Serve the build's static assets (and their compressed copies) in every environment, not only
+        // Development; a published app has no manifest for this and is unaffected.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Markdown>();

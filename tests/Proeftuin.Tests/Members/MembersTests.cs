@@ -13,7 +13,7 @@ public sealed class MembersTests(ProeftuinFactory factory) : IClassFixture<Proef
     private static async Task<string> InviteLinkAsync(Browser browser, int projectId, string role = "Member")
     {
         var page = await browser.OpenAsync(Leden(projectId));
-        using var response = await browser.SubmitAsync(page.FormFor("Invite.Email"), [new("Invite.Role", role)], formAction: "?handler=InviteLink");
+        using var response = await browser.SubmitAsync(page.FormFor("Invite.Email"), [new("Invite.Role", role)], formAction: $"/projecten/{projectId}/leden/uitnodigen?handler=Link");
         var shown = await browser.FollowAsync(response, Leden(projectId));
         Assert.Equal(HttpStatusCode.OK, shown.Status);
         return Mailbox.ExtractLink(shown.Text, "/uitnodiging/") ?? throw new InvalidOperationException("No invitation link on the page:\n" + shown.MainText);
@@ -192,16 +192,16 @@ public sealed class MembersTests(ProeftuinFactory factory) : IClassFixture<Proef
             using var browser = await factory.SignInAsync(who.Email!);
             var page = await browser.OpenAsync(Leden(team.Id));
             Assert.DoesNotContain(page.Forms, f => f.HasField("Invite.Email") || f.HasField("membershipId"));
-            foreach (var (handler, fields) in new (string, object)[]
+            foreach (var (url, fields) in new (string, object)[]
             {
-                ("Invite", new { Invite_Email = TestData.UniqueEmail(), Invite_Role = "Facilitator" }),
-                ("InviteLink", new { Invite_Role = "Facilitator" }),
-                ("Role", new { membershipId = facilitatorId, role = "Observer" }),
-                ("Remove", new { membershipId = facilitatorId }),
+                ($"{Leden(team.Id)}/uitnodigen", new { Invite_Email = TestData.UniqueEmail(), Invite_Role = "Facilitator" }),
+                ($"{Leden(team.Id)}/uitnodigen?handler=Link", new { Invite_Role = "Facilitator" }),
+                ($"{Leden(team.Id)}?handler=Role", new { membershipId = facilitatorId, role = "Observer" }),
+                ($"{Leden(team.Id)}?handler=Remove", new { membershipId = facilitatorId }),
             })
             {
-                using var response = await browser.PostAsync($"{Leden(team.Id)}?handler={handler}", fields);
-                Expect.Status(HttpStatusCode.Forbidden, response, $"{handler} as {who.DisplayName}");
+                using var response = await browser.PostAsync(url, fields);
+                Expect.Status(HttpStatusCode.Forbidden, response, $"{url} as {who.DisplayName}");
             }
         }
         Assert.False(await factory.WithDbAsync(db => db.Invitations.AnyAsync(i => i.ProjectId == team.Id)));
@@ -238,7 +238,7 @@ public sealed class MembersTests(ProeftuinFactory factory) : IClassFixture<Proef
         var workId = await factory.Data.ProjectIdAsync(TestData.Work);
         using var outsider = await factory.SignInDemoAsync("inwoner");
         using (var response = await outsider.GetAsync(Leden(workId))) Expect.Status(HttpStatusCode.NotFound, response);
-        using (var response = await outsider.PostAsync($"{Leden(workId)}?handler=InviteLink", new { Invite_Role = "Facilitator" })) Expect.Status(HttpStatusCode.NotFound, response);
+        using (var response = await outsider.PostAsync($"{Leden(workId)}/uitnodigen?handler=Link", new { Invite_Role = "Facilitator" })) Expect.Status(HttpStatusCode.NotFound, response);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class AntiforgeryTests(ProeftuinFactory factory) : IClassFixture<P
         {
             ($"/projecten/{team.Id}/fase", [new("Input.ToPhase", "Define"), new("Input.Reason", "Zonder token")]),
             ($"/projecten/{team.Id}/bewerken", [new("Input.Title", "Zonder token"), new("Input.CentralQuestion", "Vraag?"), new("Input.Visibility", "Open"), new("Input.Status", "Active")]),
-            ($"/projecten/{team.Id}/leden?handler=Invite", [new("Invite.Email", TestData.UniqueEmail()), new("Invite.Role", "Member")]),
+            ($"/projecten/{team.Id}/leden/uitnodigen", [new("Invite.Email", TestData.UniqueEmail()), new("Invite.Role", "Member")]),
             ($"/projecten/nieuw?programmeId={programmeId}", [new("Input.Title", "Zonder token"), new("Input.CentralQuestion", "Vraag?"), new("Input.Visibility", "Open"), new("Input.Status", "Active")]),
             ($"/nieuws/nieuw?projectId={team.Id}", [new("Input.Title", "Zonder token"), new("Input.Body", "Tekst")]),
             ("/account", [new("Input.DisplayName", "Zonder token"), new("Input.Email", team.Facilitator.Email!), new("Input.DefaultPerspective", "Experience"), new("Input.Language", "nl")]),

@@ -21,6 +21,9 @@ public sealed class CreateModel(SaveNewsItem save, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Who may publish where comes first: a malformed or hidden target is 404, not a form error.
+        var allowed = await save.CanPublishAsync(ProgrammeId, ProjectId, HttpContext.RequestAborted);
+        if (!allowed.IsOk) return this.Fail(allowed, l);
         if (!ModelState.IsValid) return Page();
         var outcome = await save.CreateAsync(ProgrammeId, ProjectId, Input.ToInput(), HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
