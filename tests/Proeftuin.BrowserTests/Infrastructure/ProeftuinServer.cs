@@ -35,9 +35,6 @@ public sealed class ProeftuinServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the build output's static web assets manifest is not read: MapStaticAssets
-        // would then answer the precompressed (.gz) variants of CSS and JS with an empty 200.
-        builder.UseStaticWebAssets();
         // UseSetting, not ConfigureAppConfiguration: Program.cs reads these before Build().
         var settings = new Dictionary<string, string>
         {
