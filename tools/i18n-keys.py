@@ -7,7 +7,8 @@ handful of plain regular expressions (below) and compares them with that file.
 
     tools/i18n-keys.py             every key, sorted, one per line
     tools/i18n-keys.py --where     every key with the file:line where it was found
-    tools/i18n-keys.py --missing   keys without an English entry; exit code 1 if there are any
+    tools/i18n-keys.py --missing   keys without an English entry (and keys that differ only in
+                                   case); exit code 1 if there are any
     tools/i18n-keys.py --unused    English entries whose key no longer appears in the code
 
 tests/Proeftuin.Tests/Web/LocalizationCoverageTests.cs runs the same patterns in C#: change both
@@ -28,8 +29,11 @@ How keys are found (files under src/Proeftuin, not bin/, obj/, wwwroot/ or Data/
     Validation.Enum  Enum(field, value, "…")    message when an enum value is not defined
     label:           v.Text(…, label: "…")      inserted into "Vul {0} in." and is localized itself
     Outcome.Invalid  Invalid(field, "…")
-    flash            Flash("…"), and the Members page helpers InviteAsync/AfterChangeAsync(…, "…")
-                     that pass their last argument on to Flash (the layout localizes TempData)
+    flash            Flash("…") (the layout localizes TempData["Message"])
+  *.cshtml.cs
+    sentence         a literal argument that reads like a sentence, f(…, "… ….") : it has a space
+                     and ends with . ! or ?  This finds flash messages that a page model hands to
+                     a helper first, such as ChangeAsync(id, …, "De rol is gewijzigd.")
     switch arm       … => "…",                   Label()/People() words, Error page texts,
                                                  ApiResults.DefaultTitle (every switch arm that is
                                                  a plain literal counts as a key)
@@ -60,6 +64,8 @@ SKIP_DIRS = {"bin", "obj", "wwwroot", "node_modules"}
 STR = r'"((?:[^"\\\n]|\\.)*)"'
 # The same without a capturing group.
 LIT = r'"(?:[^"\\\n]|\\.)*"'
+# A literal that reads like a sentence (a space, and . ! or ? at the end); group 1 is its body.
+SENTENCE = r'"((?:[^"\\\n]|\\.)* (?:[^"\\\n]|\\.)*[.!?])"'
 # One simple argument: a literal, or an expression without commas and quotes, with at most one
 # pair of (non-nested) parentheses, such as nameof(Title) or field.
 ARG = r'(?:' + LIT + r'|[^,"()]+(?:\([^()]*\))?)'
@@ -76,7 +82,8 @@ PATTERNS = [
     ("Validation.Enum", CS, r'\bEnum\(\s*' + ARG + r'\s*,\s*' + ARG + r'\s*,\s*' + STR),
     ("label:", CS, r'\blabel:\s*' + STR),
     ("Outcome.Invalid", CS, r'\bInvalid\(\s*' + ARG + r'\s*,\s*' + STR),
-    ("flash", CS, r'\b(?:Flash|InviteAsync|AfterChangeAsync)\([^;"]*' + STR + r'\s*\)'),
+    ("flash", CS, r'\bFlash\(\s*' + STR),
+    ("sentence", r'\.cshtml\.cs$', r'[(,]\s*' + SENTENCE),
     ("switch arm", CS, r'=>\s*' + STR + r'\s*,'),
     ("BadQuery", CS, r'\bBadQuery\(\s*' + ARG + r'\s*,\s*' + ARG + r'\s*,\s*' + STR),
     ("Features const", r'^Features/.*\.cs$', r'\bconst\s+string\s+\w+\s*=\s*' + STR + r'\s*;'),
@@ -117,8 +124,11 @@ def extract():
     found = {}
 
     def add(key, rel, text, pos):
-        if key.strip():
-            found.setdefault(key, []).append(f"{rel}:{text.count(chr(10), 0, pos) + 1}")
+        if not key.strip():
+            return
+        place = f"{rel}:{text.count(chr(10), 0, pos) + 1}"
+        if place not in found.setdefault(key, []):
+            found[key].append(place)
 
     for rel, path in source_files():
         with open(path, encoding="utf-8-sig") as f:
@@ -155,7 +165,14 @@ def main():
             print(k)
         print(f"{len(missing)} of {len(keys)} keys have no English entry in {os.path.relpath(RESX, ROOT)}",
               file=sys.stderr)
-        return 1 if missing else 0
+        # Resource names are case-insensitive: only one of "Je naam" / "je naam" can have an English text.
+        by_case = {}
+        for k in keys:
+            by_case.setdefault(k.casefold(), []).append(k)
+        clashes = [group for group in by_case.values() if len(group) > 1]
+        for group in clashes:
+            print("keys that differ only in case (change one Dutch text): " + " | ".join(sorted(group)), file=sys.stderr)
+        return 1 if missing or clashes else 0
     if args.unused:
         for name in sorted(set(english_names()) - set(keys)):
             print(name)

@@ -52,8 +52,8 @@ public sealed class AccountTests(ProeftuinFactory factory) : IClassFixture<Proef
     {
         var user = await factory.Data.UserAsync(displayName: "Blijft Zo");
         using var browser = await factory.SignInAsync(user.Email!);
-        var page = await Expect.FormErrorAsync(await SaveAsync(browser, new { Input_DisplayName = "", Input_Email = "", Input_DefaultPerspective = "Experience", Input_Language = "nl" }), "Vul je naam in.");
-        Assert.Contains("Vul je e-mailadres in.", page.ErrorText, StringComparison.Ordinal);
+        var page = await Expect.FormErrorAsync(await SaveAsync(browser, new { Input_DisplayName = "", Input_Email = "", Input_DefaultPerspective = "Experience", Input_Language = "nl" }), "Vul jouw naam in.");
+        Assert.Contains("Vul jouw e-mailadres in.", page.ErrorText, StringComparison.Ordinal);
         await Expect.FormErrorAsync(await SaveAsync(browser, new { Input_DisplayName = TestData.Long(), Input_Email = user.Email, Input_DefaultPerspective = "Experience", Input_Language = "nl" }), "is te lang");
         await Expect.FormErrorAsync(await SaveAsync(browser, new { Input_DisplayName = "Naam", Input_Email = "geen-adres", Input_DefaultPerspective = "Experience", Input_Language = "nl" }), "Vul een geldig e-mailadres in");
         await Expect.FormErrorAsync(await SaveAsync(browser, new { Input_DisplayName = "Naam", Input_Email = user.Email, Input_DefaultPerspective = "Experience", Input_Language = "de" }), "Kies Nederlands of English.");

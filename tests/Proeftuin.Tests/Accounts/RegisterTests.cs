@@ -54,8 +54,8 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
     {
         using var browser = factory.NewBrowser();
         var before = await factory.WithDbAsync(db => db.Users.CountAsync());
-        var page = await Expect.FormErrorAsync(await RegisterAsync(browser, "", "", ""), "Vul je naam in.");
-        Assert.Contains("Vul je e-mailadres in.", page.ErrorText, StringComparison.Ordinal);
+        var page = await Expect.FormErrorAsync(await RegisterAsync(browser, "", "", ""), "Vul jouw naam in.");
+        Assert.Contains("Vul jouw e-mailadres in.", page.ErrorText, StringComparison.Ordinal);
         Assert.Contains("Kies een wachtwoord van minstens 10 tekens.", page.ErrorText, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Users.CountAsync()));
         // The summary links to the fields.

@@ -117,7 +117,7 @@ public sealed class SignInLinkTests(ProeftuinFactory factory) : IClassFixture<Pr
     {
         using var browser = factory.NewBrowser();
         var before = await factory.WithDbAsync(db => db.SignInLinks.CountAsync());
-        foreach (var (email, message) in new[] { ("", "Vul je e-mailadres in."), ("geen-adres", "Vul een geldig e-mailadres in"), (TestData.Long(), "is te lang"), (TestData.Script, "Vul een geldig e-mailadres in") })
+        foreach (var (email, message) in new[] { ("", "Vul jouw e-mailadres in."), ("geen-adres", "Vul een geldig e-mailadres in"), (TestData.Long(), "is te lang"), (TestData.Script, "Vul een geldig e-mailadres in") })
         {
             var form = (await browser.OpenAsync("/inloggen/link")).FormFor("Link.Email");
             var page = await Expect.FormErrorAsync(await browser.SubmitAsync(form, new { Link_Email = email }), message);

@@ -78,7 +78,7 @@ public sealed class SignInTests(ProeftuinFactory factory) : IClassFixture<Proeft
     public async Task Empty_and_bad_input_get_Dutch_messages()
     {
         using var browser = factory.NewBrowser();
-        var page = await Expect.FormErrorAsync(await PasswordAsync(browser, "", ""), "Vul je e-mailadres in.");
+        var page = await Expect.FormErrorAsync(await PasswordAsync(browser, "", ""), "Vul jouw e-mailadres in.");
         Assert.Contains("Vul je wachtwoord in.", page.ErrorText, StringComparison.Ordinal);
         await Expect.FormErrorAsync(await PasswordAsync(browser, TestData.Long(), "x"), "is te lang");
         var scripted = await Expect.FormErrorAsync(await PasswordAsync(browser, TestData.Script, "x"), "Vul een geldig e-mailadres in");

@@ -109,7 +109,7 @@ public sealed class MembersTests(ProeftuinFactory factory) : IClassFixture<Proef
     {
         var team = await factory.Data.TeamProjectAsync();
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
-        await Expect.FormErrorAsync(await InviteByEmailAsync(facilitator, team.Id, ""), "Vul je e-mailadres in.");
+        await Expect.FormErrorAsync(await InviteByEmailAsync(facilitator, team.Id, ""), "Vul jouw e-mailadres in.");
         await Expect.FormErrorAsync(await InviteByEmailAsync(facilitator, team.Id, "geen-adres"), "Vul een geldig e-mailadres in");
         await Expect.FormErrorAsync(await InviteByEmailAsync(facilitator, team.Id, TestData.Long() + "@x.nl"), "is te lang");
         await Expect.FormErrorAsync(await InviteByEmailAsync(facilitator, team.Id, team.Member.Email!), "Deze persoon is al lid van het project.");

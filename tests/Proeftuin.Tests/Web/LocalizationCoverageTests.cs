@@ -18,6 +18,8 @@ public sealed class LocalizationCoverageTests
     private const string Str = @"""((?:[^""\\\n]|\\.)*)""";
     // The same without a capturing group.
     private const string Lit = @"""(?:[^""\\\n]|\\.)*""";
+    // A literal that reads like a sentence (a space, and . ! or ? at the end); group 1 is its body.
+    private const string Sentence = @"""((?:[^""\\\n]|\\.)* (?:[^""\\\n]|\\.)*[.!?])""";
     // One simple argument: a literal, or an expression without commas and quotes, with at most one
     // pair of (non-nested) parentheses, such as nameof(Title) or field.
     private const string Arg = "(?:" + Lit + @"|[^,""()]+(?:\([^()]*\))?)";
@@ -38,7 +40,8 @@ public sealed class LocalizationCoverageTests
         P("Validation.Enum", Cs, @"\bEnum\(\s*" + Arg + @"\s*,\s*" + Arg + @"\s*,\s*" + Str),
         P("label:", Cs, @"\blabel:\s*" + Str),
         P("Outcome.Invalid", Cs, @"\bInvalid\(\s*" + Arg + @"\s*,\s*" + Str),
-        P("flash", Cs, @"\b(?:Flash|InviteAsync|AfterChangeAsync)\([^;""]*" + Str + @"\s*\)"),
+        P("flash", Cs, @"\bFlash\(\s*" + Str),
+        P("sentence", @"\.cshtml\.cs$", @"[(,]\s*" + Sentence),
         P("switch arm", Cs, @"=>\s*" + Str + @"\s*,"),
         P("BadQuery", Cs, @"\bBadQuery\(\s*" + Arg + @"\s*,\s*" + Arg + @"\s*,\s*" + Str),
         P("Features const", @"^Features/.*\.cs$", @"\bconst\s+string\s+\w+\s*=\s*" + Str + @"\s*;"),
@@ -67,13 +70,28 @@ public sealed class LocalizationCoverageTests
             string.Join("\n", missing.Select(k => $"  {k}    ({string.Join(", ", keys[k])})")));
     }
 
+    /// <summary>Resource names are case-insensitive: of "Je naam" and "je naam" the build keeps only one.</summary>
     [Fact]
     public void TheEnglishFileHasNoDuplicateNames()
     {
-        var duplicates = EnglishNames().GroupBy(n => n, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1).Select(g => $"  {g.Key} ({g.Count()}x)").ToList();
+        var duplicates = EnglishNames().GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => "  " + string.Join(" | ", g)).ToList();
 
-        Assert.True(duplicates.Count == 0, $"{ResxPath} has names more than once:\n" + string.Join("\n", duplicates));
+        Assert.True(duplicates.Count == 0,
+            $"{ResxPath} has names more than once (names are case-insensitive):\n" + string.Join("\n", duplicates));
+    }
+
+    /// <summary>Two keys that differ only in case cannot both have an English text (see above): change one Dutch text.</summary>
+    [Fact]
+    public void NoTwoKeysDifferOnlyInCase()
+    {
+        var keys = ExtractFromSource();
+        var clashes = keys.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => "  " + string.Join(" | ", g.Select(k => $"{k} ({string.Join(", ", keys[k])})"))).ToList();
+
+        Assert.True(clashes.Count == 0,
+            "These localizer keys differ only in case; resource names are case-insensitive, so only one of them " +
+            "can have an English text. Change one of the Dutch texts:\n" + string.Join("\n", clashes));
     }
 
     [Fact]
@@ -102,6 +120,7 @@ public sealed class LocalizationCoverageTests
     [InlineData("Features/Demo/New.cshtml", "<pt-field for=\"Input.X\" label=\"Titel\" hint=\"Een nieuwe hint\" />", "Een nieuwe hint")]
     [InlineData("Features/Demo/NewUseCase.cs", "v.Add(nameof(Title), \"Een nieuwe foutmelding.\");", "Een nieuwe foutmelding.")]
     [InlineData("Features/Demo/New.cshtml.cs", "this.Flash(\"Een nieuwe \\\"melding\\\".\");", "Een nieuwe \"melding\".")]
+    [InlineData("Features/Demo/New.cshtml.cs", "ChangeAsync(id, () => change.RunAsync(id, ct), \"Het is nieuw gewijzigd.\");", "Het is nieuw gewijzigd.")]
     public void ANewTextWithoutTranslationIsReported(string file, string source, string expectedKey)
     {
         var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -151,9 +170,9 @@ public sealed class LocalizationCoverageTests
         void Add(string key, int position)
         {
             if (key.Trim().Length == 0) return;
-            var line = text.AsSpan(0, position).Count('\n') + 1;
+            var place = $"{rel}:{text.AsSpan(0, position).Count('\n') + 1}";
             if (!keys.TryGetValue(key, out var places)) keys[key] = places = [];
-            places.Add($"{rel}:{line}");
+            if (!places.Contains(place)) places.Add(place);
         }
 
         foreach (var pattern in Patterns.Where(p => p.Files.IsMatch(rel)))

@@ -12,7 +12,7 @@ public sealed class RegisterAccount(UserManager<AppUser> users, TimeProvider clo
     public async Task<Outcome<AppUser>> RunAsync(RegisterAccountInput input)
     {
         var v = new Validation();
-        var name = v.Text("DisplayName", input.DisplayName, AccountLimits.DisplayName, label: "je naam");
+        var name = v.Text("DisplayName", input.DisplayName, AccountLimits.DisplayName, label: "jouw naam");
         var email = AccountRules.Email(v, "Email", input.Email);
         var password = input.Password ?? "";
         if (password.Length < AccountLimits.PasswordMin)
@@ -45,7 +45,7 @@ public static class AccountRules
     /// <summary>A plain e-mail check; the real proof is that the sign-in link arrives.</summary>
     public static string Email(Validation v, string field, string? value)
     {
-        var email = v.Text(field, value, AccountLimits.Email, label: "je e-mailadres");
+        var email = v.Text(field, value, AccountLimits.Email, label: "jouw e-mailadres");
         if (email.Length > 0 && email.Length <= AccountLimits.Email && !IsEmail(email))
             v.Add(field, "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.");
         return email.ToLowerInvariant();

@@ -13,7 +13,7 @@ public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppU
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Outcome<AppUser>.NotFound();
         var v = new Validation();
-        var name = v.Text("DisplayName", input.DisplayName, AccountLimits.DisplayName, label: "je naam");
+        var name = v.Text("DisplayName", input.DisplayName, AccountLimits.DisplayName, label: "jouw naam");
         var email = AccountRules.Email(v, "Email", input.Email);
         v.Enum("DefaultPerspective", input.DefaultPerspective, "Kies een kennisbron.");
         if (!Localization.IsSupported(input.Language)) v.Add("Language", "Kies Nederlands of English.");
