@@ -10,7 +10,7 @@ public static class ApiResults
         OutcomeStatus.NotFound => NotFound(l),
         OutcomeStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]),
         _ => Results.ValidationProblem(
-            outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => l[e.Message, e.Args].Value).ToArray()),
+            outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()),
             title: l["Controleer de invoer"]),
     };
 

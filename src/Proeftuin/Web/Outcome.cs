@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Proeftuin.Web;
 
 public enum OutcomeStatus
@@ -9,7 +11,12 @@ public enum OutcomeStatus
 }
 
 /// <summary>A field-level message. Message is the Dutch text, which is also the localizer key.</summary>
-public sealed record FieldError(string Field, string Message, params object[] Args);
+public sealed record FieldError(string Field, string Message, params object[] Args)
+{
+    /// <summary>The message in the request's language; text arguments (field labels) are localized too.</summary>
+    public string Localize(IStringLocalizer l) =>
+        l[Message, Args.Select(a => a is string text ? l[text].Value : a).ToArray()];
+}
 
 /// <summary>What a use case returns: expected outcomes are values, not exceptions.</summary>
 public sealed class Outcome<T>

@@ -11,10 +11,7 @@ public static class PageExtensions
     public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, IStringLocalizer l, string prefix = "Input")
     {
         foreach (var e in errors)
-        {
-            var args = e.Args.Select(a => a is string s ? (object)l[s].Value : a).ToArray();
-            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? e.Field : $"{prefix}.{e.Field}", l[e.Message, args]);
-        }
+            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? e.Field : $"{prefix}.{e.Field}", e.Localize(l));
     }
 
     /// <summary>Maps a failed outcome to the page result; Invalid re-renders the page with its errors.</summary>

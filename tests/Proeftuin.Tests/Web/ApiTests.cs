@@ -193,6 +193,24 @@ public sealed class ApiTests(ProeftuinFactory factory) : IClassFixture<Proeftuin
     }
 
     [Fact]
+    public async Task Problems_are_in_English_for_callers_who_chose_English()
+    {
+        using var browser = factory.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/projects?phase=xyz");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var response = await browser.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Check your input", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Controleer", body, StringComparison.Ordinal);
+        using var missing = new HttpRequestMessage(HttpMethod.Get, "/api/v1/projects/999999");
+        missing.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var notFound = await browser.Client.SendAsync(missing);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.DoesNotContain("Niet gevonden", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_is_read_only()
     {
         using var browser = factory.NewBrowser();
