@@ -18,6 +18,7 @@ builder.AddUseCases();
 
 var app = builder.Build();
 
+PublicUrl.EnsureConfigured(app);
 await app.MigrateDatabaseAsync();
 if (await AdminCommand.TryRunAsync(app, args)) return;
 await app.EnsureAdminFromConfigurationAsync();

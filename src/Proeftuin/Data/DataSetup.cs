@@ -16,12 +16,12 @@ public static class DataSetup
         {
             var cs = config.GetConnectionString("Proeftuin")
                 ?? throw new InvalidOperationException("Database:Provider is postgres, but ConnectionStrings:Proeftuin is not set.");
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
         }
         else
         {
             var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
         }
         return builder;
     }

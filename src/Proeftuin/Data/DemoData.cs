@@ -29,8 +29,9 @@ public static class DemoData
         new("beleid@proeftuin.demo", "Petra Smit", Perspective.Professional, "Beleidsadviseur, toeschouwer"),
     ];
 
+    /// <summary>Never in Production: the demo admin's password is published on the start page and in the README.</summary>
     public static bool Enabled(IConfiguration config, IHostEnvironment env) =>
-        config.GetValue<bool?>("Demo:Seed") ?? env.IsDevelopment();
+        !env.IsProduction() && (config.GetValue<bool?>("Demo:Seed") ?? env.IsDevelopment());
 
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {

@@ -80,10 +80,12 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
             case "file":
                 html.AppendHtml($"<input type=\"file\" class=\"utrecht-textbox\" {common}{(Accept is { } a ? $" accept=\"{enc.Encode(a)}\"" : "")}>");
                 break;
-            default:
+            case "text" or "email" or "password" or "url" or "date" or "number" or "search" or "tel":
                 var shownValue = Type == "password" ? "" : value;
                 html.AppendHtml($"<input type=\"{Type}\" class=\"utrecht-textbox utrecht-textbox--html-input{(invalid ? " utrecht-textbox--invalid" : "")}\" value=\"{enc.Encode(shownValue)}\" {common}>");
                 break;
+            default:
+                throw new InvalidOperationException($"pt-field does not know type '{Type}'.");
         }
         html.AppendHtml("</div></div>");
         output.TagName = null;

@@ -13,6 +13,8 @@ public static class AuthSetup
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // A password works only once the address is proven by a mailed link (see RegisterAccount).
+                o.SignIn.RequireConfirmedEmail = true;
                 o.Password.RequiredLength = AccountLimits.PasswordMin;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;

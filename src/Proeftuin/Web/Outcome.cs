@@ -56,8 +56,14 @@ public sealed class Validation
             Add(field, "Vul {0} in.", label ?? field);
         else if (trimmed.Length > max)
             Add(field, "{0} is te lang: maximaal {1} tekens.", label ?? field, max);
+        else if (HasControlCharacters(trimmed))
+            Add(field, "{0} bevat tekens die niet kunnen. Typ de tekst opnieuw.", label ?? field);
         return trimmed;
     }
+
+    /// <summary>Invisible control characters (PostgreSQL refuses NUL outright); tabs and line breaks are fine.</summary>
+    public static bool HasControlCharacters(string value) =>
+        value.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
 
     public string? OptionalUrl(string field, string? value, int max)
     {

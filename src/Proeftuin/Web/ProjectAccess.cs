@@ -21,8 +21,22 @@ public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibili
 
 public sealed class ProjectAccess(AppDbContext db, CurrentUser user)
 {
+    // One request often asks twice (the page, then its use case): ask the database once.
+    private readonly Dictionary<int, ProjectPermissions?> known = [];
+
     /// <summary>Null when the project does not exist or may not be read: callers answer 404 either way, so existence does not leak.</summary>
     public async Task<ProjectPermissions?> ForProjectAsync(int projectId, CancellationToken ct = default)
+    {
+        if (known.TryGetValue(projectId, out var cached)) return cached;
+        var permissions = await LoadAsync(projectId, ct);
+        known[projectId] = permissions;
+        return permissions;
+    }
+
+    /// <summary>Forget what was read, after a change to roles or membership within this request.</summary>
+    public void Forget(int projectId) => known.Remove(projectId);
+
+    private async Task<ProjectPermissions?> LoadAsync(int projectId, CancellationToken ct)
     {
         var userId = user.Id;
         var row = await db.Projects.AsNoTracking()

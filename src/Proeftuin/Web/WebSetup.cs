@@ -34,7 +34,7 @@ public static class WebSetup
             // The framework's own problems (unknown route, 405, 429, crash) get a Dutch (or English) title too.
             var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             if (ctx.ProblemDetails.Status is { } status && ApiResults.DefaultTitle(status) is { } title
-                && ctx.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status))
+                && (ctx.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || status >= 500))
                 ctx.ProblemDetails.Title = l[title];
         });
         services.AddOpenApi();
@@ -42,7 +42,8 @@ public static class WebSetup
         // Keys in the database: every web node can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Proeftuin").PersistKeysToDbContext<AppDbContext>();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 2 * 1024 * 1024);
+        // Room for a too-large logo to arrive, so its use case can say in Dutch how large it may be.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 8 * 1024 * 1024);
         return builder;
     }
 

@@ -25,28 +25,42 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
     }
 
     [Fact]
-    public async Task New_account_is_created_and_signed_in()
+    public async Task New_account_is_confirmed_by_the_mailed_link_and_then_the_password_works()
     {
         using var browser = factory.NewBrowser();
         var email = TestData.UniqueEmail("nieuw");
         using var response = await RegisterAsync(browser, "Nieuwe Inwoner", email.ToUpperInvariant(), TestData.Password, "Scientific");
-        Expect.Redirect(response, "/");
+        var sent = await HtmlPage.ReadAsync(response, "/registreren");
+        Assert.Equal(HttpStatusCode.OK, sent.Status);
+        Assert.Contains("We hebben je een e-mail gestuurd", sent.MainText, StringComparison.Ordinal);
         var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
         Assert.Equal("Nieuwe Inwoner", user.DisplayName);
         Assert.Equal(Perspective.Scientific, user.DefaultPerspective);
-        var account = await browser.OpenAsync("/account");
+        Assert.False(user.EmailConfirmed);
+        using (var notYet = await browser.GetAsync("/account")) Expect.RedirectToSignIn(notYet, "/account");
+
+        using (var confirmed = await browser.PostAsync(factory.Mailbox.LinkTo(email, "/inloggen/link/")))
+            Expect.Redirect(confirmed, "/");
+        Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
+        // The registration link keeps the password chosen at registration.
+        using var withPassword = await factory.SignInAsync(email);
+        var account = await withPassword.OpenAsync("/account");
         Assert.Equal(email, account.FormFor("Input.Email").Fields.Single(f => f.Key == "Input.Email").Value);
     }
 
     [Fact]
-    public async Task Return_url_is_followed_when_local_and_ignored_when_not()
+    public async Task Return_url_travels_with_the_link_when_local_and_is_dropped_when_not()
     {
-        using (var browser = factory.NewBrowser())
-        using (var response = await RegisterAsync(browser, "Terug", TestData.UniqueEmail(), TestData.Password, url: "/registreren?returnUrl=%2Faccount"))
-            Expect.Redirect(response, "/account");
-        using (var browser = factory.NewBrowser())
-        using (var response = await RegisterAsync(browser, "Weg", TestData.UniqueEmail(), TestData.Password, url: "/registreren?returnUrl=https%3A%2F%2Fevil.example%2F"))
-            Expect.Redirect(response, "/");
+        foreach (var (returnUrl, expected) in new[] { ("%2Faccount", "/account"), ("https%3A%2F%2Fevil.example%2F", "/") })
+        {
+            using var browser = factory.NewBrowser();
+            var email = TestData.UniqueEmail();
+            (await RegisterAsync(browser, "Terug", email, TestData.Password, url: $"/registreren?returnUrl={returnUrl}")).Dispose();
+            var link = factory.Mailbox.LinkTo(email, "/inloggen/link/");
+            Assert.DoesNotContain("evil.example", link, StringComparison.Ordinal);
+            using var response = await browser.PostAsync(link);
+            Expect.Redirect(response, expected);
+        }
     }
 
     [Fact]
@@ -89,13 +103,20 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
     }
 
     [Fact]
-    public async Task Existing_email_is_refused()
+    public async Task Existing_email_gets_the_same_answer_and_its_owner_a_sign_in_link()
     {
+        // The form must not tell a stranger which addresses have an account.
+        var owner = await factory.Data.UserAsync();
         using var browser = factory.NewBrowser();
         var before = await factory.WithDbAsync(db => db.Users.CountAsync());
-        await Expect.FormErrorAsync(await RegisterAsync(browser, "Dubbel", "Inwoner@Proeftuin.demo", TestData.Password),
-            "Er is al een account met dit e-mailadres.");
+        var passwordBefore = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == owner.Id).Select(u => u.PasswordHash).SingleAsync());
+        using var response = await RegisterAsync(browser, "Dubbel", owner.Email!.ToUpperInvariant(), "een-ander-wachtwoord");
+        var page = await HtmlPage.ReadAsync(response, "/registreren");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("We hebben je een e-mail gestuurd", page.MainText, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(passwordBefore, await factory.WithDbAsync(db => db.Users.Where(u => u.Id == owner.Id).Select(u => u.PasswordHash).SingleAsync()));
+        Assert.Contains("/inloggen/link/", factory.Mailbox.NewestTo(owner.Email!).TextBody ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,9 +135,10 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
     {
         using var browser = factory.NewBrowser();
         var email = TestData.UniqueEmail();
-        using var response = await RegisterAsync(browser, TestData.Script, email, TestData.Password);
-        Expect.Redirect(response, "/");
+        (await RegisterAsync(browser, TestData.Script, email, TestData.Password)).Dispose();
         Assert.Equal(TestData.Script, await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.DisplayName).SingleAsync()));
+        Assert.DoesNotContain("<script>", (factory.Mailbox.NewestTo(email).TextBody ?? "").Replace(TestData.Script, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        (await browser.PostAsync(factory.Mailbox.LinkTo(email, "/inloggen/link/"))).Dispose();
         var account = await browser.OpenAsync("/account");
         Assert.DoesNotContain("<script>alert", account.Text, StringComparison.Ordinal);
         Assert.Equal(TestData.Script, account.Document.QuerySelector("#Input_DisplayName")?.GetAttribute("value"));

@@ -139,8 +139,9 @@ public sealed class SignInLinkTests(ProeftuinFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
-    public async Task Link_of_a_locked_out_account_does_not_sign_in()
+    public async Task Link_signs_in_a_locked_out_account_and_lifts_the_lockout()
     {
+        // Someone else typing wrong passwords must not shut the owner out of the link as well.
         var user = await factory.Data.UserAsync();
         using var browser = factory.NewBrowser();
         await RequestLinkAsync(browser, user.Email!);
@@ -151,8 +152,60 @@ public sealed class SignInLinkTests(ProeftuinFactory factory) : IClassFixture<Pr
             var u = await users.FindByIdAsync(user.Id);
             await users.SetLockoutEndDateAsync(u!, DateTimeOffset.UtcNow.AddYears(1));
         });
-        using var response = await browser.PostAsync(link);
-        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.False(await IsSignedInAsync(browser));
+        using (var response = await browser.PostAsync(link))
+            Expect.Redirect(response, "/");
+        Assert.True(await IsSignedInAsync(browser));
+        Assert.Null(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        // And the password works again.
+        using var again = await factory.SignInAsync(user.Email!);
+        Assert.True(await IsSignedInAsync(again));
+    }
+
+    [Fact]
+    public async Task Someone_who_registered_your_address_loses_it_when_you_sign_in_by_link()
+    {
+        var email = TestData.UniqueEmail("slachtoffer");
+        using (var attacker = factory.NewBrowser())
+        {
+            var page = await attacker.OpenAsync("/registreren");
+            using var registered = await attacker.SubmitAsync(page.FormFor("Input.Password"),
+                new { Input_DisplayName = "Aanvaller", Input_Email = email, Input_Password = TestData.Password, Input_Perspective = "Experience" });
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+            // Not confirmed: the password does not work yet.
+            var signIn = await attacker.OpenAsync("/inloggen");
+            using var refused = await attacker.SubmitAsync(signIn.FormFor("Input.Password"), new { Input_Email = email, Input_Password = TestData.Password });
+            await Expect.FormErrorAsync(refused, "Bevestig eerst je e-mailadres");
+            Assert.False(await IsSignedInAsync(attacker));
+        }
+        // The owner asks for an ordinary sign-in link and uses it.
+        using var owner = factory.NewBrowser();
+        await RequestLinkAsync(owner, email);
+        using (var response = await owner.PostAsync(factory.Mailbox.LinkTo(email, "/inloggen/link/")))
+            Expect.Redirect(response, "/");
+        Assert.True(await IsSignedInAsync(owner));
+        // The stranger's password is gone.
+        Assert.Null(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync()));
+        using var attackerAgain = factory.NewBrowser();
+        var form = await attackerAgain.OpenAsync("/inloggen");
+        using var wrong = await attackerAgain.SubmitAsync(form.FormFor("Input.Password"), new { Input_Email = email, Input_Password = TestData.Password });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.False(await IsSignedInAsync(attackerAgain));
+    }
+
+    [Fact]
+    public async Task Links_point_to_the_configured_public_address_not_the_request_host()
+    {
+        await using var configured = new ProeftuinFactory().WithSetting("App:PublicUrl", "https://proeftuin.example.nl");
+        var user = await configured.Data.UserAsync();
+        using var browser = configured.NewBrowser();
+        var token = await browser.AntiforgeryTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/inloggen/link");
+        request.Headers.Host = "evil.example";
+        request.Content = new FormUrlEncodedContent([new("Link.Email", user.Email!), new("__RequestVerificationToken", token)]);
+        using var response = await browser.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = configured.Mailbox.NewestTo(user.Email!).TextBody ?? "";
+        Assert.Contains("https://proeftuin.example.nl/inloggen/link/", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
     }
 }

@@ -51,6 +51,13 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>One more setting; call before the first request.</summary>
+    public ProeftuinFactory WithSetting(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
     public static bool IsPostgres =>
         string.Equals(Environment.GetEnvironmentVariable("PROEFTUIN_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 

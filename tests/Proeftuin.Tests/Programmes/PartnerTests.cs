@@ -115,6 +115,18 @@ public sealed class PartnerTests(ProeftuinFactory factory) : IClassFixture<Proef
     }
 
     [Fact]
+    public async Task Upload_of_several_megabytes_gets_the_same_Dutch_message()
+    {
+        var programmeId = await NewProgrammeAsync();
+        using var admin = await factory.SignInDemoAsync("beheerder");
+        var huge = new byte[3 * 1024 * 1024];
+        Png.CopyTo(huge, 0);
+        await Expect.FormErrorAsync(await AddPartnerAsync(admin, programmeId, "Enorme partner", "", new FileField("Partner.Logo", "enorm.png", "image/png", huge)),
+            "Het logo is te groot: maximaal 512 kB.");
+        Assert.Equal(0, await PartnerCountAsync(programmeId));
+    }
+
+    [Fact]
     public async Task Bad_name_and_link_are_refused_in_Dutch()
     {
         var programmeId = await NewProgrammeAsync();

@@ -10,7 +10,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Accounts;
 
 [Authorize]
-public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -33,7 +33,8 @@ public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount updat
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var outcome = await update.RunAsync(users.GetUserId(User)!, new UpdateAccountInput(Input.DisplayName, Input.Email, Input.DefaultPerspective, Input.Language));
+        var outcome = await update.RunAsync(users.GetUserId(User)!, new UpdateAccountInput(Input.DisplayName, Input.Email, Input.DefaultPerspective, Input.Language),
+            publicUrl.Base, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(outcome.Value!.Language));
         this.Flash("Je gegevens zijn opgeslagen.");

@@ -42,7 +42,7 @@ public static class AdminCommand
         var user = await users.FindByEmailAsync(email.Trim().ToLowerInvariant());
         if (user is null)
         {
-            var created = await scope.ServiceProvider.GetRequiredService<RegisterAccount>().RunAsync(
+            var created = await scope.ServiceProvider.GetRequiredService<RegisterAccount>().CreateConfirmedAsync(
                 new RegisterAccountInput(app.Configuration["Admin:DisplayName"] ?? "Beheerder", email, password, Members.Perspective.Professional));
             if (!created.IsOk)
                 throw new InvalidOperationException("Admin:Email is set, but the admin account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Message)));

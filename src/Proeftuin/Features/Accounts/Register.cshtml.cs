@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,10 +8,12 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class RegisterModel(RegisterAccount register, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RegisterModel(RegisterAccount register, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>After a valid form: "check your e-mail", whether or not the address was new.</summary>
+    public bool Sent { get; private set; }
 
     public sealed class InputModel
     {
@@ -27,10 +28,11 @@ public sealed class RegisterModel(RegisterAccount register, SignInManager<AppUse
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var outcome = await register.RunAsync(new RegisterAccountInput(Input.DisplayName, Input.Email, Input.Password, Input.Perspective));
+        var returnUrl = ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        var outcome = await register.RunAsync(new RegisterAccountInput(Input.DisplayName, Input.Email, Input.Password, Input.Perspective),
+            publicUrl.Base, returnUrl, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
-        await signIn.SignInAsync(outcome.Value!, isPersistent: true);
-        this.Flash("Welkom bij Proeftuin! Je account is gemaakt.");
-        return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
+        Sent = true;
+        return Page();
     }
 }

@@ -7,9 +7,43 @@ namespace Proeftuin.Features.Accounts;
 
 public sealed record RegisterAccountInput(string? DisplayName, string? Email, string? Password, Perspective Perspective);
 
-public sealed class RegisterAccount(UserManager<AppUser> users, TimeProvider clock)
+/// <summary>
+/// Makes an account and mails a link that confirms the address; only after that does the password work.
+/// An address that already has an account gets a sign-in link instead, and the same answer is shown,
+/// so the form does not tell strangers who has an account.
+/// </summary>
+public sealed class RegisterAccount(UserManager<AppUser> users, RequestSignInLink links, TimeProvider clock)
 {
-    public async Task<Outcome<AppUser>> RunAsync(RegisterAccountInput input)
+    public async Task<Outcome<bool>> RunAsync(RegisterAccountInput input, string baseUrl, string? returnUrl, CancellationToken ct = default)
+    {
+        var checkedInput = Check(input);
+        if (!checkedInput.IsOk) return Outcome<bool>.Invalid(checkedInput.Errors);
+        var (name, email, password) = checkedInput.Value;
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            await links.SendAsync(existing, baseUrl, confirmsRegistration: false, returnUrl, ct);
+            return Outcome<bool>.Ok(true);
+        }
+        var created = await CreateAsync(name, email, password, input.Perspective, confirmed: false);
+        if (!created.IsOk) return Outcome<bool>.Invalid(created.Errors);
+        await links.SendAsync(created.Value!, baseUrl, confirmsRegistration: true, returnUrl, ct);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>For an admin named in configuration: the operator vouches for the address.</summary>
+    public async Task<Outcome<AppUser>> CreateConfirmedAsync(RegisterAccountInput input)
+    {
+        var checkedInput = Check(input);
+        if (!checkedInput.IsOk) return Outcome<AppUser>.Invalid(checkedInput.Errors);
+        var (name, email, password) = checkedInput.Value;
+        if (await users.FindByEmailAsync(email) is not null)
+            return Outcome<AppUser>.Invalid("Email", "Er is al een account met dit e-mailadres.");
+        return await CreateAsync(name, email, password, input.Perspective, confirmed: true);
+    }
+
+    private static Outcome<(string Name, string Email, string Password)> Check(RegisterAccountInput input)
     {
         var v = new Validation();
         var name = v.Text("DisplayName", input.DisplayName, AccountLimits.DisplayName, label: "jouw naam");
@@ -20,22 +54,25 @@ public sealed class RegisterAccount(UserManager<AppUser> users, TimeProvider clo
         else if (password.Length > 200)
             v.Add("Password", "Het wachtwoord is te lang: maximaal {0} tekens.", 200);
         v.Enum("Perspective", input.Perspective, "Kies een kennisbron.");
-        if (!v.IsValid) return v;
+        return v.IsValid ? Outcome<(string, string, string)>.Ok((name, email, password)) : v;
+    }
 
-        if (await users.FindByEmailAsync(email) is not null)
-            return Outcome<AppUser>.Invalid("Email", "Er is al een account met dit e-mailadres. Log in, of vraag een inloglink aan.");
-
+    private async Task<Outcome<AppUser>> CreateAsync(string name, string email, string password, Perspective perspective, bool confirmed)
+    {
         var user = new AppUser
         {
             UserName = email,
             Email = email,
+            EmailConfirmed = confirmed,
             DisplayName = name,
-            DefaultPerspective = input.Perspective,
+            DefaultPerspective = perspective,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, password);
-        return result.Succeeded
-            ? Outcome<AppUser>.Ok(user)
+        if (result.Succeeded) return Outcome<AppUser>.Ok(user);
+        // Two registrations for one address at the same moment: the second meets the unique index.
+        return result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+            ? Outcome<AppUser>.Invalid("Email", "Er is al een account met dit e-mailadres.")
             : Outcome<AppUser>.Invalid("Password", "Dit wachtwoord kan niet: kies een langer of minder voor de hand liggend wachtwoord.");
     }
 }

@@ -40,8 +40,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
-        ModelState.AddModelError("Input.Password", result.IsLockedOut
-            ? l["Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw, of log in met een link per e-mail."]
+        ModelState.AddModelError("Input.Password",
+            result.IsLockedOut ? l["Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw, of log in met een link per e-mail."]
+            : result.IsNotAllowed ? l["Bevestig eerst je e-mailadres met de link uit onze e-mail. Of vraag hierboven een nieuwe inloglink aan."]
             : l["Het e-mailadres of het wachtwoord klopt niet."]);
         return Page();
     }

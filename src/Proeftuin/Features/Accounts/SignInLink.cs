@@ -9,6 +9,8 @@ public sealed class SignInLink
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? UsedAt { get; set; }
+    /// <summary>Sent on registration: it confirms the address and keeps the password chosen then.</summary>
+    public bool ConfirmsRegistration { get; set; }
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 }

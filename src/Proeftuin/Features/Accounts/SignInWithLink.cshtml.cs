@@ -14,6 +14,7 @@ namespace Proeftuin.Features.Accounts;
 public sealed class SignInWithLinkModel(UseSignInLink useLink, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public void OnGet() { }
 
@@ -23,6 +24,6 @@ public sealed class SignInWithLinkModel(UseSignInLink useLink, IStringLocalizer<
         if (!outcome.IsOk) return this.Fail(outcome, l, "");
         Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(outcome.Value!.Language));
         this.Flash("Je bent ingelogd.");
-        return LocalRedirect("/");
+        return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
     }
 }

@@ -6,9 +6,9 @@ namespace Proeftuin.Features.Accounts;
 
 public sealed record UpdateAccountInput(string? DisplayName, string? Email, Perspective DefaultPerspective, string? Language);
 
-public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppUser> signIn, RequestSignInLink links)
 {
-    public async Task<Outcome<AppUser>> RunAsync(string userId, UpdateAccountInput input)
+    public async Task<Outcome<AppUser>> RunAsync(string userId, UpdateAccountInput input, string baseUrl, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Outcome<AppUser>.NotFound();
@@ -19,7 +19,8 @@ public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppU
         if (!Localization.IsSupported(input.Language)) v.Add("Language", "Kies Nederlands of English.");
         if (!v.IsValid) return v;
 
-        if (!string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
+        var emailChanged = !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
+        if (emailChanged)
         {
             if (await users.FindByEmailAsync(email) is not null)
                 return Outcome<AppUser>.Invalid("Email", "Dit e-mailadres hoort al bij een ander account.");
@@ -32,6 +33,12 @@ public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppU
         user.Language = input.Language!;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded) return Outcome<AppUser>.Invalid("Email", "Dit e-mailadres kan niet worden opgeslagen.");
+        if (emailChanged)
+        {
+            // Other sessions end, and the new address must be proven before a password works again.
+            await users.UpdateSecurityStampAsync(user);
+            await links.SendAsync(user, baseUrl, confirmsRegistration: true, returnUrl: "/account", ct);
+        }
         await signIn.RefreshSignInAsync(user);
         return Outcome<AppUser>.Ok(user);
     }

@@ -25,15 +25,24 @@ public sealed class UseSignInLink(AppDbContext db, SignInManager<AppUser> signIn
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, now), ct);
         if (claimed == 0) return Outcome<AppUser>.Invalid("", Expired);
 
-        var user = await signIn.UserManager.FindByIdAsync(link.UserId);
-        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
-            return Outcome<AppUser>.Invalid("", Expired);
+        var users = signIn.UserManager;
+        var user = await users.FindByIdAsync(link.UserId);
+        if (user is null) return Outcome<AppUser>.Invalid("", Expired);
         if (!user.EmailConfirmed)
         {
-            // Following the link proves the address.
+            // Following the link proves the mailbox. A plain sign-in link to an unconfirmed account means
+            // someone else may have registered this address: their password and sessions end here.
             user.EmailConfirmed = true;
-            await signIn.UserManager.UpdateAsync(user);
+            await users.UpdateAsync(user);
+            if (!link.ConfirmsRegistration)
+            {
+                if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
+                await users.UpdateSecurityStampAsync(user);
+            }
         }
+        // Wrong passwords typed by someone else must not lock the owner out of the link too.
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
         await signIn.SignInAsync(user, isPersistent: true);
         return Outcome<AppUser>.Ok(user);
     }

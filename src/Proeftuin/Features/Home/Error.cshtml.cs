@@ -9,8 +9,9 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; } = 500;
 
-    public IActionResult OnGet(int? code) => Show(code);
-    public IActionResult OnPost(int? code) => Show(code);
+    // From the route only: a POST that failed (too large, unreadable) must not have its body read again.
+    public IActionResult OnGet([FromRoute] int? code) => Show(code);
+    public IActionResult OnPost([FromRoute] int? code) => Show(code);
 
     private PageResult Show(int? code)
     {

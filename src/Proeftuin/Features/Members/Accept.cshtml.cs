@@ -26,6 +26,11 @@ public sealed class AcceptModel(AcceptInvitation accept, CurrentUser me, Microso
     public async Task<IActionResult> OnPostAsync()
     {
         if (!me.IsSignedIn) return Challenge();
+        if (!ModelState.IsValid)
+        {
+            Invitation = (await accept.ViewAsync(Token, HttpContext.RequestAborted)).Value;
+            return Page();
+        }
         var outcome = await accept.RunAsync(Token, Perspective, HttpContext.RequestAborted);
         if (!outcome.IsOk)
         {

@@ -31,14 +31,26 @@ public sealed class AcceptInvitation(AppDbContext db, CurrentUser user, TimeProv
             return Outcome<Membership>.Invalid("", "Je bent al lid van dit project.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // Claim the invitation with a guarded update: two people cannot both use one link.
+        // Claim and join in one transaction: the invitation is never used up without a membership.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A guarded update: two people cannot both use one link.
         var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, userId), ct);
         if (claimed == 0) return Outcome<Membership>.Invalid("", Unusable);
 
         var membership = new Membership { ProjectId = invitation.ProjectId, UserId = userId, Role = invitation.Role, Perspective = perspective, JoinedAt = now };
         db.Memberships.Add(membership);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (project, user) index: the same person accepted another invitation at this moment.
+            db.ChangeTracker.Clear();
+            return Outcome<Membership>.Invalid("", "Je bent al lid van dit project.");
+        }
+        await transaction.CommitAsync(ct);
         return Outcome<Membership>.Ok(membership);
     }
 

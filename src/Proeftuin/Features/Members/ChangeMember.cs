@@ -22,8 +22,8 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && role != ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("Role", LastFacilitator);
         membership.Role = role;
-        await db.SaveChangesAsync(ct);
-        return Outcome<Membership>.Ok(membership);
+        await MarkProjectChangedAsync(projectId, ct);
+        return await db.SaveOrConflictAsync(membership, ct);
     }
 
     public async Task<Outcome<Membership>> RemoveAsync(int projectId, int membershipId, CancellationToken ct = default)
@@ -33,8 +33,8 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("", LastFacilitator);
         db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Membership>.Ok(membership);
+        await MarkProjectChangedAsync(projectId, ct);
+        return await db.SaveOrConflictAsync(membership, ct);
     }
 
     public async Task<Outcome<Membership>> ChangeOwnPerspectiveAsync(int projectId, Perspective perspective, CancellationToken ct = default)
@@ -59,6 +59,10 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.ProjectId == projectId, ct);
         return membership is null ? (Outcome<Membership>.NotFound(), null) : (Outcome<Membership>.Ok(membership), membership);
     }
+
+    // The facilitator check reads other rows; bumping the project's version makes a simultaneous change fail.
+    private async Task MarkProjectChangedAsync(int projectId, CancellationToken ct) =>
+        (await db.Projects.FirstAsync(p => p.Id == projectId, ct)).MarkChanged();
 
     private Task<bool> IsLastFacilitatorAsync(Membership membership, CancellationToken ct) =>
         db.Memberships.AllAsync(m => m.ProjectId != membership.ProjectId || m.Role != ProjectRole.Facilitator || m.Id == membership.Id, ct);

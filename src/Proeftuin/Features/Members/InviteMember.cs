@@ -9,7 +9,7 @@ namespace Proeftuin.Features.Members;
 public sealed record CreatedInvitation(Invitation Invitation, string Url);
 
 /// <summary>A facilitator invites someone by e-mail, or makes a single-use link to share in another way.</summary>
-public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentUser user, IMailer mailer, TimeProvider clock)
+public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentUser user, IMailer mailer, TimeProvider clock, ILogger<InviteMember> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -50,9 +50,20 @@ public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentU
         if (address is not null)
         {
             var title = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).FirstAsync(ct);
-            await mailer.SendAsync(new MailMessage(address, $"Uitnodiging voor het project {title}",
-                $"Hallo,\n\n{user.DisplayName} nodigt je uit om mee te doen aan het project \"{title}\" in Proeftuin, als {role.Label().ToLowerInvariant()}.\n\n" +
-                $"Open deze link om de uitnodiging aan te nemen:\n{url}\n\nDe link werkt 14 dagen en één keer.\n"), ct);
+            try
+            {
+                await mailer.SendAsync(new MailMessage(address, $"Uitnodiging voor het project {title}",
+                    $"Hallo,\n\n{user.DisplayName} nodigt je uit om mee te doen aan het project \"{title}\" in Proeftuin, als {role.Label().ToLowerInvariant()}.\n\n" +
+                    $"Open deze link om de uitnodiging aan te nemen:\n{url}\n\nDe link werkt 14 dagen en één keer.\n"), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An invitation nobody received is no invitation: take it back and say so.
+                logger.LogError(e, "Invitation for project {ProjectId} could not be mailed", projectId);
+                db.Invitations.Remove(invitation);
+                await db.SaveChangesAsync(ct);
+                return Outcome<CreatedInvitation>.Invalid("Email", "De e-mail kon niet worden verstuurd. Probeer het later opnieuw, of maak een uitnodigingslink.");
+            }
         }
         return Outcome<CreatedInvitation>.Ok(new CreatedInvitation(invitation, url));
     }

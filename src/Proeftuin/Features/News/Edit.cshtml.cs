@@ -24,6 +24,8 @@ public sealed class EditModel(SaveNewsItem save, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnPostAsync(int id)
     {
         Id = id;
+        var loaded = await save.LoadForEditAsync(id, HttpContext.RequestAborted);
+        if (!loaded.IsOk) return this.Fail(loaded, l);
         if (!ModelState.IsValid) return Page();
         var outcome = await save.EditAsync(id, Input.ToInput(), HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);

@@ -23,7 +23,7 @@ public sealed class DetailsModel(GetProgrammeOverview query, ManageThemes themes
         // Unknown filter values are ignored rather than refused: a shared link with an old value still shows the programme.
         var filter = new ProjectFilter(
             Domain: ProjectWords.DomainFromSlug(Domain),
-            Theme: string.IsNullOrWhiteSpace(Theme) || Theme.Length > ProjectLimits.ThemeName ? null : Theme,
+            Theme: string.IsNullOrWhiteSpace(Theme) || Theme.Length > ProjectLimits.ThemeName || Validation.HasControlCharacters(Theme) ? null : Theme,
             Phase: ProjectWords.PhaseFromSlug(Phase),
             Status: Enum.TryParse<ProjectStatus>(Status, true, out var s) && Enum.IsDefined(s) ? s : null);
         var programme = await query.RunAsync(id, filter, HttpContext.RequestAborted);

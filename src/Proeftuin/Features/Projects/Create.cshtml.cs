@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Proeftuin.Data;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Projects;
 
 [Authorize]
-public sealed class CreateModel(CreateProject create, ManageThemes themes, AppDbContext db, IStringLocalizer<SharedResource> l) : ProjectFormModel(themes)
+public sealed class CreateModel(CreateProject create, ManageThemes themes, IStringLocalizer<SharedResource> l) : ProjectFormModel(themes)
 {
     [BindProperty(SupportsGet = true)] public int ProgrammeId { get; set; }
     [BindProperty(SupportsGet = true)] public int? ParentId { get; set; }
@@ -32,7 +30,7 @@ public sealed class CreateModel(CreateProject create, ManageThemes themes, AppDb
 
     private async Task<bool> LoadProgrammeAsync()
     {
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == ProgrammeId).Select(p => p.Title).FirstOrDefaultAsync(HttpContext.RequestAborted) ?? "";
+        ProgrammeTitle = await create.ProgrammeTitleAsync(ProgrammeId, HttpContext.RequestAborted) ?? "";
         await LoadThemesAsync();
         return ProgrammeTitle.Length > 0;
     }

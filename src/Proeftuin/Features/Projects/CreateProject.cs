@@ -11,6 +11,10 @@ namespace Proeftuin.Features.Projects;
 /// </summary>
 public sealed class CreateProject(AppDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock)
 {
+    /// <summary>The programme's title for the form, or null when it does not exist.</summary>
+    public Task<string?> ProgrammeTitleAsync(int programmeId, CancellationToken ct = default) =>
+        db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+
     public async Task<Outcome<Project>> RunAsync(int programmeId, int? parentProjectId, ProjectInput input, CancellationToken ct = default)
     {
         if (user.Id is not { } userId) return Outcome<Project>.Forbidden();

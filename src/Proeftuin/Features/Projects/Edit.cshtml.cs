@@ -25,14 +25,14 @@ public sealed class EditModel(EditProject edit, ManageThemes themes, IStringLoca
     public async Task<IActionResult> OnPostAsync(int id)
     {
         Id = id;
+        // Who may edit comes before what was typed: an outsider learns nothing from a bad form.
+        var loaded = await edit.LoadAsync(id, HttpContext.RequestAborted);
+        if (!loaded.IsOk) return this.Fail(loaded, l);
+        Title = loaded.Value!.Title;
         await LoadThemesAsync();
-        var outcome = ModelState.IsValid ? await edit.RunAsync(id, Input, HttpContext.RequestAborted) : null;
-        if (outcome is null) return Page();
-        if (!outcome.IsOk)
-        {
-            Title = Input.Title ?? "";
-            return this.Fail(outcome, l);
-        }
+        if (!ModelState.IsValid) return Page();
+        var outcome = await edit.RunAsync(id, Input, HttpContext.RequestAborted);
+        if (!outcome.IsOk) return this.Fail(outcome, l);
         this.Flash("Het project is opgeslagen.");
         return Redirect($"/projecten/{id}");
     }

@@ -3,7 +3,7 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Projects;
 
-public sealed record ProjectFilter(int? ProgrammeId = null, Domains? Domain = null, string? Theme = null, Phase? Phase = null, ProjectStatus? Status = null);
+public sealed record ProjectFilter(int? ProgrammeId = null, Domains? Domain = null, string? Theme = null, Phase? Phase = null, ProjectStatus? Status = null, int? ParentProjectId = null);
 
 public sealed record ProjectSummary(
     int Id, int ProgrammeId, int? ParentProjectId, string Title, string CentralQuestion,
@@ -16,18 +16,25 @@ public sealed class FindProjects(ProjectAccess access)
     {
         var q = access.ReadableProjects().AsNoTracking();
         if (filter.ProgrammeId is { } programmeId) q = q.Where(p => p.ProgrammeId == programmeId);
+        if (filter.ParentProjectId is { } parentId) q = q.Where(p => p.ParentProjectId == parentId);
         if (filter.Domain is { } domain) q = q.Where(p => (p.Domains & domain) != 0);
         if (!string.IsNullOrWhiteSpace(filter.Theme))
         {
-            var theme = filter.Theme.Trim().ToLower();
-            q = q.Where(p => p.Themes.Any(t => t.Name.ToLower() == theme));
+            // Theme names are stored in lower case (ManageThemes), so the index on Name can be used.
+            var theme = filter.Theme.Trim().ToLowerInvariant();
+            q = q.Where(p => p.Themes.Any(t => t.Name == theme));
         }
         if (filter.Phase is { } phase) q = q.Where(p => p.Phase == phase);
         if (filter.Status is { } status) q = q.Where(p => p.Status == status);
-        return await q
+        var projects = await q
             .OrderBy(p => p.ParentProjectId != null).ThenBy(p => p.Title)
             .Select(p => new ProjectSummary(p.Id, p.ProgrammeId, p.ParentProjectId, p.Title, p.CentralQuestion, p.Phase, p.Status, p.Visibility, p.Domains,
                 p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
             .ToListAsync(ct);
+        // An open sub-project must not reveal a members-only parent, not even by its id.
+        var parentIds = projects.Where(p => p.ParentProjectId is not null).Select(p => p.ParentProjectId!.Value).Distinct().ToList();
+        if (parentIds.Count == 0) return projects;
+        var readableParents = await access.ReadableProjects().Where(p => parentIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        return projects.Select(p => p.ParentProjectId is { } id && !readableParents.Contains(id) ? p with { ParentProjectId = null } : p).ToList();
     }
 }

@@ -68,11 +68,12 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             .Select(n => new NewsSummary(n.Id, n.Title, n.BodyHtml, n.PublishedAt))
             .ToListAsync(ct);
 
-        var subProjects = (await findProjects.RunAsync(new ProjectFilter(p.ProgrammeId), ct))
-            .Where(s => s.ParentProjectId == projectId).ToList();
+        var subProjects = await findProjects.RunAsync(new ProjectFilter(p.ProgrammeId, ParentProjectId: projectId), ct);
+        // The parent shows only to those who may read it: a members-only parent stays unknown.
+        var parentVisible = p.ParentProjectId is { } parentId && await access.ForProjectAsync(parentId, ct) is not null;
 
         return new ProjectOverview(permissions, p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
-            p.ParentProjectId, p.ParentTitle, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
+            parentVisible ? p.ParentProjectId : null, parentVisible ? p.ParentTitle : null, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
             permissions.CanSeeMemberNames ? history : history.Select(h => h with { By = null }).ToList(),
             KnowledgeBalance.FromPeople(members.Select(m => m.Perspective)),
             permissions.CanSeeMemberNames ? members : [],

@@ -25,8 +25,8 @@ public sealed class MovePhase(AppDbContext db, ProjectAccess access, CurrentUser
 
         var transition = new PhaseTransition { ProjectId = projectId, FromPhase = project.Phase, ToPhase = to, Reason = why, ByUserId = user.Id, At = clock.GetUtcNow().UtcDateTime };
         project.Phase = to;
+        project.MarkChanged();
         db.PhaseTransitions.Add(transition);
-        await db.SaveChangesAsync(ct);
-        return Outcome<PhaseTransition>.Ok(transition);
+        return await db.SaveOrConflictAsync(transition, ct);
     }
 }

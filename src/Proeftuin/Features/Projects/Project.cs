@@ -19,9 +19,16 @@ public sealed class Project
     public ProjectStatus Status { get; set; } = ProjectStatus.Active;
     public Phase Phase { get; set; } = Phase.Empathize;
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// Concurrency token. Changes whose rules span several rows (at least one facilitator, the phase a move
+    /// starts from) bump it, so two people acting at the same moment cannot both win.
+    /// </summary>
+    public int Version { get; set; }
 
     public List<Members.Membership> Members { get; set; } = [];
     public List<PhaseTransition> PhaseHistory { get; set; } = [];
+
+    public void MarkChanged() => Version++;
 }
 
 public enum Phase

@@ -10,6 +10,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>, 
         b.Property(p => p.Title).HasMaxLength(ProjectLimits.Title);
         b.Property(p => p.CentralQuestion).HasMaxLength(ProjectLimits.CentralQuestion);
         b.Property(p => p.Description).HasMaxLength(ProjectLimits.Description);
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Programme).WithMany(p => p.Projects).HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.ParentProject).WithMany(p => p.SubProjects).HasForeignKey(p => p.ParentProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Themes).WithMany(t => t.Projects).UsingEntity("ProjectThemes");

@@ -34,7 +34,7 @@ public static class ProjectsApi
                 Phase? p = null;
                 if (!string.IsNullOrEmpty(phase) && (p = ProjectWords.PhaseFromSlug(phase)) is null)
                     return ApiResults.BadQuery(l, "phase", "Onbekende fase. Kies uit: Empathize, Define, Ideate, Prototype, Test.");
-                if (theme is { Length: > ProjectLimits.ThemeName })
+                if (theme is { Length: > ProjectLimits.ThemeName } || (theme is not null && Validation.HasControlCharacters(theme)))
                     return ApiResults.BadQuery(l, "theme", "Onbekend thema.");
                 var projects = await find.RunAsync(new ProjectFilter(Domain: d, Theme: theme, Phase: p), ct);
                 return Results.Ok(projects.Select(s => new ProjectSummaryDto(s.Id, s.ProgrammeId, s.ParentProjectId, s.Title, s.CentralQuestion,

@@ -11,7 +11,7 @@ using Proeftuin.Data;
 namespace Proeftuin.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127232654_Initial")]
+    [Migration("20261128001022_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -249,6 +249,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfirmsRegistration")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -532,6 +535,10 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Visibility")
                         .HasColumnType("INTEGER");

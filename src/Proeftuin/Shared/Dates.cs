@@ -1,0 +1,21 @@
+namespace Proeftuin.Shared;
+
+/// <summary>Times are stored in UTC and shown in Dutch local time, so a late-evening change keeps its own date.</summary>
+public static class Dates
+{
+    private static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>"27 november 2026" (in the request's language).</summary>
+    public static string Day(DateTime utc) => Local(utc).ToString("d MMMM yyyy");
+
+    /// <summary>For the datetime attribute of a time element.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mmZ");
+
+    private static TimeZoneInfo FindZone()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+    }
+}
