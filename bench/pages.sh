@@ -14,7 +14,7 @@ cleanup() { [[ -n "${APP_PID:-}" ]] && kill "$APP_PID" 2>/dev/null; wait 2>/dev/
 trap cleanup EXIT
 
 dotnet publish "$ROOT/src/Proeftuin" -c Release -o "$DATA/app" --nologo -v quiet >/dev/null
-(cd "$DATA/app" && ASPNETCORE_ENVIRONMENT=Production App__DataDirectory="$DATA" Demo__Seed=true \
+(cd "$DATA/app" && ASPNETCORE_ENVIRONMENT=Benchmark App__DataDirectory="$DATA" Demo__Seed=true \
   RateLimits__ApiPerMinute=100000000 Logging__LogLevel__Default=Warning \
   exec dotnet Proeftuin.dll --urls "http://127.0.0.1:$PORT") >"$DATA/app.log" 2>&1 &
 APP_PID=$!

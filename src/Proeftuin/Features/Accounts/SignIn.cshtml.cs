@@ -36,6 +36,11 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<
             return Page();
         }
         var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Hash anyway, so an unknown address takes as long as a known one and timing reveals nothing.
+            signIn.UserManager.PasswordHasher.HashPassword(new AppUser(), Input.Password!);
+        }
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: true, lockoutOnFailure: true);
