@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Projects;
@@ -14,10 +13,9 @@ namespace Proeftuin.Features.Members;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.Mail)]
-public sealed class InviteModel(GetProjectOverview query, InviteMember invite, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel, IInviteFormPage
+public sealed class InviteModel(GetProjectOverview query, InviteMember invite, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : ProjectPageModel(query), IInviteFormPage
 {
     [BindProperty] public InviteInput Invite { get; set; } = new();
-    public ProjectOverview Project { get; private set; } = null!;
     public int ProjectId => Project.Id;
     /// <summary>Shown once, right after making it: only its hash is stored.</summary>
     public string? NewInvitationUrl { get; private set; }
@@ -28,7 +26,7 @@ public sealed class InviteModel(GetProjectOverview query, InviteMember invite, P
         public ProjectRole Role { get; set; } = ProjectRole.Member;
     }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id, p => p.CanManage) ?? Page();
 
     /// <summary>By e-mail.</summary>
     public async Task<IActionResult> OnPostAsync(int id) => await InviteAsync(id, byEmail: true);
@@ -38,7 +36,7 @@ public sealed class InviteModel(GetProjectOverview query, InviteMember invite, P
 
     private async Task<IActionResult> InviteAsync(int id, bool byEmail)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await LoadAsync(id, p => p.CanManage) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var outcome = await invite.RunAsync(id, Invite.Email, Invite.Role, publicUrl.Base, byEmail, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l, "Invite");
@@ -51,14 +49,6 @@ public sealed class InviteModel(GetProjectOverview query, InviteMember invite, P
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(int id)
-    {
-        var project = await query.RunAsync(id, HttpContext.RequestAborted);
-        if (project is null) return NotFound();
-        if (!project.Permissions.CanManage) return this.Denied();
-        Project = project;
-        return null;
-    }
 }
 
 /// <summary>The members page and the invite page share the invite form.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Projects;
 using Proeftuin.Web;
@@ -9,13 +8,12 @@ namespace Proeftuin.Features.Members;
 
 /// <summary>Members of a project: facilitators invite, change roles and remove; every member sets their own perspective.</summary>
 [Authorize]
-public sealed class MembersModel(GetProjectOverview query, ChangeMember change, IStringLocalizer<SharedResource> l) : PageModel, IInviteFormPage
+public sealed class MembersModel(GetProjectOverview query, ChangeMember change, IStringLocalizer<SharedResource> l) : ProjectPageModel(query), IInviteFormPage
 {
-    public ProjectOverview Project { get; private set; } = null!;
     public int ProjectId => Project.Id;
     public InviteModel.InviteInput Invite { get; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id, p => p.IsMember || p.CanManage) ?? Page();
 
     public Task<IActionResult> OnPostRoleAsync(int id, int membershipId, ProjectRole role) =>
         ChangeAsync(id, () => change.ChangeRoleAsync(id, membershipId, role, HttpContext.RequestAborted), "De rol is gewijzigd.");
@@ -29,7 +27,7 @@ public sealed class MembersModel(GetProjectOverview query, ChangeMember change, 
     /// <summary>A value that did not bind (an unknown role, say) is refused before anything changes.</summary>
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<Outcome<Membership>>> run, string message)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await LoadAsync(id, p => p.IsMember || p.CanManage) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var outcome = await run();
         if (!outcome.IsOk) return this.Fail(outcome, l, "");
@@ -37,12 +35,4 @@ public sealed class MembersModel(GetProjectOverview query, ChangeMember change, 
         return Redirect($"/projecten/{id}/leden");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id)
-    {
-        var project = await query.RunAsync(id, HttpContext.RequestAborted);
-        if (project is null) return NotFound();
-        if (!project.Permissions.IsMember && !project.Permissions.CanManage) return this.Denied();
-        Project = project;
-        return null;
-    }
 }

@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Projects;
 
 [Authorize]
-public sealed class ChangePhaseModel(GetProjectOverview query, MovePhase move, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ChangePhaseModel(GetProjectOverview query, MovePhase move, IStringLocalizer<SharedResource> l) : ProjectPageModel(query)
 {
     [BindProperty] public InputModel Input { get; set; } = new();
-    public ProjectOverview Project { get; private set; } = null!;
 
     public sealed class InputModel
     {
@@ -20,14 +18,14 @@ public sealed class ChangePhaseModel(GetProjectOverview query, MovePhase move, I
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await LoadAsync(id, p => p.CanManage) is { } refused) return refused;
         Input.ToPhase = Project.Phase == Phase.Test ? Phase.Test : Project.Phase + 1;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        if (await LoadAsync(id, p => p.CanManage) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var outcome = await move.RunAsync(id, Input.ToPhase, Input.Reason, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
@@ -35,12 +33,4 @@ public sealed class ChangePhaseModel(GetProjectOverview query, MovePhase move, I
         return Redirect($"/projecten/{id}");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id)
-    {
-        var project = await query.RunAsync(id, HttpContext.RequestAborted);
-        if (project is null) return NotFound();
-        if (!project.Permissions.CanManage) return this.Denied();
-        Project = project;
-        return null;
-    }
 }
