@@ -54,7 +54,8 @@ public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentU
             {
                 await mailer.SendAsync(new MailMessage(address, $"Uitnodiging voor het project {title}",
                     $"Hallo,\n\n{user.DisplayName} nodigt je uit om mee te doen aan het project \"{title}\" in Proeftuin, als {role.Label().ToLowerInvariant()}.\n\n" +
-                    $"Open deze link om de uitnodiging aan te nemen:\n{url}\n\nDe link werkt 14 dagen en één keer.\n"), ct);
+                    $"Open deze link om de uitnodiging aan te nemen:\n{url}\n\nDe link werkt 14 dagen en één keer.\n\n" +
+                    $"Hello, {user.DisplayName} invites you to join the project \"{title}\" in Proeftuin. Open the link above to accept; it works once, for 14 days.\n"), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -33,7 +33,7 @@ public sealed class CreateProject(AppDbContext db, CurrentUser user, ProjectAcce
 
         var perspective = await db.Users.Where(u => u.Id == userId).Select(u => u.DefaultPerspective).FirstAsync(ct);
         project.Members.Add(new Membership { UserId = userId, Role = ProjectRole.Facilitator, Perspective = perspective, JoinedAt = now });
-        project.PhaseHistory.Add(new PhaseTransition { FromPhase = null, ToPhase = Phase.Empathize, Reason = "Project gestart", ByUserId = userId, At = now });
+        project.PhaseHistory.Add(new PhaseTransition { FromPhase = null, ToPhase = Phase.Empathize, Reason = "", ByUserId = userId, At = now }); // the timeline says "Gestart in …" in the reader's language
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         return Outcome<Project>.Ok(project);
