@@ -51,6 +51,9 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The app's settings, e.g. to start the app's command line against the same database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
     /// <summary>One more setting; call before the first request.</summary>
     public ProeftuinFactory WithSetting(string key, string? value)
     {
