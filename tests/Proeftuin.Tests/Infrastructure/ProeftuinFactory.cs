@@ -51,6 +51,9 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>"Testing" unless a test needs to see Development or Production behaviour.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>The app's settings, e.g. to start the app's command line against the same database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => settings;
 
@@ -75,7 +78,7 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // UseSetting, not ConfigureAppConfiguration: Program.cs reads these before Build().
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
