@@ -15,7 +15,7 @@ trap cleanup EXIT
 
 dotnet publish "$ROOT/src/Proeftuin" -c Release -o "$DATA/app" --nologo -v quiet >/dev/null
 (cd "$DATA/app" && ASPNETCORE_ENVIRONMENT=Benchmark App__DataDirectory="$DATA" Demo__Seed=true \
-  RateLimits__ApiPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  App__PublicUrl="http://127.0.0.1:$PORT" RateLimits__ApiPerMinute=100000000 Logging__LogLevel__Default=Warning \
   exec dotnet Proeftuin.dll --urls "http://127.0.0.1:$PORT") >"$DATA/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done

@@ -7,10 +7,17 @@ namespace Proeftuin.Web;
 /// </summary>
 public sealed class PublicUrl(IConfiguration config, IHttpContextAccessor accessor)
 {
+    /// <summary>Only Development and the test suites may build links from the request.</summary>
     public static void EnsureConfigured(WebApplication app)
     {
-        if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["App:PublicUrl"]))
+        var configured = app.Configuration["App:PublicUrl"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing")) return;
             throw new InvalidOperationException("Set App:PublicUrl (for example https://proeftuin.example.nl): e-mailed links are built from it.");
+        }
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            throw new InvalidOperationException($"App:PublicUrl must be an absolute http(s) address, not '{configured}'.");
     }
 
     public string Base

@@ -88,4 +88,31 @@ public sealed class AccountTests(ProeftuinFactory factory) : IClassFixture<Proef
         Assert.Equal("en", page.Document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("My account", page.H1);
     }
+
+    [Fact]
+    public async Task After_an_address_change_links_sent_to_the_old_address_no_longer_work()
+    {
+        var user = await factory.Data.UserAsync();
+        using var anonymous = factory.NewBrowser();
+        var linkPage = await anonymous.OpenAsync("/inloggen/link");
+        (await anonymous.SubmitAsync(linkPage.FormFor("Link.Email"), new { Link_Email = user.Email })).Dispose();
+        var oldLink = factory.Mailbox.LinkTo(user.Email!, "/inloggen/link/");
+
+        using var browser = await factory.SignInAsync(user.Email!);
+        var newEmail = TestData.UniqueEmail("nieuw-adres");
+        var account = await browser.OpenAsync("/account");
+        using (var saved = await browser.SubmitAsync(account.FormFor("Input.Email"),
+            new { Input_DisplayName = user.DisplayName, Input_Email = newEmail, Input_DefaultPerspective = "Experience", Input_Language = "nl" }))
+            Expect.Redirect(saved, "/account");
+
+        using (var refused = await anonymous.PostAsync(oldLink))
+            Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        // The new address gets a confirmation link that keeps the password.
+        using var confirm = factory.NewBrowser();
+        using (var confirmed = await confirm.PostAsync(factory.Mailbox.LinkTo(newEmail, "/inloggen/link/")))
+            Expect.Redirect(confirmed, "/account");
+        using var withPassword = await factory.SignInAsync(newEmail);
+        using var ok = await withPassword.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
 }

@@ -37,7 +37,18 @@ public sealed class AdminSetupTests
 
         var (unknownCode, unknownOutput) = await RunCommandAsync(factory, "make-admin", "niemand@example.nl");
         Assert.Equal(1, unknownCode);
-        Assert.Contains("Geen account met e-mailadres", unknownOutput, StringComparison.Ordinal);
+        Assert.Contains("Geen bevestigd account met e-mailadres", unknownOutput, StringComparison.Ordinal);
+
+        // An account nobody confirmed may have been registered by a stranger: it is refused too.
+        var unconfirmed = await factory.Data.UserAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var row = await db.Users.SingleAsync(u => u.Id == unconfirmed.Id);
+            row.EmailConfirmed = false;
+            return await db.SaveChangesAsync();
+        });
+        var (unconfirmedCode, _) = await RunCommandAsync(factory, "make-admin", unconfirmed.Email!);
+        Assert.Equal(1, unconfirmedCode);
     }
 
     /// <summary>Runs the app's own command line against the factory's database, as an operator would.</summary>

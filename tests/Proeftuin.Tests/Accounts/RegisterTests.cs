@@ -143,4 +143,32 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
         Assert.DoesNotContain("<script>alert", account.Text, StringComparison.Ordinal);
         Assert.Equal(TestData.Script, account.Document.QuerySelector("#Input_DisplayName")?.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Registering_again_before_confirming_sets_the_new_password_once_confirmed()
+    {
+        using var browser = factory.NewBrowser();
+        var email = TestData.UniqueEmail("opnieuw");
+        (await RegisterAsync(browser, "Eerste keer", email, "eerste-wachtwoord-1")).Dispose();
+        (await RegisterAsync(browser, "Tweede keer", email, TestData.Password)).Dispose();
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        using (var confirmed = await browser.PostAsync(factory.Mailbox.LinkTo(email, "/inloggen/link/")))
+            Expect.Redirect(confirmed, "/");
+        // The password of the newest registration works.
+        using var again = await factory.SignInAsync(email, TestData.Password);
+        using var account = await again.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unconfirmed_account_with_a_wrong_password_gets_the_ordinary_answer()
+    {
+        using var browser = factory.NewBrowser();
+        var email = TestData.UniqueEmail("onbevestigd");
+        (await RegisterAsync(browser, "Onbevestigd", email, TestData.Password)).Dispose();
+        var signIn = await browser.OpenAsync("/inloggen");
+        var page = await Expect.FormErrorAsync(await browser.SubmitAsync(signIn.FormFor("Input.Password"), new { Input_Email = email, Input_Password = "helemaal-fout-123" }),
+            "Het e-mailadres of het wachtwoord klopt niet.");
+        Assert.DoesNotContain("Bevestig eerst", page.ErrorText, StringComparison.Ordinal);
+    }
 }

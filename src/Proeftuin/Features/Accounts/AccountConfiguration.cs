@@ -14,6 +14,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<AppUser>, 
     public void Configure(EntityTypeBuilder<SignInLink> b)
     {
         b.Property(l => l.TokenHash).HasMaxLength(64);
+        b.Property(l => l.Email).HasMaxLength(AccountLimits.Email);
         b.HasIndex(l => l.TokenHash).IsUnique();
         b.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,9 +21,10 @@ public static class AdminCommand
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(args[1].Trim().ToLowerInvariant());
-        if (user is null)
+        if (user is null || !user.EmailConfirmed)
         {
-            Console.Error.WriteLine($"Geen account met e-mailadres {args[1]}. Maak eerst een account aan.");
+            // An unconfirmed account may have been registered by someone else: it never becomes admin.
+            Console.Error.WriteLine($"Geen bevestigd account met e-mailadres {args[1]}. Maak eerst een account aan en bevestig het via de e-mail.");
             Environment.ExitCode = 1;
             return true;
         }
@@ -47,6 +48,14 @@ public static class AdminCommand
             if (!created.IsOk)
                 throw new InvalidOperationException("Admin:Email is set, but the admin account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Message)));
             user = created.Value!;
+        }
+        else if (!user.EmailConfirmed)
+        {
+            // Someone registered this address without proving it: the operator's configuration wins.
+            user.EmailConfirmed = true;
+            user.PasswordHash = string.IsNullOrEmpty(password) ? null : users.PasswordHasher.HashPassword(user, password);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            await users.UpdateAsync(user);
         }
         await GrantAsync(scope.ServiceProvider, user);
     }

@@ -7,7 +7,7 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Accounts;
 
-[EnableRateLimiting(RateLimits.SignIn)]
+[EnableRateLimiting(RateLimits.Mail)] // every registration sends an e-mail
 public sealed class RegisterModel(RegisterAccount register, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

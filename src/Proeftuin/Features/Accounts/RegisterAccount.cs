@@ -21,14 +21,23 @@ public sealed class RegisterAccount(UserManager<AppUser> users, RequestSignInLin
         var (name, email, password) = checkedInput.Value;
 
         var existing = await users.FindByEmailAsync(email);
+        // Hash in every branch: the answer takes as long whether or not the address is known.
+        var passwordHash = users.PasswordHasher.HashPassword(existing ?? new AppUser(), password);
+        if (existing is { EmailConfirmed: true })
+        {
+            await links.SendAsync(existing, baseUrl, LinkPurpose.SignIn, returnUrl, ct);
+            return Outcome<bool>.Ok(true);
+        }
         if (existing is not null)
         {
-            await links.SendAsync(existing, baseUrl, confirmsRegistration: false, returnUrl, ct);
+            // Registered before but never confirmed (the first link expired, say): a new confirmation
+            // link that sets the password chosen now.
+            await links.SendAsync(existing, baseUrl, LinkPurpose.ConfirmAddress, returnUrl, ct, passwordHash);
             return Outcome<bool>.Ok(true);
         }
         var created = await CreateAsync(name, email, password, input.Perspective, confirmed: false);
         if (!created.IsOk) return Outcome<bool>.Invalid(created.Errors);
-        await links.SendAsync(created.Value!, baseUrl, confirmsRegistration: true, returnUrl, ct);
+        await links.SendAsync(created.Value!, baseUrl, LinkPurpose.ConfirmAddress, returnUrl, ct);
         return Outcome<bool>.Ok(true);
     }
 

@@ -6,6 +6,12 @@ using Proeftuin.Web.Mail;
 namespace Proeftuin.Features.Accounts;
 
 /// <summary>Mails a one-time sign-in link. Unknown addresses get the same answer, so nobody learns who has an account.</summary>
+public enum LinkPurpose
+{
+    SignIn,
+    ConfirmAddress,
+}
+
 public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> users, IMailer mailer, TimeProvider clock, ILogger<RequestSignInLink> logger)
 {
     public async Task<Outcome<bool>> RunAsync(string? email, string baseUrl, CancellationToken ct = default)
@@ -16,7 +22,7 @@ public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> user
 
         var user = await users.FindByEmailAsync(address);
         if (user is null) return Outcome<bool>.Ok(false);
-        await SendAsync(user, baseUrl, confirmsRegistration: false, returnUrl: null, ct);
+        await SendAsync(user, baseUrl, LinkPurpose.SignIn, returnUrl: null, ct);
         return Outcome<bool>.Ok(true);
     }
 
@@ -24,17 +30,20 @@ public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> user
     /// Stores a new link and mails it. A mail server that fails is logged, not shown: the answer stays the
     /// same for every address, and the person can ask for a new link.
     /// </summary>
-    public async Task SendAsync(AppUser user, string baseUrl, bool confirmsRegistration, string? returnUrl, CancellationToken ct)
+    public async Task SendAsync(AppUser user, string baseUrl, LinkPurpose purpose, string? returnUrl, CancellationToken ct, string? passwordHash = null)
     {
+        var confirmsRegistration = purpose == LinkPurpose.ConfirmAddress;
         var now = clock.GetUtcNow().UtcDateTime;
         var token = Tokens.New();
         db.SignInLinks.Add(new SignInLink
         {
             UserId = user.Id,
+            Email = user.Email!,
             TokenHash = Tokens.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + SignInLink.Lifetime,
-            ConfirmsRegistration = confirmsRegistration,
+            ConfirmsAddress = confirmsRegistration,
+            PasswordHash = passwordHash,
         });
         await db.SaveChangesAsync(ct);
 

@@ -47,7 +47,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<
         if (result.Succeeded) return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
         ModelState.AddModelError("Input.Password",
             result.IsLockedOut ? l["Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw, of log in met een link per e-mail."]
-            : result.IsNotAllowed ? l["Bevestig eerst je e-mailadres met de link uit onze e-mail. Of vraag hierboven een nieuwe inloglink aan."]
+            : result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user!, Input.Password!)
+                ? l["Bevestig eerst je e-mailadres met de link uit onze e-mail. Of vraag hierboven een nieuwe inloglink aan."]
             : l["Het e-mailadres of het wachtwoord klopt niet."]);
         return Page();
     }

@@ -9,8 +9,15 @@ public sealed class SignInLink
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? UsedAt { get; set; }
-    /// <summary>Sent on registration: it confirms the address and keeps the password chosen then.</summary>
-    public bool ConfirmsRegistration { get; set; }
+    /// <summary>The address it was sent to: after an address change, links to the old one stop working.</summary>
+    public string Email { get; set; } = "";
+    /// <summary>
+    /// Sent to confirm an address (registration, address change). A plain sign-in link to an unconfirmed
+    /// account instead ends any password someone set without proving the mailbox.
+    /// </summary>
+    public bool ConfirmsAddress { get; set; }
+    /// <summary>The password hash chosen at this registration, set when the link is used.</summary>
+    public string? PasswordHash { get; set; }
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 }

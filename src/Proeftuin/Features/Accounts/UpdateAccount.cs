@@ -37,7 +37,7 @@ public sealed class UpdateAccount(UserManager<AppUser> users, SignInManager<AppU
         {
             // Other sessions end, and the new address must be proven before a password works again.
             await users.UpdateSecurityStampAsync(user);
-            await links.SendAsync(user, baseUrl, confirmsRegistration: true, returnUrl: "/account", ct);
+            await links.SendAsync(user, baseUrl, LinkPurpose.ConfirmAddress, returnUrl: "/account", ct);
         }
         await signIn.RefreshSignInAsync(user);
         return Outcome<AppUser>.Ok(user);

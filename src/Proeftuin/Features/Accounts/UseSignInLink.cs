@@ -27,22 +27,27 @@ public sealed class UseSignInLink(AppDbContext db, SignInManager<AppUser> signIn
 
         var users = signIn.UserManager;
         var user = await users.FindByIdAsync(link.UserId);
-        if (user is null) return Outcome<AppUser>.Invalid("", Expired);
+        // A link sent to an address the account no longer has proves nothing.
+        if (user is null || !string.Equals(user.Email, link.Email, StringComparison.OrdinalIgnoreCase))
+            return Outcome<AppUser>.Invalid("", Expired);
         if (!user.EmailConfirmed)
         {
-            // Following the link proves the mailbox. A plain sign-in link to an unconfirmed account means
-            // someone else may have registered this address: their password and sessions end here.
+            // Following the link proves the mailbox.
             user.EmailConfirmed = true;
-            await users.UpdateAsync(user);
-            if (!link.ConfirmsRegistration)
+            if (link.PasswordHash is not null)
+                user.PasswordHash = link.PasswordHash;
+            else if (!link.ConfirmsAddress)
             {
-                if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
-                await users.UpdateSecurityStampAsync(user);
+                // A plain sign-in link to an unconfirmed account: someone else may have registered this
+                // address. The password they chose and their sessions end here.
+                user.PasswordHash = null;
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
             }
         }
         // Wrong passwords typed by someone else must not lock the owner out of the link too.
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: true);
         return Outcome<AppUser>.Ok(user);
     }

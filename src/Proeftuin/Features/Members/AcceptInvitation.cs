@@ -7,7 +7,7 @@ namespace Proeftuin.Features.Members;
 public sealed record InvitationView(int ProjectId, string ProjectTitle, ProjectRole Role, bool AlreadyMember);
 
 /// <summary>The invited person, signed in, accepts: they join with the invitation's role and their own perspective.</summary>
-public sealed class AcceptInvitation(AppDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class AcceptInvitation(AppDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock)
 {
     public const string Unusable = "Deze uitnodiging is al gebruikt of verlopen. Vraag de procesbegeleider om een nieuwe.";
 
@@ -46,11 +46,16 @@ public sealed class AcceptInvitation(AppDbContext db, CurrentUser user, TimeProv
         }
         catch (DbUpdateException)
         {
-            // The unique (project, user) index: the same person accepted another invitation at this moment.
+            // Most likely the unique (project, user) index: the same person accepted another invitation
+            // at this moment. The transaction is not committed, so the invitation stays unused.
             db.ChangeTracker.Clear();
-            return Outcome<Membership>.Invalid("", "Je bent al lid van dit project.");
+            await transaction.RollbackAsync(ct);
+            return await db.Memberships.AnyAsync(m => m.ProjectId == invitation.ProjectId && m.UserId == userId, ct)
+                ? Outcome<Membership>.Invalid("", "Je bent al lid van dit project.")
+                : Outcome<Membership>.Invalid("", Unusable);
         }
         await transaction.CommitAsync(ct);
+        access.Forget(invitation.ProjectId);
         return Outcome<Membership>.Ok(membership);
     }
 

@@ -22,8 +22,7 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && role != ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("Role", LastFacilitator);
         membership.Role = role;
-        await MarkProjectChangedAsync(projectId, ct);
-        return await db.SaveOrConflictAsync(membership, ct);
+        return await SaveAsync(membership, ct);
     }
 
     public async Task<Outcome<Membership>> RemoveAsync(int projectId, int membershipId, CancellationToken ct = default)
@@ -33,8 +32,7 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("", LastFacilitator);
         db.Memberships.Remove(membership);
-        await MarkProjectChangedAsync(projectId, ct);
-        return await db.SaveOrConflictAsync(membership, ct);
+        return await SaveAsync(membership, ct);
     }
 
     public async Task<Outcome<Membership>> ChangeOwnPerspectiveAsync(int projectId, Perspective perspective, CancellationToken ct = default)
@@ -57,12 +55,19 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (permissions is null) return (Outcome<Membership>.NotFound(), null);
         if (!permissions.CanManage) return (Outcome<Membership>.Forbidden(), null);
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.ProjectId == projectId, ct);
-        return membership is null ? (Outcome<Membership>.NotFound(), null) : (Outcome<Membership>.Ok(membership), membership);
+        if (membership is null) return (Outcome<Membership>.NotFound(), null);
+        // Read the project's version before the facilitator check reads other rows: a change that lands
+        // in between moves the version, and this save then fails instead of leaving no facilitator.
+        (await db.Projects.FirstAsync(p => p.Id == projectId, ct)).MarkChanged();
+        return (Outcome<Membership>.Ok(membership), membership);
     }
 
-    // The facilitator check reads other rows; bumping the project's version makes a simultaneous change fail.
-    private async Task MarkProjectChangedAsync(int projectId, CancellationToken ct) =>
-        (await db.Projects.FirstAsync(p => p.Id == projectId, ct)).MarkChanged();
+    private async Task<Outcome<Membership>> SaveAsync(Membership membership, CancellationToken ct)
+    {
+        var saved = await db.SaveOrConflictAsync(membership, ct);
+        access.Forget(membership.ProjectId);
+        return saved;
+    }
 
     private Task<bool> IsLastFacilitatorAsync(Membership membership, CancellationToken ct) =>
         db.Memberships.AllAsync(m => m.ProjectId != membership.ProjectId || m.Role != ProjectRole.Facilitator || m.Id == membership.Id, ct);

@@ -22,7 +22,6 @@ public sealed class EditProject(AppDbContext db, ProjectAccess access)
         var project = loaded.Value!;
         var v = await input.ApplyToAsync(project, db, ct);
         if (!v.IsValid) return v;
-        await db.SaveChangesAsync(ct);
-        return loaded;
+        return await db.SaveOrConflictAsync(project, ct);
     }
 }
