@@ -18,6 +18,7 @@ public static class UseCases
         s.AddScoped<RequestSignInLink>();
         s.AddScoped<UseSignInLink>();
         s.AddScoped<UpdateAccount>();
+        s.AddScoped<SetPassword>();
         s.AddScoped<GetProgrammeOverview>();
         s.AddScoped<SaveProgramme>();
         s.AddScoped<ManagePartners>();

@@ -115,4 +115,64 @@ public sealed class AccountTests(ProeftuinFactory factory) : IClassFixture<Proef
         using var ok = await withPassword.GetAsync("/account");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
+
+    private static async Task<HttpResponseMessage> PasswordAsync(Browser browser, string? current, string? @new)
+    {
+        var page = await browser.OpenAsync("/account");
+        var fields = new List<KeyValuePair<string, string>> { new("Password.New", @new ?? "") };
+        if (current is not null) fields.Add(new("Password.Current", current));
+        return await browser.SubmitAsync(page.FormFor("Password.New"), fields);
+    }
+
+    [Fact]
+    public async Task Password_is_changed_only_with_the_current_one()
+    {
+        var user = await factory.Data.UserAsync();
+        using var browser = await factory.SignInAsync(user.Email!);
+        var hashBefore = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordHash).SingleAsync());
+        await Expect.FormErrorAsync(await PasswordAsync(browser, "niet-het-goede-1", "nieuw-wachtwoord-1"), "Je huidige wachtwoord klopt niet.");
+        await Expect.FormErrorAsync(await PasswordAsync(browser, TestData.Password, "kort"), "Kies een wachtwoord van minstens 10 tekens.");
+        await Expect.FormErrorAsync(await PasswordAsync(browser, TestData.Password, TestData.Long(500)), "Het wachtwoord is te lang");
+        Assert.Equal(hashBefore, await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordHash).SingleAsync()));
+
+        using (var saved = await PasswordAsync(browser, TestData.Password, "nieuw-wachtwoord-1"))
+            Expect.Redirect(saved, "/account");
+        using var withNew = await factory.SignInAsync(user.Email!, "nieuw-wachtwoord-1");
+        using var ok = await withNew.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task Someone_without_a_password_sets_one()
+    {
+        var user = await factory.Data.UserAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var row = await db.Users.SingleAsync(u => u.Id == user.Id);
+            row.PasswordHash = null;
+            return await db.SaveChangesAsync();
+        });
+        using var anonymous = factory.NewBrowser();
+        var linkPage = await anonymous.OpenAsync("/inloggen/link");
+        (await anonymous.SubmitAsync(linkPage.FormFor("Link.Email"), new { Link_Email = user.Email })).Dispose();
+        (await anonymous.PostAsync(factory.Mailbox.LinkTo(user.Email!, "/inloggen/link/"))).Dispose();
+
+        var page = await anonymous.OpenAsync("/account");
+        Assert.Contains("Wachtwoord instellen", page.MainText, StringComparison.Ordinal);
+        Assert.False(page.FormFor("Password.New").HasField("Password.Current"));
+        using (var saved = await PasswordAsync(anonymous, null, "zelf-gekozen-1"))
+            Expect.Redirect(saved, "/account");
+        using var withPassword = await factory.SignInAsync(user.Email!, "zelf-gekozen-1");
+        using var ok = await withPassword.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_out_cannot_set_a_password()
+    {
+        using var anonymous = factory.NewBrowser();
+        using var response = await anonymous.PostAsync("/account?handler=Password", new { Password_New = "iets-langs-123" });
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, response.StatusCode.ToString());
+    }
 }

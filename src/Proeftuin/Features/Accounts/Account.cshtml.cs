@@ -10,9 +10,17 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Accounts;
 
 [Authorize]
-public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, SetPassword setPassword, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public PasswordModel Password { get; set; } = new();
+    public bool HasPassword { get; private set; }
+
+    public sealed class PasswordModel
+    {
+        public string? Current { get; set; }
+        public string? New { get; set; }
+    }
 
     public sealed class InputModel
     {
@@ -26,12 +34,33 @@ public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount updat
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        Input = new InputModel { DisplayName = user.DisplayName, Email = user.Email, DefaultPerspective = user.DefaultPerspective, Language = user.Language };
+        Fill(user);
+        HasPassword = await users.HasPasswordAsync(user);
         return Page();
+    }
+
+    private void Fill(AppUser user) =>
+        Input = new InputModel { DisplayName = user.DisplayName, Email = user.Email, DefaultPerspective = user.DefaultPerspective, Language = user.Language };
+
+    public async Task<IActionResult> OnPostPasswordAsync()
+    {
+        ModelState.Clear();
+        var outcome = await setPassword.RunAsync(users.GetUserId(User)!, new SetPasswordInput(Password.Current, Password.New));
+        if (outcome.IsOk)
+        {
+            this.Flash("Je wachtwoord is opgeslagen.");
+            return RedirectToPage();
+        }
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        Fill(user);
+        HasPassword = await users.HasPasswordAsync(user);
+        return this.Fail(outcome, l, "Password");
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        HasPassword = await users.HasPasswordAsync((await users.GetUserAsync(User))!);
         if (!ModelState.IsValid) return Page();
         var outcome = await update.RunAsync(users.GetUserId(User)!, new UpdateAccountInput(Input.DisplayName, Input.Email, Input.DefaultPerspective, Input.Language),
             publicUrl.Base, HttpContext.RequestAborted);

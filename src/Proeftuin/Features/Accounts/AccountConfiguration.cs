@@ -25,4 +25,5 @@ public static class AccountLimits
     public const int DisplayName = 100;
     public const int Email = 256;
     public const int PasswordMin = 10;
+    public const int PasswordMax = 200;
 }

@@ -60,8 +60,8 @@ public sealed class RegisterAccount(UserManager<AppUser> users, RequestSignInLin
         var password = input.Password ?? "";
         if (password.Length < AccountLimits.PasswordMin)
             v.Add("Password", "Kies een wachtwoord van minstens {0} tekens.", AccountLimits.PasswordMin);
-        else if (password.Length > 200)
-            v.Add("Password", "Het wachtwoord is te lang: maximaal {0} tekens.", 200);
+        else if (password.Length > AccountLimits.PasswordMax)
+            v.Add("Password", "Het wachtwoord is te lang: maximaal {0} tekens.", AccountLimits.PasswordMax);
         v.Enum("Perspective", input.Perspective, "Kies een kennisbron.");
         return v.IsValid ? Outcome<(string, string, string)>.Ok((name, email, password)) : v;
     }
