@@ -5,15 +5,6 @@ namespace Proeftuin.Web;
 /// <summary>Outcomes as application/problem+json, with Dutch (or English) messages.</summary>
 public static class ApiResults
 {
-    public static IResult Problem<T>(Outcome<T> outcome, IStringLocalizer l) => outcome.Status switch
-    {
-        OutcomeStatus.NotFound => NotFound(l),
-        OutcomeStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]),
-        _ => Results.ValidationProblem(
-            outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()),
-            title: l["Controleer de invoer"]),
-    };
-
     public static IResult NotFound(IStringLocalizer l) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Niet gevonden"], detail: l["Dit bestaat niet, of je hebt er geen toegang toe."]);
 

@@ -11,6 +11,4 @@ public sealed class PhaseTransition
     public string? ByUserId { get; set; }
     public Accounts.AppUser? ByUser { get; set; }
     public DateTime At { get; set; }
-
-    public bool IsBack => FromPhase is { } from && ToPhase < from;
 }
