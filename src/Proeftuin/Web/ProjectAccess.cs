@@ -54,6 +54,16 @@ public sealed class ProjectAccess(AppDbContext db, CurrentUser user)
         return permissions.CanRead ? permissions : null;
     }
 
+    /// <summary>Which of these projects the current user may read; asks the database only about ids not already known.</summary>
+    public async Task<HashSet<int>> ReadableIdsAsync(IReadOnlyCollection<int> projectIds, CancellationToken ct = default)
+    {
+        var readable = projectIds.Where(id => known.TryGetValue(id, out var p) && p is not null).ToHashSet();
+        var unknown = projectIds.Where(id => !known.ContainsKey(id)).Distinct().ToList();
+        if (unknown.Count > 0)
+            readable.UnionWith(await ReadableProjects().Where(p => unknown.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
+        return readable;
+    }
+
     /// <summary>The projects the current user may read, as a query to build on.</summary>
     public IQueryable<Project> ReadableProjects()
     {

@@ -27,7 +27,7 @@ public sealed class EditModel(SaveNewsItem save, IStringLocalizer<SharedResource
         var loaded = await save.LoadForEditAsync(id, HttpContext.RequestAborted);
         if (!loaded.IsOk) return this.Fail(loaded, l);
         if (!ModelState.IsValid) return Page();
-        var outcome = await save.EditAsync(id, Input.ToInput(), HttpContext.RequestAborted);
+        var outcome = await save.EditAsync(loaded.Value!, Input.ToInput(), HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
         this.Flash("Het nieuwsbericht is opgeslagen.");
         return Redirect($"/nieuws/{id}");

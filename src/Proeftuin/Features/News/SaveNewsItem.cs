@@ -37,14 +37,13 @@ public sealed class SaveNewsItem(AppDbContext db, ProjectAccess access, CurrentU
         };
     }
 
-    public async Task<Outcome<NewsItem>> EditAsync(int newsId, NewsInput input, CancellationToken ct = default)
+    /// <summary>For an item the caller already loaded (and so was allowed to edit) through <see cref="LoadForEditAsync"/>.</summary>
+    public async Task<Outcome<NewsItem>> EditAsync(NewsItem loaded, NewsInput input, CancellationToken ct = default)
     {
-        var loaded = await LoadForEditAsync(newsId, ct);
-        if (!loaded.IsOk) return loaded;
-        var v = Apply(loaded.Value!, input);
+        var v = Apply(loaded, input);
         if (!v.IsValid) return v;
         await db.SaveChangesAsync(ct);
-        return loaded;
+        return Outcome<NewsItem>.Ok(loaded);
     }
 
     public async Task<Outcome<NewsItem>> DeleteAsync(int newsId, CancellationToken ct = default)

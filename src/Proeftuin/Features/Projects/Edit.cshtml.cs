@@ -31,7 +31,7 @@ public sealed class EditModel(EditProject edit, ManageThemes themes, IStringLoca
         Title = loaded.Value!.Title;
         await LoadThemesAsync();
         if (!ModelState.IsValid) return Page();
-        var outcome = await edit.RunAsync(id, Input, HttpContext.RequestAborted);
+        var outcome = await edit.RunAsync(loaded.Value, Input, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
         this.Flash("Het project is opgeslagen.");
         return Redirect($"/projecten/{id}");

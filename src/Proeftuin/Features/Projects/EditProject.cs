@@ -15,13 +15,11 @@ public sealed class EditProject(AppDbContext db, ProjectAccess access)
         return Outcome<Project>.Ok(project);
     }
 
-    public async Task<Outcome<Project>> RunAsync(int projectId, ProjectInput input, CancellationToken ct = default)
+    /// <summary>For a project the caller already loaded (and so was allowed to edit) through <see cref="LoadAsync"/>.</summary>
+    public async Task<Outcome<Project>> RunAsync(Project loaded, ProjectInput input, CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(projectId, ct);
-        if (!loaded.IsOk) return loaded;
-        var project = loaded.Value!;
-        var v = await input.ApplyToAsync(project, db, ct);
+        var v = await input.ApplyToAsync(loaded, db, ct);
         if (!v.IsValid) return v;
-        return await db.SaveOrConflictAsync(project, ct);
+        return await db.SaveOrConflictAsync(loaded, ct);
     }
 }

@@ -31,10 +31,12 @@ public sealed class FindProjects(ProjectAccess access)
             .Select(p => new ProjectSummary(p.Id, p.ProgrammeId, p.ParentProjectId, p.Title, p.CentralQuestion, p.Phase, p.Status, p.Visibility, p.Domains,
                 p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
             .ToListAsync(ct);
-        // An open sub-project must not reveal a members-only parent, not even by its id.
-        var parentIds = projects.Where(p => p.ParentProjectId is not null).Select(p => p.ParentProjectId!.Value).Distinct().ToList();
-        if (parentIds.Count == 0) return projects;
-        var readableParents = await access.ReadableProjects().Where(p => parentIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        return projects.Select(p => p.ParentProjectId is { } id && !readableParents.Contains(id) ? p with { ParentProjectId = null } : p).ToList();
+        // An open sub-project must not reveal a members-only parent, not even by its id. Parents in this
+        // list are readable already; only the others are asked about.
+        var listed = projects.Select(p => p.Id).ToHashSet();
+        var otherParents = projects.Where(p => p.ParentProjectId is { } id && !listed.Contains(id)).Select(p => p.ParentProjectId!.Value).Distinct().ToList();
+        if (otherParents.Count == 0) return projects;
+        var readable = await access.ReadableIdsAsync(otherParents, ct);
+        return projects.Select(p => p.ParentProjectId is { } id && !listed.Contains(id) && !readable.Contains(id) ? p with { ParentProjectId = null } : p).ToList();
     }
 }
