@@ -5,7 +5,11 @@ using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.News;
 using Proeftuin.Features.Programmes;
+using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Signification;
+using Proeftuin.Features.Stories;
+using Proeftuin.Features.Thread;
 
 namespace Proeftuin.Data;
 
@@ -22,6 +26,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ThreadItem> Items => Set<ThreadItem>();
+    public DbSet<Story> Stories => Set<Story>();
+    public DbSet<StoryPrompt> StoryPrompts => Set<StoryPrompt>();
+    public DbSet<JourneyStep> JourneySteps => Set<JourneyStep>();
+    public DbSet<Link> Links => Set<Link>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<SignificationFramework> SignificationFrameworks => Set<SignificationFramework>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -36,6 +48,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration<NewsItem>(new NewsItemConfiguration());
         builder.ApplyConfiguration<AppUser>(new AccountConfiguration());
         builder.ApplyConfiguration<SignInLink>(new AccountConfiguration());
+        var thread = new ThreadConfiguration();
+        builder.ApplyConfiguration<ThreadItem>(thread);
+        builder.ApplyConfiguration<Persona>(thread);
+        builder.ApplyConfiguration<Source>(thread);
+        builder.ApplyConfiguration<JourneyMap>(thread);
+        builder.ApplyConfiguration<JourneyStep>(thread);
+        builder.ApplyConfiguration<Link>(thread);
+        builder.ApplyConfiguration<Comment>(thread);
+        builder.ApplyConfiguration<Story>(new StoryConfiguration());
+        builder.ApplyConfiguration<StoryPrompt>(new StoryConfiguration());
+        builder.ApplyConfiguration(new SignificationConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

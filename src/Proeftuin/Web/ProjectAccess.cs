@@ -9,7 +9,7 @@ namespace Proeftuin.Web;
 /// What the current user may do in one project. All project authorization lives here,
 /// so pages, API and (later) hubs apply the same rules.
 /// </summary>
-public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibility Visibility, ProjectRole? Role, Perspective? Perspective, bool IsAdmin, bool IsSignedIn)
+public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibility Visibility, ProjectRole? Role, Perspective? Perspective, bool IsAdmin, bool IsSignedIn, string? UserId = null)
 {
     public bool IsMember => Role is not null;
     public bool CanRead => Visibility == Visibility.Open || IsMember || IsAdmin;
@@ -17,6 +17,12 @@ public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibili
     public bool CanManage => Role == ProjectRole.Facilitator || IsAdmin;
     /// <summary>Anonymous callers see counts of members, not who they are.</summary>
     public bool CanSeeMemberNames => IsSignedIn && CanRead;
+    /// <summary>The team: members with role Member or higher (not observers). Reads stories with consent scope Team.</summary>
+    public bool IsTeam => Role is >= ProjectRole.Member;
+    /// <summary>Members (not observers) add insights, needs, questions, links and comments.</summary>
+    public bool CanContribute => IsTeam;
+    /// <summary>Facilitators and evaluators export the stories and their signification.</summary>
+    public bool CanExport => Role is ProjectRole.Facilitator or ProjectRole.Evaluator;
 }
 
 public sealed class ProjectAccess(AppDbContext db, CurrentUser user)
@@ -50,7 +56,7 @@ public sealed class ProjectAccess(AppDbContext db, CurrentUser user)
             })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var permissions = new ProjectPermissions(row.Id, row.ProgrammeId, row.Visibility, row.Membership?.Role, row.Membership?.Perspective, user.IsAdmin, user.IsSignedIn);
+        var permissions = new ProjectPermissions(row.Id, row.ProgrammeId, row.Visibility, row.Membership?.Role, row.Membership?.Perspective, user.IsAdmin, user.IsSignedIn, userId);
         return permissions.CanRead ? permissions : null;
     }
 

@@ -24,6 +24,8 @@ public sealed class Project
     /// starts from) bump it, so two people acting at the same moment cannot both win.
     /// </summary>
     public int Version { get; set; }
+    /// <summary>Secret part of the share link through which anyone can tell a story without an account; null when off.</summary>
+    public string? StoryShareToken { get; set; }
 
     public List<Members.Membership> Members { get; set; } = [];
     public List<PhaseTransition> PhaseHistory { get; set; } = [];

@@ -16,6 +16,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>, 
         b.HasMany(p => p.Themes).WithMany(t => t.Projects).UsingEntity("ProjectThemes");
         b.HasMany(p => p.PhaseHistory).WithOne().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.ProgrammeId, p.Phase });
+        b.Property(p => p.StoryShareToken).HasMaxLength(64);
+        b.HasIndex(p => p.StoryShareToken).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<Theme> b)

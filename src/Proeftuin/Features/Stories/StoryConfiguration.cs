@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Proeftuin.Features.Stories;
+
+internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEntityTypeConfiguration<StoryPrompt>
+{
+    public void Configure(EntityTypeBuilder<Story> b)
+    {
+        b.Property(s => s.TellerName).HasMaxLength(StoryLimits.TellerName);
+        b.Property(s => s.TellerEmail).HasMaxLength(StoryLimits.Email);
+        b.Property(s => s.TellerKeyHash).HasMaxLength(128);
+        b.HasOne(s => s.Prompt).WithMany().HasForeignKey(s => s.PromptId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(s => s.Teller).WithMany().HasForeignKey(s => s.TellerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(s => s.TellerId);
+        b.HasIndex(s => s.TellerKeyHash);
+    }
+
+    public void Configure(EntityTypeBuilder<StoryPrompt> b)
+    {
+        b.Property(p => p.Text).HasMaxLength(StoryLimits.Prompt);
+        b.HasOne<Projects.Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.ProjectId, p.Position });
+    }
+}
+
+public static class StoryLimits
+{
+    public const int TellerName = 100;
+    public const int Email = 256;
+    public const int Prompt = 500;
+}

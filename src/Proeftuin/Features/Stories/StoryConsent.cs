@@ -1,0 +1,52 @@
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Stories;
+
+/// <summary>
+/// Who may read which story: the one place the consent scope is enforced, for pages, API, trace view,
+/// search, export and notifications alike. A withdrawn story is readable by nobody.
+/// Admins are not the team: they read what anyone who may read the project reads (ADR 0008).
+/// </summary>
+public static class StoryConsent
+{
+    /// <summary>The caller already may read the project (permissions exist); now the story's own scope.</summary>
+    public static bool CanRead(this ProjectPermissions p, Story s) =>
+        !s.IsWithdrawn && (IsTeller(p, s) || s.Scope != ConsentScope.Team || p.IsTeam);
+
+    /// <summary>The same rule as a query, for lists, search and export.</summary>
+    public static IQueryable<Story> ReadableBy(this IQueryable<Story> stories, ProjectPermissions p)
+    {
+        var userId = p.UserId;
+        var team = p.IsTeam;
+        return stories.Where(s => s.ProjectId == p.ProjectId && s.WithdrawnAt == null
+            && (team || s.Scope != ConsentScope.Team || (userId != null && s.TellerId == userId)));
+    }
+
+    public static bool IsTeller(this ProjectPermissions p, Story s) => p.UserId is not null && s.TellerId == p.UserId;
+
+    /// <summary>
+    /// A teller without an account holds a private key (shown once, as a link) to read, signify and withdraw
+    /// their own story, even in a project they cannot otherwise read. Only its hash is stored.
+    /// </summary>
+    public static bool KeyMatches(Story s, string? key) =>
+        s.TellerKeyHash is not null && Tokens.LooksValid(key) && s.TellerKeyHash == Tokens.Hash(key!);
+
+    /// <summary>Outside the team, a PublicAnonymised story shows no name and no details about who recorded it.</summary>
+    public static bool IsAnonymisedFor(this ProjectPermissions p, Story s) =>
+        s.Scope == ConsentScope.PublicAnonymised && !p.IsTeam && !IsTeller(p, s);
+
+    /// <summary>The name shown: the teller's chosen name, else a pseudonym; never a name when anonymised.</summary>
+    public static string ShownName(this ProjectPermissions p, Story s) =>
+        p.IsAnonymisedFor(s) ? "Anonieme verteller" : ShownName(s);
+
+    public static string ShownName(Story s) =>
+        string.IsNullOrWhiteSpace(s.TellerName) ? $"Verteller {s.Id}" : s.TellerName;
+
+    public static string Label(this ConsentScope scope) => scope switch
+    {
+        ConsentScope.Team => "Alleen het projectteam",
+        ConsentScope.Project => "Iedereen die het project kan zien",
+        ConsentScope.PublicAnonymised => "Iedereen die het project kan zien, zonder mijn naam",
+        _ => scope.ToString(),
+    };
+}
