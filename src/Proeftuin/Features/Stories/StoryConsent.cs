@@ -31,6 +31,13 @@ public static class StoryConsent
     public static bool KeyMatches(Story s, string? key) =>
         s.TellerKeyHash is not null && Tokens.LooksValid(key) && s.TellerKeyHash == Tokens.Hash(key!);
 
+    /// <summary>
+    /// Who may act for the teller (signify, withdraw, see what became of it): the teller's account, the holder
+    /// of the private key, or the facilitator who recorded it on their behalf.
+    /// </summary>
+    public static bool MaySpeakFor(Story s, string? userId, string? key) =>
+        (userId is not null && (s.TellerId == userId || s.RecordedById == userId)) || KeyMatches(s, key);
+
     /// <summary>Outside the team, a PublicAnonymised story shows no name and no details about who recorded it.</summary>
     public static bool IsAnonymisedFor(this ProjectPermissions p, Story s) =>
         s.Scope == ConsentScope.PublicAnonymised && !p.IsTeam && !IsTeller(p, s);
