@@ -17,6 +17,15 @@ public sealed class Browser(ProeftuinFactory factory, HttpClient client) : IDisp
 
     public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(new Uri(url, UriKind.Relative));
 
+    /// <summary>GET a JSON endpoint that must answer 200, and hand back its root element.</summary>
+    public async Task<System.Text.Json.JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.Clone();
+    }
+
     /// <summary>GETs a page and parses it, whatever its status.</summary>
     public async Task<HtmlPage> GetPageAsync(string url)
     {

@@ -48,6 +48,15 @@ public static class MemberWords
         _ => perspective.ToString(),
     };
 
+    /// <summary>The knowledge itself, lower case, for use inside a sentence.</summary>
+    public static string Knowledge(this Perspective perspective) => perspective switch
+    {
+        Perspective.Experience => "kennis uit ervaring",
+        Perspective.Professional => "kennis uit de praktijk",
+        Perspective.Scientific => "kennis uit onderzoek",
+        _ => perspective.ToString(),
+    };
+
     /// <summary>Who brings this knowledge, for plain-language hints.</summary>
     public static string People(this Perspective perspective) => perspective switch
     {

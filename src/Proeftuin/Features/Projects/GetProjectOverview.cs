@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Members;
+using Proeftuin.Features.Stories;
+using Proeftuin.Features.Thread;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Projects;
@@ -21,6 +23,7 @@ public sealed record ProjectOverview(
     Phase Phase, ProjectStatus Status, Visibility Visibility, Domains Domains, IReadOnlyList<string> Themes,
     IReadOnlyList<PhaseStep> PhaseHistory,
     KnowledgeBalance Balance,
+    PhaseBalance PhaseBalance,
     // Members is empty for anonymous callers: they see counts only.
     IReadOnlyList<MemberView> Members,
     IReadOnlyList<NewsSummary> News,
@@ -68,15 +71,47 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             .Select(n => new NewsSummary(n.Id, n.Title, n.BodyHtml, n.PublishedAt))
             .ToListAsync(ct);
 
+        var contributions = await CountContributionsAsync(projectId, p.Phase, ct);
+
         var subProjects = await findProjects.RunAsync(new ProjectFilter(p.ProgrammeId, ParentProjectId: projectId), ct);
         // The parent shows only to those who may read it: a members-only parent stays unknown.
         var parentVisible = p.ParentProjectId is { } parentId && await access.ForProjectAsync(parentId, ct) is not null;
 
+        var people = KnowledgeBalance.FromPeople(members.Select(m => m.Perspective));
         return new ProjectOverview(permissions, p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
             parentVisible ? p.ParentProjectId : null, parentVisible ? p.ParentTitle : null, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
             permissions.CanSeeMemberNames ? history : history.Select(h => h with { By = null }).ToList(),
-            KnowledgeBalance.FromPeople(members.Select(m => m.Perspective)),
+            people,
+            PhaseBalance.From(p.Phase, people, contributions),
             permissions.CanSeeMemberNames ? members : [],
             news, subProjects);
     }
+
+    /// <summary>Contributions in this phase by kind and knowledge source: two grouped counts, whatever the project's size.</summary>
+    private async Task<List<(ContributionKind, Perspective, int)>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
+    {
+        var items = await db.Items.AsNoTracking()
+            .Where(i => i.ProjectId == projectId && i.Phase == phase && (!(i is Story) || ((Story)i).WithdrawnAt == null))
+            .GroupBy(i => new { i.Kind, i.KnowledgeSource })
+            .Select(g => new { g.Key.Kind, g.Key.KnowledgeSource, Count = g.Count() })
+            .ToListAsync(ct);
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ProjectId == projectId && c.Phase == phase)
+            .GroupBy(c => c.KnowledgeSource)
+            .Select(g => new { KnowledgeSource = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return items.Select(i => (Contribution(i.Kind), i.KnowledgeSource, i.Count))
+            .Concat(comments.Select(c => (ContributionKind.Comments, c.KnowledgeSource, c.Count)))
+            .ToList();
+    }
+
+    private static ContributionKind Contribution(ItemKind kind) => kind switch
+    {
+        ItemKind.Story => ContributionKind.Stories,
+        ItemKind.Insight => ContributionKind.Insights,
+        ItemKind.Source => ContributionKind.Sources,
+        ItemKind.Need => ContributionKind.Needs,
+        ItemKind.Question => ContributionKind.Questions,
+        _ => ContributionKind.PersonasAndJourneys,
+    };
 }

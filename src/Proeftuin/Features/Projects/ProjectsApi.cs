@@ -10,7 +10,11 @@ public static class ProjectsApi
         int Id, string Title, string CentralQuestion, string Description, int ProgrammeId, int? ParentProjectId,
         string Phase, string Status, string Visibility, IReadOnlyList<string> Domains, IReadOnlyList<string> Themes,
         IReadOnlyList<PhaseStepDto> PhaseHistory, IReadOnlyList<PerspectiveGroupDto> MembersByPerspective,
-        IReadOnlyList<int> SubProjectIds);
+        IReadOnlyList<int> SubProjectIds, BalanceDto KnowledgeBalance);
+
+    /// <summary>Contributions in the current phase and people, per knowledge source (kennisbron).</summary>
+    public sealed record BalanceDto(string Phase, IReadOnlyDictionary<string, int> Contributions, IReadOnlyDictionary<string, int> People,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ContributionsByKind);
 
     public sealed record PhaseStepDto(string? From, string To, string Reason, string? By, DateTime At);
 
@@ -55,11 +59,16 @@ public static class ProjectsApi
                 return Results.Ok(new ProjectDto(o.Id, o.Title, o.CentralQuestion, o.Description, o.ProgrammeId, o.ParentProjectId,
                     o.Phase.ToString(), o.Status.ToString(), o.Visibility.ToString(), o.Domains.Split().Select(x => x.Slug()).ToList(), o.Themes,
                     o.PhaseHistory.Select(h => new PhaseStepDto(h.From?.ToString(), h.To.ToString(), h.Reason, h.By, h.At)).ToList(),
-                    groups, o.SubProjects.Select(s => s.Id).ToList()));
+                    groups, o.SubProjects.Select(s => s.Id).ToList(), ToDto(o.PhaseBalance)));
             })
             .WithSummary("Eén project met fasegeschiedenis en leden per kennisbron")
             .Produces<ProjectDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static BalanceDto ToDto(PhaseBalance b) => new(b.Phase.ToString(),
+        b.Contributions.Columns.ToDictionary(c => c.Perspective.ToString(), c => c.Count),
+        b.People.Columns.ToDictionary(c => c.Perspective.ToString(), c => c.Count),
+        b.Rows.ToDictionary(r => r.Kind.ToString(), r => (IReadOnlyDictionary<string, int>)Enum.GetValues<Members.Perspective>().ToDictionary(p => p.ToString(), p => r[p])));
 }
