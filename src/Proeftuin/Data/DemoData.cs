@@ -166,5 +166,6 @@ public static class DemoData
         News(null, lonely, "24 verhalen opgehaald in Hatert",
             "Bewoners vertelden aan de keukentafel over momenten waarop ze zich alleen voelden, en wat toen hielp. Dank aan iedereen die meedeed!", 62);
         await db.SaveChangesAsync();
+        await DemoThread.SeedAsync(db, markdown, lonely, users, now);
     }
 }
