@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Stories;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Thread;
+
+public sealed record StoryOutcomeView(int StoryId, string StoryTitle, string ProjectTitle, bool CanReadProject, IReadOnlyList<TraceLevel> Fed);
+
+/// <summary>
+/// "Wat is er met mijn verhaal gebeurd?": everything a story fed, for whoever may act for its teller (their
+/// account, their private key, or the facilitator who recorded it). Items link to their page only when the
+/// teller may read the project.
+/// </summary>
+public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, CurrentUser user, GetTrace trace)
+{
+    /// <summary>Null (404) for unknown and withdrawn stories and for anyone who may not speak for the teller.</summary>
+    public async Task<StoryOutcomeView?> RunAsync(int storyId, string? key, CancellationToken ct = default)
+    {
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        if (story is null || story.IsWithdrawn || !StoryConsent.MaySpeakFor(story, user.Id, key)) return null;
+        var p = await access.ForProjectAsync(story.ProjectId, ct);
+        var fed = await trace.ForwardAsync(story.ProjectId, storyId, p, ct);
+        if (p is null)
+        {
+            // No links into a project the teller cannot open.
+            fed = fed.Select(l => l with { Items = l.Items.Select(e => e with { Item = e.Item.State == ItemState.Visible && e.Item.Kind != ItemKind.Story ? e.Item : e.Item with { Title = null, State = e.Item.State == ItemState.Withdrawn ? ItemState.Withdrawn : ItemState.Hidden } }).ToList() }).ToList();
+        }
+        var projectTitle = await db.Projects.Where(x => x.Id == story.ProjectId).Select(x => x.Title).FirstAsync(ct);
+        return new StoryOutcomeView(storyId, ThreadAccess.StoryTitle(null, story), projectTitle, p is not null, fed);
+    }
+}
