@@ -105,7 +105,7 @@ public sealed class SaveJourneyStep(AppDbContext db, SaveItem save, TimeProvider
     {
         var v = new Validation();
         var name = v.Text("Name", input.Name, ThreadLimits.StepName, label: "de naam van de stap");
-        var what = v.Text("WhatHappens", input.WhatHappens, ThreadLimits.StepText, required: false, label: "wat er gebeurt");
+        var what = v.Text("WhatHappens", input.WhatHappens, ThreadLimits.StepText, required: false, label: "de beschrijving van wat er gebeurt");
         var pains = v.Text("PainPoints", input.PainPoints, ThreadLimits.StepText, required: false, label: "de knelpunten");
         if (input.Emotion is not (>= -2 and <= 2))
             v.Add("Emotion", "Kies een gevoel van −2 (heel naar) tot +2 (heel fijn).");

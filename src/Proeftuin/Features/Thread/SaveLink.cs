@@ -15,8 +15,8 @@ public sealed record LinkInput(LinkType? Type, string? Direction, int? OtherId);
 /// </summary>
 public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess thread, CurrentUser user, NotifyTeller notify, TimeProvider clock)
 {
-    public const string From = "from";
-    public const string To = "to";
+    public static readonly string From = "from";
+    public static readonly string To = "to";
 
     /// <summary>The item the link is added from, when the caller may link it.</summary>
     public async Task<Outcome<(ThreadItem Item, ProjectPermissions Permissions)>> CanLinkAsync(int itemId, CancellationToken ct = default)
@@ -34,7 +34,7 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
 
         var v = new Validation();
         var type = v.Enum("Type", input.Type ?? (LinkType)(-1), "Kies wat voor verband het is.");
-        if (input.Direction is not (From or To)) v.Add("Direction", "Kies de richting van het verband.");
+        if (input.Direction != From && input.Direction != To) v.Add("Direction", "Kies de richting van het verband.");
         if (input.OtherId is null) v.Add("OtherId", "Kies het andere onderdeel.");
         else if (input.OtherId == itemId) v.Add("OtherId", "Een onderdeel kan geen verband met zichzelf hebben.");
         if (!v.IsValid) return v;

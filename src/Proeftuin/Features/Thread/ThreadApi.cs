@@ -23,12 +23,15 @@ public static class ThreadApi
         ? new ItemRefDto(r.Id, r.Kind.ToString(), r.Title, "visible")
         : new ItemRefDto(null, r.Kind.ToString(), null, r.State == ItemState.Withdrawn ? "withdrawn" : "hidden");
 
-    private static string LinkName(LinkType t) => t switch
+    // API names of link types (not UI words).
+    private static readonly Dictionary<LinkType, string> LinkNames = new()
     {
-        LinkType.Supports => "supports",
-        LinkType.LeadsTo => "leadsTo",
-        _ => "answers",
+        [LinkType.Supports] = "supports",
+        [LinkType.LeadsTo] = "leadsTo",
+        [LinkType.Answers] = "answers",
     };
+
+    private static string LinkName(LinkType t) => LinkNames[t];
 
     public static WebApplication MapThreadApi(this WebApplication app)
     {

@@ -79,11 +79,11 @@ public static class ThreadWords
 
     public static string EmotionLabel(int emotion) => emotion switch
     {
-        -2 => "Heel naar",
-        -1 => "Naar",
-        0 => "Neutraal",
-        1 => "Fijn",
-        2 => "Heel fijn",
+        -2 => "Heel naar (−2)",
+        -1 => "Naar (−1)",
+        0 => "Neutraal (0)",
+        1 => "Fijn (+1)",
+        2 => "Heel fijn (+2)",
         _ => emotion.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
