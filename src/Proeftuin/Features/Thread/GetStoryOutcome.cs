@@ -20,12 +20,8 @@ public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, Curre
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         if (story is null || story.IsWithdrawn || !StoryConsent.MaySpeakFor(story, user.Id, key)) return null;
         var p = await access.ForProjectAsync(story.ProjectId, ct);
+        // Without p, stories show as "een verhaal dat je niet kunt lezen"; the page links nothing then.
         var fed = await trace.ForwardAsync(story.ProjectId, storyId, p, ct);
-        if (p is null)
-        {
-            // No links into a project the teller cannot open.
-            fed = fed.Select(l => l with { Items = l.Items.Select(e => e with { Item = e.Item.State == ItemState.Visible && e.Item.Kind != ItemKind.Story ? e.Item : e.Item with { Title = null, State = e.Item.State == ItemState.Withdrawn ? ItemState.Withdrawn : ItemState.Hidden } }).ToList() }).ToList();
-        }
         var projectTitle = await db.Projects.Where(x => x.Id == story.ProjectId).Select(x => x.Title).FirstAsync(ct);
         return new StoryOutcomeView(storyId, ThreadAccess.StoryTitle(null, story), projectTitle, p is not null, fed);
     }
