@@ -109,6 +109,22 @@ public sealed class NotificationTests(ProeftuinFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_facilitator_who_recorded_a_story_sees_what_happened_to_it()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var story = await factory.StoryAsync(team.Id, ConsentScope.Team, recordedById: team.Facilitator.Id);
+        var insight = await factory.ItemAsync(team.Id, ItemKind.Insight, "Opgetekend inzicht");
+        await factory.LinkAsync(story, insight, byId: team.Member.Id);
+        using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
+        Assert.Contains("Opgetekend inzicht", (await facilitator.OpenAsync($"/verhalen/{story}/wat-is-ermee-gebeurd")).MainText, StringComparison.Ordinal);
+        using var member = await factory.SignInAsync(team.Member.Email!);
+        using var r = await member.GetAsync($"/verhalen/{story}/wat-is-ermee-gebeurd");
+        Expect.Status(HttpStatusCode.NotFound, r);
+        using var none = await member.GetAsync("/verhalen/999999/wat-is-ermee-gebeurd");
+        Expect.Status(HttpStatusCode.NotFound, none);
+    }
+
+    [Fact]
     public async Task The_meldingen_page_needs_sign_in()
     {
         using var anonymous = factory.NewBrowser();

@@ -272,6 +272,13 @@ public sealed class ItemTests(ProeftuinFactory factory) : IClassFixture<Proeftui
                 Assert.DoesNotContain("Geheim inzicht", page.Text, StringComparison.Ordinal);
             }
         }
+        foreach (var url in new[] { $"/draad/{id}/verband", $"/draad/{id}/reactie", $"/projecten/{projectId}/draad/nieuw?soort=inzicht", $"/draad/{id}/verwijderen" })
+        {
+            using var r = await outsider.PostAsync(url, new { Input_Title = "Binnengedrongen", Input_Text = "x", Input_OtherId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Input_Direction = "from", Input_Type = "Supports" });
+            Expect.Status(HttpStatusCode.NotFound, r, "POST " + url);
+        }
+        Assert.False(await factory.WithDbAsync(db => db.Items.AnyAsync(i => i.Title == "Binnengedrongen")));
+        Assert.False(await factory.WithDbAsync(db => db.Comments.AnyAsync(c => c.ItemId == id)));
         using var member = await factory.SignInAsync(facilitator.Email!);
         await member.OpenAsync($"/draad/{id}");
     }
