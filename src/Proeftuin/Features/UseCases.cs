@@ -1,8 +1,10 @@
 using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.News;
+using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Thread;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features;
@@ -33,6 +35,20 @@ public static class UseCases
         s.AddScoped<SaveNewsItem>();
         s.AddScoped<GetNewsItem>();
         s.AddScoped<ManageThemes>();
+        s.AddScoped<ThreadAccess>();
+        s.AddScoped<SaveItem>();
+        s.AddScoped<DeleteItem>();
+        s.AddScoped<SaveJourneyStep>();
+        s.AddScoped<GetItem>();
+        s.AddScoped<FindItems>();
+        s.AddScoped<SaveLink>();
+        s.AddScoped<SaveComment>();
+        s.AddScoped<GetItemThread>();
+        s.AddScoped<GetTrace>();
+        s.AddScoped<GetStoryOutcome>();
+        s.AddScoped<SearchProject>();
+        s.AddScoped<NotifyTeller>();
+        s.AddScoped<GetNotifications>();
         return builder;
     }
 }

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Stories;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Thread;
+
+public sealed record StoryOutcomeView(int StoryId, string StoryTitle, string ProjectTitle, bool CanReadProject, IReadOnlyList<TraceLevel> Fed);
+
+/// <summary>
+/// "Wat is er met mijn verhaal gebeurd?": everything a story fed, for whoever may act for its teller (their
+/// account, their private key, or the facilitator who recorded it). Items link to their page only when the
+/// teller may read the project.
+/// </summary>
+public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, CurrentUser user, GetTrace trace)
+{
+    /// <summary>Null (404) for unknown and withdrawn stories and for anyone who may not speak for the teller.</summary>
+    public async Task<StoryOutcomeView?> RunAsync(int storyId, string? key, CancellationToken ct = default)
+    {
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        if (story is null || story.IsWithdrawn || !StoryConsent.MaySpeakFor(story, user.Id, key)) return null;
+        var p = await access.ForProjectAsync(story.ProjectId, ct);
+        // Without p, stories show as "een verhaal dat je niet kunt lezen"; the page links nothing then.
+        var fed = await trace.ForwardAsync(story.ProjectId, storyId, p, ct);
+        var projectTitle = await db.Projects.Where(x => x.Id == story.ProjectId).Select(x => x.Title).FirstAsync(ct);
+        return new StoryOutcomeView(storyId, ThreadAccess.StoryTitle(null, story), projectTitle, p is not null, fed);
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Members;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Thread;
+
+/// <summary>What the item form sends; the kind-specific fields are ignored for kinds that do not have them.</summary>
+public sealed record ItemInput(string? Title, string? Text, Perspective? KnowledgeSource, string? Quote = null, string? Citation = null, string? Url = null);
+
+/// <summary>
+/// Creates and edits insights, sources, personas, journey maps, needs and questions: one flow for every kind,
+/// with the few kind-specific fields in <see cref="Apply"/>. Markdown is rendered and sanitised here, once.
+/// </summary>
+public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser user, Markdown markdown, TimeProvider clock)
+{
+    /// <summary>Team members (not observers) add items; stories are shared through their own pages.</summary>
+    public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, ItemKind? kind, CancellationToken ct = default)
+    {
+        var p = await access.ForProjectAsync(projectId, ct);
+        if (p is null || kind is null || !ThreadWords.Creatable.Contains(kind.Value)) return Outcome<ProjectPermissions>.NotFound();
+        return p.CanContribute ? Outcome<ProjectPermissions>.Ok(p) : Outcome<ProjectPermissions>.Forbidden();
+    }
+
+    public async Task<Outcome<ThreadItem>> CreateAsync(int projectId, ItemKind? kind, ItemInput input, CancellationToken ct = default)
+    {
+        var allowed = await CanCreateAsync(projectId, kind, ct);
+        if (!allowed.IsOk) return allowed.Status == OutcomeStatus.NotFound ? Outcome<ThreadItem>.NotFound() : Outcome<ThreadItem>.Forbidden();
+        ThreadItem item = kind switch
+        {
+            ItemKind.Insight => new Insight(),
+            ItemKind.Source => new Source(),
+            ItemKind.Persona => new Persona(),
+            ItemKind.JourneyMap => new JourneyMap(),
+            ItemKind.Need => new Need(),
+            _ => new Question(),
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        item.ProjectId = projectId;
+        item.AuthorId = user.Id;
+        item.CreatedAt = now;
+        // The knowledge balance is per phase: an item belongs to the phase it was made in.
+        item.Phase = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Phase).FirstAsync(ct);
+        var v = Apply(item, input with { KnowledgeSource = input.KnowledgeSource ?? allowed.Value!.Perspective }, []);
+        if (!v.IsValid) return v;
+        db.Items.Add(item);
+        await db.SaveChangesAsync(ct);
+        return Outcome<ThreadItem>.Ok(item);
+    }
+
+    /// <summary>The item, tracked, when the caller may change it: its author (still on the team) or a facilitator.</summary>
+    public async Task<Outcome<ThreadItem>> LoadForEditAsync(int id, CancellationToken ct = default)
+    {
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id && i.Kind != ItemKind.Story, ct);
+        if (item is null) return Outcome<ThreadItem>.NotFound();
+        var p = await access.ForProjectAsync(item.ProjectId, ct);
+        if (p is null) return Outcome<ThreadItem>.NotFound();
+        return ThreadAccess.MayChange(p, item.AuthorId) ? Outcome<ThreadItem>.Ok(item) : Outcome<ThreadItem>.Forbidden();
+    }
+
+    /// <summary>For an item loaded through <see cref="LoadForEditAsync"/>.</summary>
+    public async Task<Outcome<ThreadItem>> EditAsync(ThreadItem loaded, ItemInput input, CancellationToken ct = default)
+    {
+        var steps = loaded is JourneyMap
+            ? await db.JourneySteps.AsNoTracking().Where(s => s.JourneyMapId == loaded.Id).ToListAsync(ct)
+            : [];
+        var v = Apply(loaded, input with { KnowledgeSource = input.KnowledgeSource ?? loaded.KnowledgeSource }, steps);
+        if (!v.IsValid) return v;
+        await db.SaveChangesAsync(ct);
+        return Outcome<ThreadItem>.Ok(loaded);
+    }
+
+    private Validation Apply(ThreadItem item, ItemInput input, IReadOnlyList<JourneyStep> steps)
+    {
+        var v = new Validation();
+        var title = v.Text("Title", input.Title, ThreadLimits.Title, label: "een titel");
+        var text = v.Text("Text", input.Text, ThreadLimits.Text, required: false, label: "de tekst");
+        var source = v.Enum("KnowledgeSource", input.KnowledgeSource ?? Perspective.Experience, "Kies een kennisbron uit de lijst.");
+        string quote = "", citation = "";
+        string? url = null;
+        if (item is Persona)
+            quote = v.Text("Quote", input.Quote, ThreadLimits.Quote, required: false, label: "het citaat");
+        if (item is Source)
+        {
+            citation = v.Text("Citation", input.Citation, ThreadLimits.Citation, label: "de bronvermelding");
+            url = v.OptionalUrl("Url", input.Url, ThreadLimits.Url);
+        }
+        if (!v.IsValid) return v;
+        item.Title = title;
+        item.Text = text;
+        item.Html = text.Length == 0 ? "" : markdown.ToSafeHtml(text);
+        item.KnowledgeSource = source;
+        item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        switch (item)
+        {
+            case Persona persona: persona.Quote = quote; break;
+            case Source s: s.Citation = citation; s.Url = url; break;
+        }
+        item.SearchTerms = SearchTermsOf(item, steps);
+        return v;
+    }
+
+    /// <summary>Everything a reader might search for in this item: title, text and the kind's own fields.</summary>
+    public static string SearchTermsOf(ThreadItem item, IEnumerable<JourneyStep> steps) => item switch
+    {
+        Persona p => DutchStems.ToSearchTerms(p.Title, p.Text, p.Quote),
+        Source s => DutchStems.ToSearchTerms(s.Title, s.Text, s.Citation),
+        JourneyMap m => DutchStems.ToSearchTerms([m.Title, m.Text, .. steps.SelectMany(s => new[] { s.Name, s.WhatHappens, s.PainPoints })]),
+        _ => DutchStems.ToSearchTerms(item.Title, item.Text),
+    };
+}

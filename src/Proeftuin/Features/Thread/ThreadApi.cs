@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Thread;
+
+/// <summary>Read API for the thread: questions with their evidence, and the trace of any item. Same rules as the pages.</summary>
+public static class ThreadApi
+{
+    /// <summary>Id and title are null for a story the caller may not read (State "hidden") or a withdrawn one ("withdrawn").</summary>
+    public sealed record ItemRefDto(int? Id, string Kind, string? Title, string State);
+
+    public sealed record EvidenceDto(string Link, ItemRefDto Item);
+
+    public sealed record QuestionDto(int Id, string Title, string Text, string KnowledgeSource, string Phase, DateTime CreatedAt, IReadOnlyList<EvidenceDto> Evidence);
+
+    public sealed record TraceEntryDto(int Depth, string Link, ItemRefDto Item);
+
+    public sealed record TraceDto(ItemRefDto Item, IReadOnlyList<TraceEntryDto> Backward, IReadOnlyList<TraceEntryDto> Forward);
+
+    public static ItemRefDto ToDto(ItemRef r) => r.State == ItemState.Visible
+        ? new ItemRefDto(r.Id, r.Kind.ToString(), r.Title, "visible")
+        : new ItemRefDto(null, r.Kind.ToString(), null, r.State == ItemState.Withdrawn ? "withdrawn" : "hidden");
+
+    // API names of link types (not UI words).
+    private static readonly Dictionary<LinkType, string> LinkNames = new()
+    {
+        [LinkType.Supports] = "supports",
+        [LinkType.LeadsTo] = "leadsTo",
+        [LinkType.Answers] = "answers",
+    };
+
+    private static string LinkName(LinkType t) => LinkNames[t];
+
+    public static WebApplication MapThreadApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Rode draad").RequireRateLimiting(RateLimits.Api);
+
+        api.MapGet("/projects/{id:int}/questions", async (int id, ProjectAccess access, ThreadAccess thread, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var p = await access.ForProjectAsync(id, ct);
+                if (p is null) return ApiResults.NotFound(l);
+                var questions = await db.Items.AsNoTracking().Where(i => i.ProjectId == id && i.Kind == ItemKind.Question)
+                    .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
+                var ids = questions.Select(q => q.Id).ToList();
+                // Evidence: what links to a question (onderbouwt, leidt tot, beantwoordt it).
+                var links = await db.Links.AsNoTracking().Where(k => ids.Contains(k.ToId)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(ct);
+                var refs = await thread.RefsAsync(links.Select(k => k.FromId).Distinct().ToList(), p, ct);
+                return Results.Ok(questions.Select(q => new QuestionDto(q.Id, q.Title, q.Text, q.KnowledgeSource.ToString(), q.Phase.ToString(), q.CreatedAt,
+                    links.Where(k => k.ToId == q.Id && refs.ContainsKey(k.FromId)).Select(k => new EvidenceDto(LinkName(k.Type), ToDto(refs[k.FromId]))).ToList())));
+            })
+            .WithSummary("De \"Hoe kunnen we …?\"-vragen van een project, elk met wat ze onderbouwt")
+            .Produces<IEnumerable<QuestionDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/items/{id:int}/trace", async (int id, GetTrace trace, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var t = await trace.RunAsync(id, ct);
+                if (t is null) return ApiResults.NotFound(l);
+                static List<TraceEntryDto> Flat(IReadOnlyList<TraceLevel> levels) =>
+                    levels.SelectMany(v => v.Items.Select(e => new TraceEntryDto(v.Depth, LinkName(e.Type), ToDto(e.Item)))).ToList();
+                return Results.Ok(new TraceDto(ToDto(t.Root), Flat(t.Backward), Flat(t.Forward)));
+            })
+            .WithSummary("Het spoor van een onderdeel: terug naar wat het onderbouwt en vooruit naar wat eruit voortkwam")
+            .Produces<TraceDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}
