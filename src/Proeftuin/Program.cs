@@ -2,6 +2,7 @@ using Proeftuin.Data;
 using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Stories;
 using Proeftuin.Web;
 using Proeftuin.Web.Mail;
 using Proeftuin.Features;
@@ -28,6 +29,7 @@ app.UseWebPipeline();
 app.MapRazorPages();
 app.MapProgrammesApi();
 app.MapProjectsApi();
+app.MapStoriesApi();
 app.MapPartnerLogos();
 app.MapOperations();
 

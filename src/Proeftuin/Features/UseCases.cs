@@ -3,6 +3,7 @@ using Proeftuin.Features.Members;
 using Proeftuin.Features.News;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Stories;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features;
@@ -33,6 +34,12 @@ public static class UseCases
         s.AddScoped<SaveNewsItem>();
         s.AddScoped<GetNewsItem>();
         s.AddScoped<ManageThemes>();
+        s.AddScoped<ShareStory>();
+        s.AddScoped<RecordStory>();
+        s.AddScoped<ManagePrompts>();
+        s.AddScoped<FindStories>();
+        s.AddScoped<GetStory>();
+        s.AddScoped<WithdrawStory>();
         return builder;
     }
 }
