@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Proeftuin.Features.Stories;
 using Proeftuin.Web;
@@ -88,14 +87,6 @@ public static class StoryTestData
     public static async Task<(HttpStatusCode Status, JsonElement Body)> JsonAsync(this Browser browser, string url)
     {
         using var response = await browser.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        using var doc = JsonDocument.Parse(text.Length == 0 ? "null" : text);
-        return (response.StatusCode, doc.RootElement.Clone());
-    }
-
-    public static async Task<(HttpStatusCode Status, JsonElement Body)> PostJsonAsync(this Browser browser, string url, object body)
-    {
-        using var response = await browser.Client.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
         var text = await response.Content.ReadAsStringAsync();
         using var doc = JsonDocument.Parse(text.Length == 0 ? "null" : text);
         return (response.StatusCode, doc.RootElement.Clone());
