@@ -191,4 +191,24 @@ public sealed class HostileInputTests(StoriesFactory factory) : IClassFixture<St
         Assert.Equal(1, await factory.StoryCountAsync(team.Id));
         Assert.Null((await factory.StoryRowAsync(story.Id))!.WithdrawnAt);
     }
+
+    [Fact]
+    public async Task Every_post_form_on_the_story_pages_carries_a_token()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        await factory.PromptAsync(team.Id);
+        var token = await factory.ShareTokenAsync(team.Id);
+        var story = await factory.StoryAsync(team.Id, ConsentScope.Team, recordedById: team.Facilitator.Id);
+        using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
+        foreach (var url in new[]
+        {
+            $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/verhalen/delen", $"/projecten/{team.Id}/verhalen/optekenen",
+            $"/projecten/{team.Id}/verhaalvragen", $"/delen/{token}", $"/verhalen/{story.Id}", $"/verhalen/{story.Id}/intrekken",
+        })
+        {
+            var page = await facilitator.OpenAsync(url);
+            foreach (var form in page.Forms.Where(f => f.Method == "post"))
+                Assert.True(form.HasField("__RequestVerificationToken"), $"{url}: the form posting to {form.Action} has no antiforgery token");
+        }
+    }
 }
