@@ -12,6 +12,8 @@ public sealed class PromptsModel(ManagePrompts manage, PublicUrl publicUrl, IStr
 {
     public PromptsOverview Overview { get; private set; } = null!;
     [BindProperty] public NewPromptForm NewPrompt { get; set; } = new();
+    /// <summary>What was typed into a prompt whose edit was refused, so it is not lost.</summary>
+    public (int PromptId, string? Text)? Attempted { get; private set; }
     public string? ShareUrl => Overview.ShareToken is { } token ? $"{publicUrl.Base}/delen/{token}" : null;
 
     public sealed class NewPromptForm
@@ -31,6 +33,7 @@ public sealed class PromptsModel(ManagePrompts manage, PublicUrl publicUrl, IStr
     public async Task<IActionResult> OnPostEditAsync(int id, int promptId, string? text)
     {
         var outcome = await manage.EditAsync(id, promptId, text, HttpContext.RequestAborted);
+        Attempted = (promptId, text);
         if (outcome.Status == OutcomeStatus.Invalid) return await ShowErrorsAsync(id, outcome, $"prompt-{promptId}");
         return Done(id, outcome, "De vraag is gewijzigd.");
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Web;
 
@@ -8,7 +7,6 @@ namespace Proeftuin.Features.Stories;
 
 /// <summary>Deel je verhaal, signed in: anyone who may read the project, observers too.</summary>
 [Authorize]
-[EnableRateLimiting(RateLimits.Share)]
 public sealed class ShareModel(ShareStory share, IStringLocalizer<SharedResource> l) : StoryFormPageModel
 {
     public override StoryFormKind Kind => StoryFormKind.SignedIn;
