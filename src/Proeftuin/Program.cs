@@ -3,6 +3,7 @@ using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
+using Proeftuin.Features.Stories;
 using Proeftuin.Web;
 using Proeftuin.Web.Mail;
 using Proeftuin.Features;
@@ -30,6 +31,7 @@ app.MapRazorPages();
 app.MapProgrammesApi();
 app.MapProjectsApi();
 app.MapThreadApi();
+app.MapStoriesApi();
 app.MapPartnerLogos();
 app.MapOperations();
 

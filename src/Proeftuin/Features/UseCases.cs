@@ -5,6 +5,7 @@ using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
+using Proeftuin.Features.Stories;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features;
@@ -49,6 +50,12 @@ public static class UseCases
         s.AddScoped<SearchProject>();
         s.AddScoped<NotifyTeller>();
         s.AddScoped<GetNotifications>();
+        s.AddScoped<ShareStory>();
+        s.AddScoped<RecordStory>();
+        s.AddScoped<ManagePrompts>();
+        s.AddScoped<FindStories>();
+        s.AddScoped<GetStory>();
+        s.AddScoped<WithdrawStory>();
         return builder;
     }
 }

@@ -10,6 +10,9 @@ public sealed class RateLimitOptions
     public int MailPerQuarter { get; set; } = 5;
     /// <summary>API calls per client address per minute.</summary>
     public int ApiPerMinute { get; set; } = 600;
+    /// <summary>Stories posted through a share link (no account) per client address per 15 minutes; a kitchen-table
+    /// session on one Wi-Fi network shares an address, so this is generous.</summary>
+    public int SharePerQuarter { get; set; } = 30;
 }
 
 public static class RateLimits
@@ -17,6 +20,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Mail = "mail";
     public const string Api = "api";
+    public const string Share = "share";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -27,6 +31,7 @@ public static class RateLimits
             o.AddPolicy(SignIn, ctx => PerClient(ctx, options.SignInPerMinute, TimeSpan.FromMinutes(1)));
             o.AddPolicy(Mail, ctx => PerClient(ctx, options.MailPerQuarter, TimeSpan.FromMinutes(15)));
             o.AddPolicy(Api, ctx => PerClient(ctx, options.ApiPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(Share, ctx => PerClient(ctx, options.SharePerQuarter, TimeSpan.FromMinutes(15)));
         });
         return builder;
     }

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Stories;
+
+/// <summary>
+/// Stories over HTTP, with the same use cases and consent rules as the pages. POST is cookie-authenticated and
+/// accepts only application/json: a cross-site HTML form cannot send that without a CORS preflight (which this app
+/// never grants), and the Lax cookie is not sent on cross-site POSTs; so no antiforgery token is needed here.
+/// </summary>
+public static class StoriesApi
+{
+    /// <summary>Scope and MayQuote only for the team and the teller; TellerName null when hidden or not given.</summary>
+    public sealed record StoryDto(int Id, int ProjectId, int? PromptId, string? Prompt, string Title, string Text, string Html,
+        string ShownName, bool Anonymised, string Perspective, string Phase, DateTime CreatedAt,
+        string? Scope, bool? MayQuote, bool Recorded, JsonElement? Signification, DateTime? SignifiedAt, int? FrameworkVersion);
+
+    public sealed record StorySummaryDto(int Id, int? PromptId, string? Prompt, string Title, string Excerpt, string ShownName, bool Anonymised,
+        string Perspective, DateTime CreatedAt, string? Scope, bool Recorded, bool Signified);
+
+    /// <summary>The JSON body of POST; scope is required (Team, Project or PublicAnonymised), perspective defaults to yours.</summary>
+    public sealed record NewStoryDto(int? PromptId, string? Title, string? Text, string? Perspective, string? Scope,
+        bool MayQuote, bool NotifyByEmail, string? TellerName);
+
+    public static WebApplication MapStoriesApi(this WebApplication app)
+    {
+        var projects = app.MapGroup("/api/v1/projects/{id:int}/stories").WithTags("Verhalen").RequireRateLimiting(RateLimits.Api);
+
+        projects.MapGet("/", async (int id, int? promptId, FindStories find, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var list = await find.RunAsync(id, promptId, ct);
+                if (list is null) return ApiResults.NotFound(l);
+                return Results.Ok(list.Stories.Select(s => new StorySummaryDto(s.Id, s.PromptId, s.PromptText, s.Title, s.Excerpt,
+                    StoryNames.Shown(l, s.Id, s.TellerName, s.Anonymised), s.Anonymised, s.Perspective.ToString(), s.CreatedAt,
+                    list.Permissions.IsTeam ? s.Scope.ToString() : null, s.Recorded, s.Signified)));
+            })
+            .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst; filter met promptId")
+            .Produces<IEnumerable<StorySummaryDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        projects.MapPost("/", async (int id, HttpRequest request, ShareStory share, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                // Checked before reading the body: a form post (the cross-site kind) is refused outright.
+                if (!request.HasJsonContentType())
+                    return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Stuur JSON"],
+                        detail: l["Gebruik Content-Type: application/json."]);
+                NewStoryDto? body;
+                try { body = await request.ReadFromJsonAsync<NewStoryDto>(ct); }
+                catch (JsonException) { body = null; }
+                if (body is null) return ApiResults.BadQuery(l, "body", "De inhoud is geen geldige JSON voor een verhaal.");
+                var outcome = await share.ShareAsync(id, new StoryInput(body.PromptId, body.Title, body.Text, body.Perspective, body.Scope,
+                    body.MayQuote, body.NotifyByEmail, body.TellerName), ct);
+                switch (outcome.Status)
+                {
+                    case OutcomeStatus.NotFound: return ApiResults.NotFound(l);
+                    case OutcomeStatus.Forbidden: return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]);
+                    case OutcomeStatus.Invalid:
+                        return Results.ValidationProblem(outcome.Errors.GroupBy(e => Camel(e.Field))
+                            .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]);
+                }
+                var created = await get.RunAsync(outcome.Value!.Id, null, ct);
+                return Results.Created($"/api/v1/stories/{outcome.Value.Id}", ToDto(created.View!, l));
+            })
+            .RequireAuthorization()
+            .WithSummary("Deel een verhaal (ingelogd). JSON: promptId, title, text, perspective, scope (verplicht), mayQuote, notifyByEmail, tellerName")
+            .Accepts<NewStoryDto>("application/json")
+            .Produces<StoryDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapGet("/api/v1/stories/{id:int}", async (int id, [FromQuery(Name = "sleutel")] string? key, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await get.RunAsync(id, key, ct);
+                // Withdrawn is simply not found here: the API never tells a withdrawn story apart.
+                return result.Access == StoryAccess.Ok ? Results.Ok(ToDto(result.View!, l)) : ApiResults.NotFound(l);
+            })
+            .WithTags("Verhalen")
+            .RequireRateLimiting(RateLimits.Api)
+            .WithSummary("Eén verhaal, als je het mag lezen (of met ?sleutel= de privésleutel van de verteller)")
+            .Produces<StoryDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static StoryDto ToDto(StoryView s, IStringLocalizer l) => new(s.Id, s.ProjectId, s.PromptId, s.PromptText, s.Title, s.Text, s.Html,
+        StoryNames.Shown(l, s.Id, s.TellerName, s.Anonymised), s.Anonymised, s.Perspective.ToString(), s.Phase.ToString(), s.CreatedAt,
+        s.ShowConsent ? s.Scope.ToString() : null, s.ShowConsent ? s.MayQuote : null, s.Recorded,
+        Parse(s.SignificationJson), s.SignifiedAt, s.FrameworkVersion);
+
+    private static JsonElement? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

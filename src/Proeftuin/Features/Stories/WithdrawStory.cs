@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Stories;
+
+/// <summary>What the withdraw page shows. AlreadyWithdrawn: nothing left to do (and nothing left to show).</summary>
+public sealed record WithdrawTarget(int StoryId, int ProjectId, string? Title, string? PromptText, bool MaySpeakFor, bool AlreadyWithdrawn);
+
+/// <summary>
+/// Withdrawal by the teller (account or private key), the facilitator who recorded it, or a facilitator on the
+/// teller's request. The story often holds health or money matters, so this erases rather than hides: text,
+/// signification and personal details go, with its notifications and comments, in one SaveChanges. The row
+/// and its links stay, shown as "ingetrokken verhaal", so the thread does not silently break.
+/// </summary>
+public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<WithdrawTarget>> LoadAsync(int storyId, string? key, CancellationToken ct = default)
+    {
+        var story = await db.Stories.AsNoTracking().Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        return await CheckAsync(story, key, ct);
+    }
+
+    public async Task<Outcome<WithdrawTarget>> RunAsync(int storyId, string? key, bool requestedByTeller, CancellationToken ct = default)
+    {
+        var story = await db.Stories.Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        var checkedTarget = await CheckAsync(story, key, ct);
+        if (!checkedTarget.IsOk || checkedTarget.Value!.AlreadyWithdrawn) return checkedTarget;
+        var target = checkedTarget.Value;
+        if (!target.MaySpeakFor && !requestedByTeller)
+            return Outcome<WithdrawTarget>.Invalid("RequestedByTeller", "Vink aan dat de verteller heeft gevraagd om het verhaal in te trekken.");
+
+        Erase(story!, clock.GetUtcNow().UtcDateTime);
+        db.Notifications.RemoveRange(await db.Notifications.Where(n => n.StoryId == storyId).ToListAsync(ct));
+        db.Comments.RemoveRange(await db.Comments.Where(c => c.ItemId == storyId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
+    }
+
+    private static void Erase(Story s, DateTime now)
+    {
+        s.Title = "";
+        s.Text = "";
+        s.Html = "";
+        s.SearchTerms = "";
+        s.TellerName = null;
+        s.TellerEmail = null;
+        s.TellerKeyHash = null;
+        s.TellerId = null;
+        s.SignificationJson = null;
+        s.SignifiedAt = null;
+        s.FrameworkVersion = null;
+        s.NotifyByEmail = false;
+        s.WithdrawnAt = now;
+        s.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Who may withdraw: whoever may speak for the teller, or a facilitator who may read the story. A withdrawn story
+    /// can no longer tell who its teller was (the key and account are erased), so "already withdrawn" is said to anyone
+    /// who may read the project or brings a key; everyone else gets not found.
+    /// </summary>
+    private async Task<Outcome<WithdrawTarget>> CheckAsync(Story? story, string? key, CancellationToken ct)
+    {
+        if (story is null) return Outcome<WithdrawTarget>.NotFound();
+        var permissions = await access.ForProjectAsync(story.ProjectId, ct);
+        if (story.IsWithdrawn)
+            return permissions is not null || Tokens.LooksValid(key)
+                ? Outcome<WithdrawTarget>.Ok(new WithdrawTarget(story.Id, story.ProjectId, null, null, false, true))
+                : Outcome<WithdrawTarget>.NotFound();
+        var maySpeak = StoryConsent.MaySpeakFor(story, user.Id, key);
+        var mayRead = permissions is not null && permissions.CanRead(story);
+        if (!maySpeak && !(mayRead && permissions!.CanManage))
+            return mayRead ? Outcome<WithdrawTarget>.Forbidden() : Outcome<WithdrawTarget>.NotFound();
+        return Outcome<WithdrawTarget>.Ok(new WithdrawTarget(story.Id, story.ProjectId, story.Title, story.Prompt?.Text, maySpeak, false));
+    }
+}
