@@ -3,6 +3,7 @@ using Proeftuin.Features.Members;
 using Proeftuin.Features.News;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Signification;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features;
@@ -33,6 +34,11 @@ public static class UseCases
         s.AddScoped<SaveNewsItem>();
         s.AddScoped<GetNewsItem>();
         s.AddScoped<ManageThemes>();
+        s.AddScoped<GetFramework>();
+        s.AddScoped<SaveFramework>();
+        s.AddScoped<SignifyStory>();
+        s.AddScoped<GetAnalysis>();
+        s.AddScoped<ExportStories>();
         return builder;
     }
 }
