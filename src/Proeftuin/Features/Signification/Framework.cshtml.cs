@@ -170,7 +170,7 @@ public static class SignificationWords
         (SignifierType.Dyad, 0) => "Linker kant",
         (SignifierType.Dyad, 1) => "Rechter kant",
         (SignifierType.Stones, _) => "Steen",
-        _ => "Antwoord",
+        _ => "Keuze",
     };
 
     public static string Label(this TriadZone zone) => zone switch
@@ -181,7 +181,7 @@ public static class SignificationWords
         TriadZone.LeftTop => "Links en boven",
         TriadZone.TopRight => "Boven en rechts",
         TriadZone.LeftRight => "Links en rechts",
-        TriadZone.Centre => "Midden",
+        TriadZone.Centre => "In het midden",
         _ => zone.ToString(),
     };
 
