@@ -70,7 +70,7 @@ public sealed class SignifyModel(SignifyStory signify, IStringLocalizer<SharedRe
     {
         var values = new[] { "top", "left", "right" }.Select(p => double.TryParse(Value(SignifyInput.Field(s, p))?.Replace(',', '.'),
             NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : (double?)null).ToArray();
-        if (values.Any(x => x is null or > 100) || Math.Abs(values.Sum(x => x!.Value) - 100) > 0.001) return null;
+        if (values.Any(x => x is null or > 100 or < 0 || !double.IsFinite(x.Value)) || Math.Abs(values.Sum(x => x!.Value) - 100) > 0.001) return null;
         return new TriadShares(values[0]!.Value / 100, values[1]!.Value / 100, values[2]!.Value / 100);
     }
 

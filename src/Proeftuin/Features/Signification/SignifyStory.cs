@@ -192,7 +192,7 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
     private static double? Percentage(string field, string label, string raw, Validation v)
     {
         var text = raw.Trim().Replace(',', '.');
-        if (text.Length > 20 || !double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (text.Length > 20 || !double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             v.Add(field, "{0}: vul een getal in van 0 tot en met 100.", label);
             return null;
