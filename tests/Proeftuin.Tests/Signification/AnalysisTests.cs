@@ -70,6 +70,10 @@ public sealed class AnalysisTests(ProeftuinFactory factory) : IClassFixture<Proe
         Assert.DoesNotContain("/verhalen/" + s.Withdrawn, page.Text, StringComparison.Ordinal);
         Assert.Contains("2 van de 3 verhalen hebben een duiding.", page.MainText, StringComparison.Ordinal);
 
+        // The anonymised story is there, by number only.
+        Assert.DoesNotContain("Vakverhaal", page.Text, StringComparison.Ordinal);
+        Assert.Contains(page.Document.QuerySelectorAll("main svg a"), a => a.GetAttribute("aria-label")!.StartsWith($"Verhaal nummer {s.Professional}:", StringComparison.Ordinal));
+
         using var anonymous = factory.NewBrowser();
         var open = await anonymous.OpenAsync(Url(s.Team.Id));
         Assert.DoesNotContain("/verhalen/" + s.TeamStory, StoryLinks(open));

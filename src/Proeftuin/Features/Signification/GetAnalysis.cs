@@ -64,10 +64,14 @@ public sealed class GetAnalysis(AppDbContext db, ProjectAccess access, GetFramew
         var total = await stories.CountAsync(ct);
         var rows = await stories.Where(s => s.SignificationJson != null)
             .OrderBy(s => s.Id)
-            .Select(s => new { s.Id, s.Title, s.KnowledgeSource, s.SignificationJson })
+            .Select(s => new { s.Id, s.Title, s.KnowledgeSource, s.SignificationJson, s.Scope, s.TellerId })
             .ToListAsync(ct);
+        // An anonymised story shows no title to readers outside the team: only its number.
+        static bool Anonymised(ProjectPermissions p, ConsentScope scope, string? tellerId) =>
+            p.IsAnonymisedFor(new Story { Scope = scope, TellerId = tellerId });
         var answered = rows
-            .Select(r => (Dot: new StoryDot(r.Id, string.IsNullOrWhiteSpace(r.Title) ? "" : r.Title, r.KnowledgeSource), Answers: SignificationAnswers.FromJson(r.SignificationJson)))
+            .Select(r => (Dot: new StoryDot(r.Id, Anonymised(permissions, r.Scope, r.TellerId) ? "" : r.Title.Trim(), r.KnowledgeSource),
+                Answers: SignificationAnswers.FromJson(r.SignificationJson)))
             .Where(r => r.Answers is not null)
             .Select(r => (r.Dot, Answers: r.Answers!))
             .ToList();

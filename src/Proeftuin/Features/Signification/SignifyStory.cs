@@ -53,17 +53,21 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
         var answers = Read(framework.Definition, input, v);
         if (!v.IsValid) return v;
         var signification = new SignificationAnswers(answers);
-        story.SignificationJson = signification.ToJson();
-        story.FrameworkVersion = framework.Version;
-        story.SignifiedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        var json = signification.ToJson();
+        var version = framework.Version;
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Only while the story is not withdrawn: a withdrawal in between must never get its answers back.
+        var saved = await db.Stories.Where(s => s.Id == story.Id && s.WithdrawnAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SignificationJson, json).SetProperty(s => s.FrameworkVersion, version)
+                .SetProperty(s => s.SignifiedAt, now), ct);
+        if (saved == 0) return Outcome<SignifyView>.NotFound();
         return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, null, framework, signification));
     }
 
     /// <summary>The story, if the caller may speak for its teller; otherwise 404 for who may not even read it, 403 for who may.</summary>
     private async Task<(Story? Story, Outcome<SignifyView>? Refused)> FindAsync(int storyId, string? key, CancellationToken ct)
     {
-        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         if (story is null || story.IsWithdrawn) return (null, Outcome<SignifyView>.NotFound());
         if (StoryConsent.MaySpeakFor(story, user.Id, key)) return (story, null);
         var permissions = await access.ForProjectAsync(story.ProjectId, ct);
