@@ -93,6 +93,25 @@ public sealed class SignifyTests(ProeftuinFactory factory) : IClassFixture<Proef
     }
 
     [Fact]
+    public async Task A_slider_nobody_moved_is_not_an_answer()
+    {
+        var (team, storyId) = await MemberStoryAsync();
+        using var teller = await factory.SignInAsync(team.Member.Email!);
+        var page = await teller.OpenAsync(Url(storyId));
+        Assert.Equal("true", page.Document.QuerySelector("input[name='regie.x']")!.GetAttribute("data-fresh"));
+        // signify.js adds regie.untouched while the slider has not been moved.
+        using var response = await teller.SubmitAsync(page.FormFor("hulp.top"), Answers(more: [("regie.x", "50"), ("regie.untouched", "true")]));
+        Expect.Redirect(response, $"/verhalen/{storyId}");
+        var answers = SignificationAnswers.FromJson((await factory.StoryRowAsync(storyId)).SignificationJson)!;
+        Assert.Null(answers.For("regie"));
+        Assert.NotNull(answers.For("hulp"));
+        // Once answered, the page shows the saved value and no longer counts the slider as fresh.
+        using (var again = await SignifyAsync(teller, Url(storyId), Answers(more: ("regie.x", "50"))))
+            Expect.Redirect(again, $"/verhalen/{storyId}");
+        Assert.Equal("false", (await teller.OpenAsync(Url(storyId))).Document.QuerySelector("input[name='regie.x']")!.GetAttribute("data-fresh"));
+    }
+
+    [Fact]
     public async Task An_empty_box_next_to_filled_ones_counts_as_zero_and_a_comma_is_a_decimal_sign()
     {
         var (team, storyId) = await MemberStoryAsync();

@@ -12,7 +12,7 @@ public sealed record SignifyView(int StoryId, string StoryTitle, string? Prompt,
 /// <summary>
 /// The form as posted, by field name: <c>{id}.na</c>; a triad's <c>{id}.top</c>, <c>{id}.left</c>, <c>{id}.right</c>
 /// (percentages); a dyad's <c>{id}.x</c> (0–100); a stone's <c>{id}.{stone}.x</c> and <c>{id}.{stone}.y</c> (0–100);
-/// a list's <c>{id}.choice</c> (repeated for several choices).
+/// a list's <c>{id}.choice</c> (repeated for several choices). <c>{id}.untouched</c> marks a slider nobody moved (added by signify.js).
 /// </summary>
 public sealed class SignifyInput(IReadOnlyDictionary<string, IReadOnlyList<string>> fields)
 {
@@ -138,7 +138,8 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
     private static SignifierAnswer? ReadDyad(Signifier s, SignifyInput input, Validation v)
     {
         var raw = input.Value(SignifyInput.Field(s, "x"));
-        if (string.IsNullOrWhiteSpace(raw)) return null;
+        // A slider always sends a value; signify.js says when nobody moved it, so 50 is not recorded by default.
+        if (string.IsNullOrWhiteSpace(raw) || input.IsChecked(SignifyInput.Field(s, "untouched"))) return null;
         var value = Percentage(SignifyInput.Field(s, "x"), s.Title, raw, v);
         return value is null ? null : new SignifierAnswer { X = Round(value.Value / 100) };
     }

@@ -98,8 +98,18 @@
   function dyad(fieldset) {
     var range = fieldset.querySelector("[data-part=x]");
     var output = fieldset.querySelector("[data-output]");
+    // A slider always has a value: tell the server when nobody moved it, so its middle is not recorded as an answer.
+    var untouched = null;
+    if (range.dataset.fresh === "true") {
+      untouched = document.createElement("input");
+      untouched.type = "hidden";
+      untouched.name = range.name.replace(/\.x$/, ".untouched");
+      untouched.value = "true";
+      fieldset.appendChild(untouched);
+    }
     range.addEventListener("input", function () {
       if (output) output.textContent = range.value;
+      if (untouched) { untouched.remove(); untouched = null; }
       uncheckNa(fieldset);
     });
   }
