@@ -81,7 +81,12 @@ public sealed class FrameworkTests(ProeftuinFactory factory) : IClassFixture<Pro
         Assert.Equal(2, row.Version);
         Assert.Equal(["regie", "hulp", "betrokkenen", "gevoel"], FrameworkDefinition.FromJson(row.Json).Signifiers.Select(s => s.Id));
 
+        // Removing asks first.
         page = await facilitator.OpenAsync(Url(team.Id));
+        Assert.Contains(page.Document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == Url(team.Id) + "?weghalen=betrokkenen#weghalen");
+        Assert.DoesNotContain(page.Forms, f => f.Action.Contains("handler=Remove", StringComparison.Ordinal));
+        page = await facilitator.OpenAsync(Url(team.Id) + "?weghalen=betrokkenen");
+        Assert.Contains("Weet je zeker dat je de vraag 'Waar staan de betrokkenen in jouw verhaal?' weghaalt?", page.MainText, StringComparison.Ordinal);
         var remove = page.Forms.First(f => f.Action.Contains("handler=Remove", StringComparison.Ordinal) && f.Fields.Contains(new("signifierId", "betrokkenen")));
         using (var removed = await facilitator.SubmitAsync(remove, new { }))
             Expect.Redirect(removed, Url(team.Id));
@@ -90,8 +95,8 @@ public sealed class FrameworkTests(ProeftuinFactory factory) : IClassFixture<Pro
         Assert.Equal(["regie", "hulp", "gevoel"], FrameworkDefinition.FromJson(row.Json).Signifiers.Select(s => s.Id));
 
         // A form from before the last change is refused, not applied on top of it.
-        var stale = page.Forms.First(f => f.Action.Contains("handler=Remove", StringComparison.Ordinal) && f.Fields.Contains(new("signifierId", "gevoel")));
-        await Expect.FormErrorAsync(await facilitator.SubmitAsync(stale, new { }), "Iemand anders heeft het duidingskader net gewijzigd.");
+        await Expect.FormErrorAsync(await facilitator.SubmitAsync(up, new { }), "Iemand anders heeft het duidingskader net gewijzigd.");
+        Expect.Status(HttpStatusCode.NotFound, await facilitator.GetAsync(Url(team.Id) + "?weghalen=bestaat-niet"));
         Assert.Equal(3, (await RowAsync(team.Id))!.Version);
     }
 

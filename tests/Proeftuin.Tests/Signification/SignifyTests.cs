@@ -274,7 +274,7 @@ public sealed class SignifyTests(ProeftuinFactory factory) : IClassFixture<Proef
 
         // The facilitator removes the list question: a new version; the answer stays as it was.
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
-        var editor = await facilitator.OpenAsync($"/projecten/{team.Id}/duidingskader");
+        var editor = await facilitator.OpenAsync($"/projecten/{team.Id}/duidingskader?weghalen=gevoel");
         var remove = editor.Forms.First(f => f.Action.Contains("handler=Remove", StringComparison.Ordinal) && f.Fields.Any(x => x.Key == "signifierId" && x.Value == "gevoel"));
         using (var removed = await facilitator.SubmitAsync(remove, new { }))
             Expect.Redirect(removed, $"/projecten/{team.Id}/duidingskader");

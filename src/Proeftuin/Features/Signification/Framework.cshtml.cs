@@ -17,6 +17,9 @@ public sealed class FrameworkModel(SaveFramework save, IStringLocalizer<SharedRe
     /// <summary>A new signifier of this type being made (?nieuw=triad).</summary>
     [BindProperty(SupportsGet = true, Name = "nieuw")] public SignifierType? NewType { get; set; }
 
+    /// <summary>The signifier whose removal is being confirmed (?weghalen=id), or null.</summary>
+    [BindProperty(SupportsGet = true, Name = "weghalen")] public string? RemoveId { get; set; }
+
     [BindProperty] public SignifierForm Input { get; set; } = new();
 
     public bool IsEditing { get; private set; }
@@ -30,6 +33,10 @@ public sealed class FrameworkModel(SaveFramework save, IStringLocalizer<SharedRe
             if (signifier is null) return NotFound();
             Input = SignifierForm.From(signifier);
             IsEditing = true;
+        }
+        else if (RemoveId is not null && Framework.Definition.Find(RemoveId) is null)
+        {
+            return NotFound();
         }
         else if (NewType is { } type && Enum.IsDefined(type))
         {
