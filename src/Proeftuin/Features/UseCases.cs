@@ -6,6 +6,7 @@ using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
 using Proeftuin.Features.Stories;
+using Proeftuin.Features.Signification;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features;
@@ -56,6 +57,11 @@ public static class UseCases
         s.AddScoped<FindStories>();
         s.AddScoped<GetStory>();
         s.AddScoped<WithdrawStory>();
+        s.AddScoped<GetFramework>();
+        s.AddScoped<SaveFramework>();
+        s.AddScoped<SignifyStory>();
+        s.AddScoped<GetAnalysis>();
+        s.AddScoped<ExportStories>();
         return builder;
     }
 }

@@ -53,12 +53,12 @@ public sealed class PromptsTests(StoriesFactory factory) : IClassFixture<Stories
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
         var url = $"/projecten/{team.Id}/verhaalvragen";
         var page = await facilitator.OpenAsync(url);
-        await Expect.FormErrorAsync(await facilitator.SubmitAsync(page.FormFor("NewPrompt.Text"), new { NewPrompt_Text = "  " }), "Vul de vraag in.");
+        await Expect.FormErrorAsync(await facilitator.SubmitAsync(page.FormFor("NewPrompt.Text"), new { NewPrompt_Text = "  " }), "Vul de verhaalvraag in.");
         await Expect.FormErrorAsync(await facilitator.SubmitAsync(page.FormFor("NewPrompt.Text"), new { NewPrompt_Text = TestData.Long(501) }), "is te lang: maximaal 500 tekens.");
         Assert.Empty(await PromptsAsync(team.Id));
         var id = await factory.PromptAsync(team.Id);
         using var edit = await facilitator.PostAsync(url + "?handler=Edit", new { promptId = id, text = "" });
-        await Expect.FormErrorAsync(edit, "Vul de vraag in.");
+        await Expect.FormErrorAsync(edit, "Vul de verhaalvraag in.");
         // A prompt of another project, or none at all, is not found.
         var other = await factory.Data.TeamProjectAsync();
         var foreign = await factory.PromptAsync(other.Id, "Van een ander project");

@@ -32,7 +32,7 @@ public sealed class ManagePrompts(AppDbContext db, ProjectAccess access)
         var allowed = await AllowedAsync(projectId, ct);
         if (!allowed.IsOk) return Refused<StoryPrompt>(allowed);
         var v = new Validation();
-        var checkedText = v.Text("Text", text, StoryLimits.Prompt, label: "de vraag");
+        var checkedText = v.Text("Text", text, StoryLimits.Prompt, label: "de verhaalvraag");
         if (!v.IsValid) return v;
         var last = await db.StoryPrompts.Where(p => p.ProjectId == projectId).MaxAsync(p => (int?)p.Position, ct) ?? 0;
         var prompt = new StoryPrompt { ProjectId = projectId, Text = checkedText, Position = last + 1 };
@@ -46,7 +46,7 @@ public sealed class ManagePrompts(AppDbContext db, ProjectAccess access)
         var found = await FindAsync(projectId, promptId, ct);
         if (!found.IsOk) return found;
         var v = new Validation();
-        var checkedText = v.Text("Text", text, StoryLimits.Prompt, label: "de vraag");
+        var checkedText = v.Text("Text", text, StoryLimits.Prompt, label: "de verhaalvraag");
         if (!v.IsValid) return v;
         found.Value!.Text = checkedText;
         await db.SaveChangesAsync(ct);
