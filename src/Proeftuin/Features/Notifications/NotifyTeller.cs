@@ -23,7 +23,8 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
     {
         if (story.IsWithdrawn) return [];
         if (story.TellerId is not null && story.TellerId == user.Id) return [];
-        var what = $"{fed.Kind.Label().ToLowerInvariant()} „{fed.Title}”";
+        // Never another story's title: its teller may have shared it with the team only.
+        var what = fed is Story ? "een ander ervaringsverhaal" : $"{fed.Kind.Label().ToLowerInvariant()} „{fed.Title}”";
         var path = OutcomePath(story.Id);
         if (story.TellerId is not null)
         {

@@ -30,6 +30,7 @@ public sealed class SignifyModel(SignifyStory signify, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
+        if (!Request.HasFormContentType) return BadRequest();
         posted = Request.Form.Where(f => f.Key != "__RequestVerificationToken")
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? "").ToList());
         var outcome = await signify.RunAsync(id, Key, new SignifyInput(posted), HttpContext.RequestAborted);

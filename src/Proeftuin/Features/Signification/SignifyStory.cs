@@ -69,8 +69,8 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
     {
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         if (story is null || story.IsWithdrawn) return (null, Outcome<SignifyView>.NotFound());
-        if (StoryConsent.MaySpeakFor(story, user.Id, key)) return (story, null);
         var permissions = await access.ForProjectAsync(story.ProjectId, ct);
+        if (StoryConsent.MaySpeakFor(story, user.Id, key, permissions)) return (story, null);
         return (null, permissions is not null && permissions.CanRead(story) ? Outcome<SignifyView>.Forbidden() : Outcome<SignifyView>.NotFound());
     }
 

@@ -56,7 +56,7 @@ public sealed class FindStories(AppDbContext db, ProjectAccess access)
         {
             var anonymised = permissions.IsAnonymisedFor(r.Story);
             return new StoryListItem(r.Story.Id, r.Title, Shorten(r.Excerpt), r.PromptId, r.PromptText,
-                anonymised ? null : r.Story.TellerName, anonymised, r.KnowledgeSource, r.Story.Scope, r.Recorded, r.Signified, r.CreatedAt);
+                anonymised ? null : r.Story.TellerName, anonymised, r.KnowledgeSource, r.Story.Scope, r.Recorded && !anonymised, r.Signified, r.CreatedAt);
         }).ToList();
         return new StoryList(permissions, title, prompts, promptId, items, total, page, PageSize);
     }

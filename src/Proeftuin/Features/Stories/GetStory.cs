@@ -49,7 +49,7 @@ public sealed class GetStory(AppDbContext db, ProjectAccess access, CurrentUser 
         var permissions = await access.ForProjectAsync(s.ProjectId, ct);
         if (s.IsWithdrawn) return new StoryResult(StoryAccess.Withdrawn, CanReadProject: permissions is not null);
 
-        var maySpeak = StoryConsent.MaySpeakFor(s, user.Id, key);
+        var maySpeak = StoryConsent.MaySpeakFor(s, user.Id, key, permissions);
         var mayRead = permissions is not null && permissions.CanRead(s);
         if (!mayRead && !maySpeak) return new StoryResult(StoryAccess.NotFound);
         var anonymised = !maySpeak && permissions!.IsAnonymisedFor(s);
@@ -57,7 +57,7 @@ public sealed class GetStory(AppDbContext db, ProjectAccess access, CurrentUser 
         var view = new StoryView(s.Id, s.ProjectId, row.ProjectTitle, permissions is not null,
             s.PromptId, row.PromptText, s.Title, s.Text, s.Html, anonymised ? null : s.TellerName, anonymised,
             s.KnowledgeSource, s.Phase, s.CreatedAt,
-            showConsent, s.Scope, s.MayQuote, s.RecordedById is not null, showConsent ? row.RecordedBy : null, s.ConsentAt,
+            showConsent, s.Scope, s.MayQuote, s.RecordedById is not null && !anonymised, showConsent ? row.RecordedBy : null, s.ConsentAt,
             maySpeak, StoryConsent.KeyMatches(s, key), mayRead && permissions!.CanManage,
             s.SignificationJson, s.SignifiedAt, s.FrameworkVersion);
         return new StoryResult(StoryAccess.Ok, view, permissions is not null);

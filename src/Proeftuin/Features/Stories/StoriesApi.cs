@@ -24,9 +24,12 @@ public static class StoriesApi
     public sealed record NewStoryDto(int? PromptId, string? Title, string? Text, string? Perspective, string? Scope,
         bool MayQuote, bool NotifyByEmail, string? TellerName);
 
+    private const long MaxBody = 64 * 1024;
+
     public static WebApplication MapStoriesApi(this WebApplication app)
     {
-        var projects = app.MapGroup("/api/v1/projects/{id:int}/stories").WithTags("Verhalen").RequireRateLimiting(RateLimits.Api);
+        var projects = app.MapGroup("/api/v1/projects/{id:int}/stories").WithTags("Verhalen").RequireRateLimiting(RateLimits.Api)
+            .AddEndpointFilter(NoStore);
 
         projects.MapGet("/", async (int id, int? promptId, int? page, FindStories find, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -49,9 +52,18 @@ public static class StoriesApi
                 if (!request.HasJsonContentType())
                     return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Stuur JSON"],
                         detail: l["Gebruik Content-Type: application/json."]);
+                // A story is at most 10,000 characters: a body far beyond that is refused before it is read.
+                if (request.ContentLength > MaxBody)
+                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een verhaal is maximaal 10.000 tekens."]);
+                if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                    size.MaxRequestBodySize = MaxBody;
                 NewStoryDto? body;
                 try { body = await request.ReadFromJsonAsync<NewStoryDto>(ct); }
                 catch (JsonException) { body = null; }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een verhaal is maximaal 10.000 tekens."]);
+                }
                 if (body is null) return ApiResults.BadQuery(l, "body", "De inhoud is geen geldige JSON voor een verhaal.");
                 var outcome = await share.ShareAsync(id, new StoryInput(body.PromptId, body.Title, body.Text, body.Perspective, body.Scope,
                     body.MayQuote, body.NotifyByEmail, body.TellerName), ct);
@@ -72,6 +84,7 @@ public static class StoriesApi
             .Produces<StoryDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         app.MapGet("/api/v1/stories/{id:int}", async (int id, [FromQuery(Name = "sleutel")] string? key, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -84,8 +97,16 @@ public static class StoriesApi
             .RequireRateLimiting(RateLimits.Api)
             .WithSummary("Eén verhaal, als je het mag lezen (of met ?sleutel= de privésleutel van de verteller)")
             .Produces<StoryDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter(NoStore);
         return app;
+    }
+
+    /// <summary>Stories are special-category data: no browser or proxy keeps a copy.</summary>
+    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return await next(context);
     }
 
     private static StoryDto ToDto(StoryView s, IStringLocalizer l) => new(s.Id, s.ProjectId, s.PromptId, s.PromptText, s.Title, s.Text, s.Html,

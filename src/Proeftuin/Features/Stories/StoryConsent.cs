@@ -33,10 +33,11 @@ public static class StoryConsent
 
     /// <summary>
     /// Who may act for the teller (signify, withdraw, see what became of it): the teller's account, the holder
-    /// of the private key, or the facilitator who recorded it on their behalf.
+    /// of the private key, or the facilitator who recorded it on their behalf — only while still on the team:
+    /// someone who left the project no longer speaks for anyone in it.
     /// </summary>
-    public static bool MaySpeakFor(Story s, string? userId, string? key) =>
-        (userId is not null && (s.TellerId == userId || s.RecordedById == userId)) || KeyMatches(s, key);
+    public static bool MaySpeakFor(Story s, string? userId, string? key, ProjectPermissions? p) =>
+        (userId is not null && (s.TellerId == userId || (s.RecordedById == userId && p?.IsTeam == true))) || KeyMatches(s, key);
 
     /// <summary>Outside the team, a PublicAnonymised story shows no name and no details about who recorded it.</summary>
     public static bool IsAnonymisedFor(this ProjectPermissions p, Story s) =>

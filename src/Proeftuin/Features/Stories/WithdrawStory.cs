@@ -30,10 +30,13 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         if (!target.MaySpeakFor && !requestedByTeller)
             return Outcome<WithdrawTarget>.Invalid("RequestedByTeller", "Vink aan dat de verteller heeft gevraagd om het verhaal in te trekken.");
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         Erase(story!, clock.GetUtcNow().UtcDateTime);
-        db.Notifications.RemoveRange(await db.Notifications.Where(n => n.StoryId == storyId).ToListAsync(ct));
-        db.Comments.RemoveRange(await db.Comments.Where(c => c.ItemId == storyId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+        // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
+        await db.Notifications.Where(n => n.StoryId == storyId).ExecuteDeleteAsync(ct);
+        await db.Comments.Where(c => c.ItemId == storyId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
     }
 
@@ -47,6 +50,11 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         s.TellerEmail = null;
         s.TellerKeyHash = null;
         s.TellerId = null;
+        // Who told it and to which prompt would still say "this person told a story about …".
+        s.AuthorId = null;
+        s.ConsentById = null;
+        s.RecordedById = null;
+        s.PromptId = null;
         s.SignificationJson = null;
         s.SignifiedAt = null;
         s.FrameworkVersion = null;
@@ -68,7 +76,7 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
             return permissions is not null || Tokens.LooksValid(key)
                 ? Outcome<WithdrawTarget>.Ok(new WithdrawTarget(story.Id, story.ProjectId, null, null, false, true))
                 : Outcome<WithdrawTarget>.NotFound();
-        var maySpeak = StoryConsent.MaySpeakFor(story, user.Id, key);
+        var maySpeak = StoryConsent.MaySpeakFor(story, user.Id, key, permissions);
         var mayRead = permissions is not null && permissions.CanRead(story);
         if (!maySpeak && !(mayRead && permissions!.CanManage))
             return mayRead ? Outcome<WithdrawTarget>.Forbidden() : Outcome<WithdrawTarget>.NotFound();

@@ -41,7 +41,7 @@ public sealed class AddLinkModel(SaveLink save, FindItems find, IStringLocalizer
         var (item, p) = allowed.Value;
         ItemTitle = item is Stories.Story s ? ThreadAccess.StoryTitle(p, s) : item.Title;
         ReturnUrl = ThreadWords.PageUrl(item.Kind, id);
-        Choices = await find.ChoicesAsync(p, id, HttpContext.RequestAborted);
+        Choices = await find.ChoicesAsync(p, id, item is Stories.Story, HttpContext.RequestAborted);
         return null;
     }
 }

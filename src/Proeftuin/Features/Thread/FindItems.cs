@@ -35,11 +35,13 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
     }
 
     /// <summary>Every item of the project but this one; stories only when the caller may read them.</summary>
-    public async Task<IReadOnlyList<ItemChoice>> ChoicesAsync(ProjectPermissions p, int exceptId, CancellationToken ct = default)
+    /// <summary>What an item may be linked to. Stories are never linked to stories (see SaveLink), so a story gets no story choices.</summary>
+    public async Task<IReadOnlyList<ItemChoice>> ChoicesAsync(ProjectPermissions p, int exceptId, bool forStory, CancellationToken ct = default)
     {
         var items = await db.Items.AsNoTracking().Where(i => i.ProjectId == p.ProjectId && i.Kind != ItemKind.Story && i.Id != exceptId)
             .OrderBy(i => i.Kind).ThenBy(i => i.Title).Take(MaxChoices)
             .Select(i => new ItemChoice(i.Id, i.Kind, i.Title)).ToListAsync(ct);
+        if (forStory) return items;
         var stories = await db.Stories.AsNoTracking().ReadableBy(p).Where(s => s.Id != exceptId)
             .OrderByDescending(s => s.CreatedAt).Take(MaxChoices)
             .Select(s => new Story { Id = s.Id, Title = s.Title, Scope = s.Scope, TellerId = s.TellerId, TellerName = s.TellerName })

@@ -36,7 +36,7 @@ public sealed class GetItemThread(AppDbContext db, ThreadAccess thread, FindItem
             .ToListAsync(ct);
         var commentViews = comments.Select(c => new CommentView(c.Id, p.CanSeeMemberNames ? c.Name : null, c.Html, c.CreatedAt, c.EditedAt,
             ThreadAccess.MayChange(p, c.AuthorId))).ToList();
-        var choices = p.CanContribute ? await find.ChoicesAsync(p, itemId, ct) : [];
+        var choices = p.CanContribute ? await find.ChoicesAsync(p, itemId, item is Stories.Story, ct) : [];
         return new ItemThreadView(itemId, item.Kind, item.ProjectId, p.CanContribute, p.CanContribute, linkViews, commentViews, choices);
     }
 }

@@ -18,8 +18,9 @@ public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, Curre
     public async Task<StoryOutcomeView?> RunAsync(int storyId, string? key, CancellationToken ct = default)
     {
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
-        if (story is null || story.IsWithdrawn || !StoryConsent.MaySpeakFor(story, user.Id, key)) return null;
+        if (story is null || story.IsWithdrawn) return null;
         var p = await access.ForProjectAsync(story.ProjectId, ct);
+        if (!StoryConsent.MaySpeakFor(story, user.Id, key, p)) return null;
         // Without p, stories show as "een verhaal dat je niet kunt lezen"; the page links nothing then.
         var fed = await trace.ForwardAsync(story.ProjectId, storyId, p, ct);
         var projectTitle = await db.Projects.Where(x => x.Id == story.ProjectId).Select(x => x.Title).FirstAsync(ct);

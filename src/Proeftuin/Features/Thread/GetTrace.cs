@@ -36,7 +36,7 @@ public sealed class GetTrace(AppDbContext db, ThreadAccess thread)
 
     /// <summary>What came of an item, for the storyteller's view: <paramref name="p"/> null when they may not read the project.</summary>
     public async Task<IReadOnlyList<TraceLevel>> ForwardAsync(int projectId, int rootId, ProjectPermissions? p, CancellationToken ct = default) =>
-        await LevelsAsync(Walk(await LinksAsync(projectId, ct), rootId, forward: true), p, withNames: true, ct);
+        await LevelsAsync(Walk(await LinksAsync(projectId, ct), rootId, forward: true), p, withNames: p?.CanSeeMemberNames == true, ct);
 
     private sealed record Edge(int FromId, int ToId, LinkType Type, string? CreatedById, DateTime CreatedAt);
 

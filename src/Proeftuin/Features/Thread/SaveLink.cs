@@ -44,6 +44,9 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
         var other = await db.Items.FirstOrDefaultAsync(i => i.Id == input.OtherId && i.ProjectId == item.ProjectId, ct);
         if (other is null || (other is Story s && !p.CanRead(s)))
             return Outcome<Link>.Invalid("OtherId", "Kies een onderdeel uit de lijst van dit project.");
+        // Story to story says nothing the thread needs, and would tell one teller about another's story.
+        if (item is Story && other is Story)
+            return Outcome<Link>.Invalid("OtherId", "Twee verhalen kun je niet met elkaar verbinden. Verbind ze allebei met een inzicht.");
 
         var (fromId, toId) = input.Direction == From ? (item.Id, other.Id) : (other.Id, item.Id);
         if (await db.Links.AnyAsync(l => (l.FromId == fromId && l.ToId == toId) || (l.FromId == toId && l.ToId == fromId), ct))
@@ -63,7 +66,9 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
             // Someone linked the same two at the same moment: the unique index said no.
             return Outcome<Link>.Invalid("OtherId", "Deze twee hebben al een verband.");
         }
-        await notify.SendAsync(mails, ct);
+        // A withdrawal saved in the meantime wins: no mail about a story that is gone.
+        if (mails.Count > 0 && !await db.Stories.AnyAsync(s => (s.Id == fromId || s.Id == toId) && s.WithdrawnAt != null, ct))
+            await notify.SendAsync(mails, ct);
         return Outcome<Link>.Ok(link);
     }
 
