@@ -65,7 +65,7 @@ public sealed partial class StoryJourneyTests(BrowserFixture app)
         await Expect(top).ToHaveValueAsync("50");
         await Axe.AssertNoAxeViolationsAsync(resident, "signify page with a wrong triad sum");
         // The summary's link takes the keyboard to the field.
-        await summary.GetByRole(AriaRole.Link).First.FocusAsync();
+        await TabToAsync(resident, summary.GetByRole(AriaRole.Link).First);
         await resident.Keyboard.PressAsync("Enter");
         await Expect(top).ToBeFocusedAsync();
 
