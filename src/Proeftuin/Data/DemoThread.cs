@@ -1,6 +1,7 @@
 using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Signification;
 using Proeftuin.Features.Stories;
 using Proeftuin.Features.Thread;
 using Proeftuin.Web;
@@ -122,6 +123,48 @@ internal static class DemoThread
             CreatedAt = now.AddDays(-87),
         });
         await db.SaveChangesAsync();
+
+        // Signification on the default framework (version 0), so the analysis page has something to show.
+        Signify(sundays, (0.2, 0.3, 0.5), 0.75, ("buren", 0.8, 0.4), "zorgen");
+        Signify(kitchen, (0.1, 0.6, 0.3), 0.15, ("hulpverlening", 0.7, 0.8), "vertrouwen");
+        Signify(coffee, (0.3, 0.05, 0.65), 0.5, ("buren", 0.9, 0.6), "vertrouwen");
+        Signify(groceries, (0.25, 0.15, 0.6), 0.6, ("familie", 0.3, 0.3), "allebei");
+        var more = new (string Text, Perspective Source, (double, double, double) Triad, double Dyad, string Feeling)[]
+        {
+            ("Na mijn verhuizing kende ik niemand in de flat. De huismeester stelde me voor aan de buurman.", Perspective.Experience, (0.15, 0.25, 0.6), 0.55, "vertrouwen"),
+            ("Bij een huisbezoek zag ik dat meneer al weken niemand had gesproken. We hebben samen de buurtkamer gebeld.", Perspective.Professional, (0.1, 0.7, 0.2), 0.3, "zorgen"),
+            ("In de wachtkamer bij de huisarts begon een gesprek dat nog steeds doorgaat: we wandelen nu elke dinsdag.", Perspective.Experience, (0.35, 0.1, 0.55), 0.5, "vertrouwen"),
+            ("Op het spreekuur vertellen mensen pas na drie keer dat ze zich alleen voelen. Eerst gaat het over geld of gezondheid.", Perspective.Professional, (0.2, 0.6, 0.2), 0.25, "zorgen"),
+            ("Ik durfde niet naar de koffieochtend. Mijn dochter is de eerste keer meegegaan.", Perspective.Experience, (0.4, 0.05, 0.55), 0.7, "allebei"),
+            ("In ons onderzoek zagen we dat vaste, kleine contacten (de bakker, de buurvrouw) meer doen dan een groot aanbod.", Perspective.Scientific, (0.2, 0.2, 0.6), 0.5, "vertrouwen"),
+            ("Toen mijn vrouw naar het verpleeghuis ging, viel ook onze vriendenkring weg. Ik ben zelf gaan vrijwilligeren.", Perspective.Experience, (0.7, 0.1, 0.2), 0.8, "vertrouwen"),
+            ("Mensen met schulden trekken zich vaak terug, uit schaamte. Eenzaamheid en geldzorgen gaan samen.", Perspective.Scientific, (0.15, 0.45, 0.4), 0.4, "zorgen"),
+        };
+        var day = 95;
+        foreach (var m in more)
+        {
+            var story = Item(new Story { PromptId = prompts[day % 2].Id, Scope = ConsentScope.Project, MayQuote = true, ConsentAt = now.AddDays(-day) },
+                "", m.Text, m.Source, Phase.Empathize, null, day);
+            db.Items.Add(story);
+            Signify(story, m.Triad, m.Dyad, ("gemeente", 0.3, 0.7), m.Feeling);
+            day -= 5;
+        }
+        await db.SaveChangesAsync();
+
+        void Signify(Story story, (double Top, double Left, double Right) triad, double dyad, (string Id, double X, double Y) stone, string feeling)
+        {
+            var shares = new TriadShares(triad.Top, triad.Left, triad.Right);
+            var (x, y) = Triad.ToPoint(shares);
+            story.FrameworkVersion = 0;
+            story.SignifiedAt = story.CreatedAt.AddMinutes(5);
+            story.SignificationJson = new SignificationAnswers(new Dictionary<string, SignifierAnswer>
+            {
+                ["hulp"] = new() { X = x, Y = y, Top = shares.Top, Left = shares.Left, Right = shares.Right },
+                ["regie"] = new() { X = dyad },
+                ["betrokkenen"] = new() { Stones = new Dictionary<string, StonePoint?> { [stone.Id] = new(stone.X, stone.Y) } },
+                ["gevoel"] = new() { Choices = [feeling] },
+            }).ToJson();
+        }
     }
 
     /// <summary>Stories are plain text: encode, and keep the teller's paragraphs and line breaks.</summary>

@@ -21,7 +21,8 @@ public sealed record SignifierAnswer
     public IReadOnlyDictionary<string, StonePoint?>? Stones { get; init; }
     public IReadOnlyList<string>? Choices { get; init; }
 
-    /// <summary>The triad shares, when this is a complete triad answer.</summary>
+    /// <summary>The triad shares, when this is a complete triad answer. Derived, so not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TriadShares? Triad => !Na && Top is { } t && Left is { } l && Right is { } r ? new TriadShares(t, l, r) : null;
 }
 

@@ -11,15 +11,21 @@ public sealed record StoryListItem(int Id, string Title, string Excerpt, int? Pr
     Perspective Perspective, ConsentScope Scope, bool Recorded, bool Signified, DateTime CreatedAt);
 
 public sealed record StoryList(ProjectPermissions Permissions, string ProjectTitle, IReadOnlyList<PromptOption> Prompts, int? PromptId,
-    IReadOnlyList<StoryListItem> Stories);
+    IReadOnlyList<StoryListItem> Stories, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>The stories of a project that the caller may read (StoryConsent), newest first, optionally for one prompt.</summary>
 public sealed class FindStories(AppDbContext db, ProjectAccess access)
 {
     public const int ExcerptLength = 280;
+    /// <summary>A page of stories: a big project has a thousand, and nobody reads them on one page.</summary>
+    public const int PageSize = 50;
 
-    public async Task<StoryList?> RunAsync(int projectId, int? promptId = null, CancellationToken ct = default)
+    public async Task<StoryList?> RunAsync(int projectId, int? promptId = null, int page = 1, CancellationToken ct = default)
     {
+        page = Math.Clamp(page, 1, 100_000);
         var permissions = await access.ForProjectAsync(projectId, ct);
         if (permissions is null) return null;
         var title = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Title).FirstAsync(ct);
@@ -29,7 +35,9 @@ public sealed class FindStories(AppDbContext db, ProjectAccess access)
             .Select(p => new PromptOption(p.Id, p.Text)).ToListAsync(ct);
         var query = db.Stories.AsNoTracking().ReadableBy(permissions);
         if (promptId is { } pid) query = query.Where(s => s.PromptId == pid);
+        var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(s => new
             {
                 // Only what the consent rules and the list need: never the whole text.
@@ -50,7 +58,7 @@ public sealed class FindStories(AppDbContext db, ProjectAccess access)
             return new StoryListItem(r.Story.Id, r.Title, Shorten(r.Excerpt), r.PromptId, r.PromptText,
                 anonymised ? null : r.Story.TellerName, anonymised, r.KnowledgeSource, r.Story.Scope, r.Recorded, r.Signified, r.CreatedAt);
         }).ToList();
-        return new StoryList(permissions, title, prompts, promptId, items);
+        return new StoryList(permissions, title, prompts, promptId, items, total, page, PageSize);
     }
 
     private static string Shorten(string text)

@@ -8,11 +8,11 @@ public sealed class StoriesIndexModel(FindStories find) : PageModel
 {
     public StoryList List { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "vraag")] string? prompt)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "vraag")] string? prompt, [FromQuery(Name = "pagina")] string? page)
     {
         // An unknown or malformed prompt id just filters to nothing; no error page for a hand-edited address.
         int? promptId = int.TryParse(prompt, out var p) ? p : null;
-        var list = await find.RunAsync(id, promptId, HttpContext.RequestAborted);
+        var list = await find.RunAsync(id, promptId, int.TryParse(page, out var n) ? n : 1, HttpContext.RequestAborted);
         if (list is null) return NotFound();
         List = list;
         return Page();

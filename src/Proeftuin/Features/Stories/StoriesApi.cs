@@ -28,15 +28,18 @@ public static class StoriesApi
     {
         var projects = app.MapGroup("/api/v1/projects/{id:int}/stories").WithTags("Verhalen").RequireRateLimiting(RateLimits.Api);
 
-        projects.MapGet("/", async (int id, int? promptId, FindStories find, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        projects.MapGet("/", async (int id, int? promptId, int? page, FindStories find, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                var list = await find.RunAsync(id, promptId, ct);
+                var list = await find.RunAsync(id, promptId, page ?? 1, ct);
                 if (list is null) return ApiResults.NotFound(l);
+                // Pages of FindStories.PageSize; the totals travel in headers so the body stays a plain array.
+                http.Response.Headers["X-Total-Count"] = list.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Page-Count"] = list.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Ok(list.Stories.Select(s => new StorySummaryDto(s.Id, s.PromptId, s.PromptText, s.Title, s.Excerpt,
                     StoryNames.Shown(l, s.Id, s.TellerName, s.Anonymised), s.Anonymised, s.Perspective.ToString(), s.CreatedAt,
                     list.Permissions.IsTeam ? s.Scope.ToString() : null, s.Recorded, s.Signified)));
             })
-            .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst; filter met promptId")
+            .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst, 50 per pagina (page=1, 2, …; totaal in X-Total-Count); filter met promptId")
             .Produces<IEnumerable<StorySummaryDto>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
