@@ -182,7 +182,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         if (findings.Length > 0) Assert.Fail($"As {who} at {width} px:\n{findings}");
     }
 
-    private static async Task CheckAsync(IPage page, string where, int width, StringBuilder findings)
+    /// <summary>axe, and at 320 px no sideways scrolling; findings are added to the list.</summary>
+    internal static async Task CheckAsync(IPage page, string where, int width, StringBuilder findings)
     {
         var violations = await Axe.FindViolationsAsync(page);
         if (violations.Count > 0) findings.Append(Axe.Describe(violations, where, width));
