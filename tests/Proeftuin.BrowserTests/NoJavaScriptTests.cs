@@ -55,6 +55,56 @@ public sealed class NoJavaScriptTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task Sharing_and_signifying_a_story_works_without_JavaScript()
+    {
+        var page = await app.NewSignedInPageAsync(BrowserFixture.Resident, javaScript: false);
+        await page.GotoAsync("/projecten/1/verhalen/delen");
+        var title = "Zonder script verteld " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Vertel over een moment waarop je je alleen voelde. Wat gebeurde er?").CheckAsync();
+        await page.GetByLabel("Het verhaal", new() { Exact = true }).FillAsync("Op oudejaarsavond was ik alleen thuis. De buren klopten om twaalf uur aan.");
+        await page.GetByLabel("Titel").FillAsync(title);
+        await page.GetByLabel("Vanuit welke kennis wordt dit verteld?").SelectOptionAsync(new SelectOptionValue { Label = "Ervaringskennis" });
+        await page.GetByLabel("Alleen het projectteam", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verhaal opslaan" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/verhalen/(\d+)/duiden$"));
+        var signify = page.Url;
+        // No script: no drawings, only the plain inputs.
+        await Expect(page.Locator(".pt-triad")).ToBeHiddenAsync();
+        await Expect(page.Locator(".pt-stones")).ToBeHiddenAsync();
+
+        // A wrong sum comes back from the server.
+        await page.Locator("#hulp_top").FillAsync("60");
+        await page.Locator("#hulp_left").FillAsync("30");
+        await page.Locator("#hulp_right").FillAsync("20");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("De drie percentages moeten samen 100 zijn. Nu is het samen 110.");
+
+        await page.Locator("#hulp_right").FillAsync("10");
+        // The slider is a native range: arrow keys work without script, and its value is sent and counted.
+        var slider = page.Locator("#regie_x");
+        await slider.FocusAsync();
+        for (var i = 0; i < 15; i++) await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(slider).ToHaveValueAsync("35");
+        await page.Locator("#betrokkenen_familie_x").FillAsync("80");
+        await page.Locator("#betrokkenen_familie_y").FillAsync("60");
+        await page.GetByLabel("Allebei").CheckAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Wat je verhaal voor jou betekent, is opgeslagen.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await page.GotoAsync(signify);
+        await Expect(page.Locator("#hulp_top")).ToHaveValueAsync("60");
+        await Expect(page.Locator("#hulp_left")).ToHaveValueAsync("30");
+        await Expect(page.Locator("#hulp_right")).ToHaveValueAsync("10");
+        await Expect(slider).ToHaveValueAsync("35");
+        await Expect(page.Locator("#betrokkenen_familie_x")).ToHaveValueAsync("80");
+        await Expect(page.Locator("#betrokkenen_familie_y")).ToHaveValueAsync("60");
+        await Expect(page.GetByLabel("Allebei")).ToBeCheckedAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task With_JavaScript_the_filters_update_the_list_as_you_choose()
     {
         var page = await app.NewPageAsync();

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
+using Proeftuin.Data;
 
 namespace Proeftuin.BrowserTests.Infrastructure;
 
@@ -10,7 +12,7 @@ namespace Proeftuin.BrowserTests.Infrastructure;
 /// One running app and one headless Debian Chromium, shared by the tests of a collection.
 /// The browser is never downloaded: PROEFTUIN_CHROMIUM (default /usr/lib/chromium/chromium).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed partial class BrowserFixture : IAsyncLifetime
 {
     public const string DemoPassword = "proeftuin-demo";
     public const string Facilitator = "procesbegeleider@proeftuin.demo";
@@ -71,6 +73,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         finally { CultureInfo.CurrentUICulture = before; }
     }
+
+    /// <summary>
+    /// Replaces placeholders in a path with demo ids from the database, so tests do not guess ids:
+    /// {item:Title} (the first item with that title; {item:} is the untitled story), {step:Name} (a journey step),
+    /// {link} (the first link).
+    /// </summary>
+    public string DemoPath(string path) => DemoPlaceholder().Replace(path, m =>
+    {
+        using var scope = Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var value = m.Groups[2].Value;
+        int? id = m.Groups[1].Value switch
+        {
+            "item" => db.Items.Where(i => i.Title == value).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefault(),
+            "step" => db.JourneySteps.Where(s => s.Name == value).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefault(),
+            _ => db.Links.OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefault(),
+        };
+        return id?.ToString(CultureInfo.InvariantCulture) ?? throw new InvalidOperationException($"No demo data for {m.Value}.");
+    });
+
+    [GeneratedRegex(@"\{(item|step|link):?([^}]*)\}")]
+    private static partial Regex DemoPlaceholder();
 
     /// <summary>A fresh browser context (own cookies) with one page, at the given viewport width.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true, string? storageState = null)
