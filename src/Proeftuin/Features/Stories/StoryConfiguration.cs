@@ -14,6 +14,9 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEnt
         b.HasOne(s => s.Teller).WithMany().HasForeignKey(s => s.TellerId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => s.TellerId);
         b.HasIndex(s => s.TellerKeyHash);
+        // On the shared Items table: covers the knowledge balance's grouped count per phase (kind × source,
+        // withdrawn stories left out) so it never reads rows.
+        b.HasIndex(s => new { s.ProjectId, s.Phase, s.Kind, s.KnowledgeSource, s.WithdrawnAt });
     }
 
     public void Configure(EntityTypeBuilder<StoryPrompt> b)

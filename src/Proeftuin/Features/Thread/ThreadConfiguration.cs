@@ -24,7 +24,6 @@ internal sealed class ThreadConfiguration :
         b.HasOne(i => i.Project).WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Author).WithMany().HasForeignKey(i => i.AuthorId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(i => new { i.ProjectId, i.Kind });
-        b.HasIndex(i => new { i.ProjectId, i.Phase });
     }
 
     public void Configure(EntityTypeBuilder<Persona> b) => b.Property(p => p.Quote).HasMaxLength(ThreadLimits.Quote);

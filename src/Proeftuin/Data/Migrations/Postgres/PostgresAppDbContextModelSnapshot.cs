@@ -895,8 +895,6 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "Kind");
 
-                    b.HasIndex("ProjectId", "Phase");
-
                     b.ToTable("Items", (string)null);
 
                     b.HasDiscriminator<int>("Kind");
@@ -976,6 +974,8 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.HasIndex("TellerId");
 
                     b.HasIndex("TellerKeyHash");
+
+                    b.HasIndex("ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt");
 
                     b.HasDiscriminator().HasValue(0);
                 });

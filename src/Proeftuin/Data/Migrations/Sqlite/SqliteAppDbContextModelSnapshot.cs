@@ -852,8 +852,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Kind");
 
-                    b.HasIndex("ProjectId", "Phase");
-
                     b.ToTable("Items", (string)null);
 
                     b.HasDiscriminator<int>("Kind");
@@ -933,6 +931,8 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.HasIndex("TellerId");
 
                     b.HasIndex("TellerKeyHash");
+
+                    b.HasIndex("ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt");
 
                     b.HasDiscriminator().HasValue(0);
                 });

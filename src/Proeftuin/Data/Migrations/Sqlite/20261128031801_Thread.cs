@@ -289,9 +289,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 columns: new[] { "ProjectId", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_ProjectId_Phase",
+                name: "IX_Items_ProjectId_Phase_Kind_KnowledgeSource_WithdrawnAt",
                 table: "Items",
-                columns: new[] { "ProjectId", "Phase" });
+                columns: new[] { "ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Items_PromptId",
