@@ -107,6 +107,9 @@ public sealed class HostileInputTests(StoriesFactory factory) : IClassFixture<St
         var page = await member.OpenAsync($"/projecten/{team.Id}/verhalen/delen");
         using var response = await member.SubmitAsync(page.FormFor("Input.Text"), new { Input_Text = "Met \u0000 erin", Input_Scope = "Team" });
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}");
+        // A Dutch page that says what went wrong, not the generic "Er ging iets mis".
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Er ging iets mis", body, StringComparison.Ordinal);
         Assert.Equal(0, await factory.StoryCountAsync(team.Id));
     }
 

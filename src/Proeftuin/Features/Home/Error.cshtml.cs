@@ -15,7 +15,9 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        // After an exception the handler has already chosen the status (400 for a request that cannot be read).
+        var chosen = code ?? Response.StatusCode;
+        Code = chosen is >= 400 and < 600 ? chosen : 500;
         Response.StatusCode = Code;
         return Page();
     }
