@@ -29,7 +29,7 @@ internal static class DemoThread
             item.ProjectId = lonely.Id;
             item.Title = title;
             item.Text = text;
-            item.Html = item is Story ? PlainText(text) : markdown.ToSafeHtml(text);
+            item.Html = item is Story ? StoryFields.ToHtml(text) : markdown.ToSafeHtml(text);
             item.KnowledgeSource = source;
             item.Phase = phase;
             item.AuthorId = author is null ? null : users[author].Id;
@@ -166,9 +166,4 @@ internal static class DemoThread
             }).ToJson();
         }
     }
-
-    /// <summary>Stories are plain text: encode, and keep the teller's paragraphs and line breaks.</summary>
-    private static string PlainText(string text) =>
-        string.Concat(text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>") + "</p>"));
 }
