@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Proeftuin.Data;
 using Proeftuin.Features.Members;
 using Proeftuin.Web;
@@ -70,14 +69,9 @@ public sealed class FindStories(AppDbContext db, ProjectAccess access)
     }
 }
 
-/// <summary>How a teller is named on pages and in the API, in the reader's language.</summary>
+/// <summary>Words for a story's consent scope in lists.</summary>
 public static class StoryNames
 {
-    public static string Shown(IStringLocalizer l, int storyId, string? tellerName, bool anonymised) =>
-        anonymised ? l["Anonieme verteller"]
-        : string.IsNullOrWhiteSpace(tellerName) ? l["Verteller {0}", storyId]
-        : tellerName;
-
     /// <summary>A short badge for the team's list: who may read this story.</summary>
     public static string Badge(this ConsentScope scope) => scope switch
     {

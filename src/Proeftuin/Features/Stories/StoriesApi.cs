@@ -39,7 +39,7 @@ public static class StoriesApi
                 http.Response.Headers["X-Total-Count"] = list.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.Response.Headers["X-Page-Count"] = list.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Ok(list.Stories.Select(s => new StorySummaryDto(s.Id, s.PromptId, s.PromptText, s.Title, s.Excerpt,
-                    StoryNames.Shown(l, s.Id, s.TellerName, s.Anonymised), s.Anonymised, s.Perspective.ToString(), s.CreatedAt,
+                    StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, s.Perspective.ToString(), s.CreatedAt,
                     list.Permissions.IsTeam ? s.Scope.ToString() : null, s.Recorded, s.Signified)));
             })
             .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst, 50 per pagina (page=1, 2, …; totaal in X-Total-Count); filter met promptId")
@@ -110,7 +110,7 @@ public static class StoriesApi
     }
 
     private static StoryDto ToDto(StoryView s, IStringLocalizer l) => new(s.Id, s.ProjectId, s.PromptId, s.PromptText, s.Title, s.Text, s.Html,
-        StoryNames.Shown(l, s.Id, s.TellerName, s.Anonymised), s.Anonymised, s.Perspective.ToString(), s.Phase.ToString(), s.CreatedAt,
+        StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, s.Perspective.ToString(), s.Phase.ToString(), s.CreatedAt,
         s.ShowConsent ? s.Scope.ToString() : null, s.ShowConsent ? s.MayQuote : null, s.Recorded,
         Parse(s.SignificationJson), s.SignifiedAt, s.FrameworkVersion);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Stories;
@@ -44,11 +45,18 @@ public static class StoryConsent
         s.Scope == ConsentScope.PublicAnonymised && !p.IsTeam && !IsTeller(p, s);
 
     /// <summary>The name shown: the teller's chosen name, else a pseudonym; never a name when anonymised.</summary>
-    public static string ShownName(this ProjectPermissions p, Story s) =>
-        p.IsAnonymisedFor(s) ? "Anonieme verteller" : ShownName(s);
+    public static string ShownName(this ProjectPermissions p, Story s) => ShownName(s.Id, s.TellerName, p.IsAnonymisedFor(s));
 
-    public static string ShownName(Story s) =>
-        string.IsNullOrWhiteSpace(s.TellerName) ? $"Verteller {s.Id}" : s.TellerName;
+    public static string ShownName(Story s) => ShownName(s.Id, s.TellerName, anonymised: false);
+
+    /// <summary>The one naming rule; pages pass their localizer, the thread's Dutch texts do not.</summary>
+    public static string ShownName(int storyId, string? tellerName, bool anonymised, IStringLocalizer? l = null) =>
+        anonymised ? Localized(l, "Anonieme verteller")
+        : string.IsNullOrWhiteSpace(tellerName) ? Localized(l, "Verteller {0}", storyId)
+        : tellerName;
+
+    private static string Localized(IStringLocalizer? l, string key, params object[] args) =>
+        l is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, key, args) : l[key, args];
 
     public static string Label(this ConsentScope scope) => scope switch
     {
