@@ -7,6 +7,7 @@ using Proeftuin.Features.News;
 using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Projects;
+using Proeftuin.Features.Sessions;
 using Proeftuin.Features.Signification;
 using Proeftuin.Features.Stories;
 using Proeftuin.Features.Thread;
@@ -34,6 +35,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SignificationFramework> SignificationFrameworks => Set<SignificationFramework>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<LiveSession> Sessions => Set<LiveSession>();
+    public DbSet<SessionQuestion> SessionQuestions => Set<SessionQuestion>();
+    public DbSet<Step> Steps => Set<Step>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Vote> Votes => Set<Vote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +68,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration<StoryPrompt>(new StoryConfiguration());
         builder.ApplyConfiguration(new SignificationConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
+        var sessions = new SessionConfiguration();
+        builder.ApplyConfiguration<LiveSession>(sessions);
+        builder.ApplyConfiguration<SessionQuestion>(sessions);
+        builder.ApplyConfiguration<Step>(sessions);
+        builder.ApplyConfiguration<Participant>(sessions);
+        builder.ApplyConfiguration<Note>(sessions);
+        builder.ApplyConfiguration<Cluster>(sessions);
+        builder.ApplyConfiguration<Vote>(sessions);
+        builder.ApplyConfiguration<Idea>(thread);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -112,6 +112,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
         ItemKind.Source => ContributionKind.Sources,
         ItemKind.Need => ContributionKind.Needs,
         ItemKind.Question => ContributionKind.Questions,
+        ItemKind.Idea => ContributionKind.Ideas,
         _ => ContributionKind.PersonasAndJourneys,
     };
 }

@@ -42,6 +42,7 @@ public enum ContributionKind
     PersonasAndJourneys,
     Needs,
     Questions,
+    Ideas,
     Comments,
 }
 
@@ -76,6 +77,7 @@ public static class ContributionWords
         ContributionKind.PersonasAndJourneys => "Persona's en klantreizen",
         ContributionKind.Needs => "Behoeften",
         ContributionKind.Questions => "Hoe kunnen we-vragen",
+        ContributionKind.Ideas => "Ideeën",
         ContributionKind.Comments => "Reacties",
         _ => kind.ToString(),
     };

@@ -5,7 +5,7 @@ namespace Proeftuin.Features.Thread;
 
 internal sealed class ThreadConfiguration :
     IEntityTypeConfiguration<ThreadItem>, IEntityTypeConfiguration<Persona>, IEntityTypeConfiguration<Source>,
-    IEntityTypeConfiguration<JourneyMap>, IEntityTypeConfiguration<JourneyStep>, IEntityTypeConfiguration<Link>, IEntityTypeConfiguration<Comment>
+    IEntityTypeConfiguration<JourneyMap>, IEntityTypeConfiguration<JourneyStep>, IEntityTypeConfiguration<Link>, IEntityTypeConfiguration<Comment>, IEntityTypeConfiguration<Idea>
 {
     public void Configure(EntityTypeBuilder<ThreadItem> b)
     {
@@ -18,13 +18,18 @@ internal sealed class ThreadConfiguration :
             .HasValue<Persona>(ItemKind.Persona)
             .HasValue<JourneyMap>(ItemKind.JourneyMap)
             .HasValue<Need>(ItemKind.Need)
-            .HasValue<Question>(ItemKind.Question);
+            .HasValue<Question>(ItemKind.Question)
+            .HasValue<Idea>(ItemKind.Idea);
         b.Property(i => i.Title).HasMaxLength(ThreadLimits.Title);
         b.Property(i => i.Text).HasMaxLength(ThreadLimits.Text);
         b.HasOne(i => i.Project).WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Author).WithMany().HasForeignKey(i => i.AuthorId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(i => new { i.ProjectId, i.Kind });
     }
+
+    // An idea outlives its session's deletion as a thread item of the project.
+    public void Configure(EntityTypeBuilder<Idea> b) =>
+        b.HasOne(i => i.Session).WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.SetNull);
 
     public void Configure(EntityTypeBuilder<Persona> b) => b.Property(p => p.Quote).HasMaxLength(ThreadLimits.Quote);
 

@@ -40,6 +40,7 @@ public enum ItemKind
     JourneyMap = 4,
     Need = 5,
     Question = 6,
+    Idea = 7,
 }
 
 /// <summary>Inzicht: what the team learned, backed by stories, observations and sources.</summary>
@@ -50,6 +51,13 @@ public sealed class Need : ThreadItem;
 
 /// <summary>"Hoe kunnen we …?"-vraag, backed by needs and insights.</summary>
 public sealed class Question : ThreadItem;
+
+/// <summary>Idee: born in a live session from a note or a cluster, linked to the question it answers.</summary>
+public sealed class Idea : ThreadItem
+{
+    public int? SessionId { get; set; }
+    public Sessions.LiveSession? Session { get; set; }
+}
 
 /// <summary>A persona: a made-up person who stands for a group, with a characteristic quote.</summary>
 public sealed class Persona : ThreadItem

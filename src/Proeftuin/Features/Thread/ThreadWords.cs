@@ -17,6 +17,7 @@ public static class ThreadWords
         [ItemKind.JourneyMap] = "klantreis",
         [ItemKind.Need] = "behoefte",
         [ItemKind.Question] = "vraag",
+        [ItemKind.Idea] = "idee",
     };
 
     public static string Slug(this ItemKind kind) => Slugs[kind];
@@ -33,6 +34,7 @@ public static class ThreadWords
         ItemKind.JourneyMap => "Klantreis",
         ItemKind.Need => "Behoefte",
         ItemKind.Question => "Hoe kunnen we …?-vraag",
+        ItemKind.Idea => "Idee",
         _ => kind.ToString(),
     };
 
@@ -45,6 +47,7 @@ public static class ThreadWords
         ItemKind.JourneyMap => "Klantreizen",
         ItemKind.Need => "Behoeften",
         ItemKind.Question => "Hoe kunnen we …?-vragen",
+        ItemKind.Idea => "Ideeën",
         _ => kind.ToString(),
     };
 
