@@ -17,6 +17,7 @@ builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
 builder.AddUseCases();
+builder.AddRealtime();
 
 var app = builder.Build();
 
@@ -33,6 +34,7 @@ app.MapProjectsApi();
 app.MapThreadApi();
 app.MapStoriesApi();
 app.MapPartnerLogos();
+app.MapHub<Proeftuin.Features.Sessions.SessionHub>(Proeftuin.Features.Sessions.SessionHub.Path);
 app.MapOperations();
 
 await app.RunAsync();

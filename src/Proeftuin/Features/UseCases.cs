@@ -7,6 +7,7 @@ using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
 using Proeftuin.Features.Stories;
 using Proeftuin.Features.Signification;
+using Proeftuin.Features.Sessions;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features;
@@ -62,6 +63,10 @@ public static class UseCases
         s.AddScoped<SignifyStory>();
         s.AddScoped<GetAnalysis>();
         s.AddScoped<ExportStories>();
+        s.AddScoped<SessionAccess>();
+        s.AddScoped<SessionEvents>();
+        s.AddScoped<GetSessionState>();
+        s.AddScoped<JoinSession>();
         return builder;
     }
 }

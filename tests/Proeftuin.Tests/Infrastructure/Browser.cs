@@ -8,8 +8,10 @@ namespace Proeftuin.Tests.Infrastructure;
 /// A browser-like client over the test server: keeps cookies, does not follow redirects unless asked,
 /// reads pages with AngleSharp and submits their forms with the antiforgery token they carry.
 /// </summary>
-public sealed class Browser(ProeftuinFactory factory, HttpClient client) : IDisposable
+public sealed class Browser(ProeftuinFactory factory, HttpClient client, System.Net.CookieContainer cookies) : IDisposable
 {
+    public System.Net.CookieContainer Cookies { get; } = cookies;
+
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client { get; } = client;

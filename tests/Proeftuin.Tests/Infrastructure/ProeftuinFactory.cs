@@ -89,13 +89,12 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>A browser-like client: cookies kept, redirects not followed.</summary>
-    public Browser NewBrowser() => new(this, CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>A browser-like client: cookies kept (and readable, for a hub connection of the same person), redirects not followed.</summary>
+    public Browser NewBrowser()
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = new Uri("http://localhost"),
-    }));
+        var cookies = new System.Net.CookieContainer();
+        return new Browser(this, CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
+    }
 
     /// <summary>Signs in a fresh browser with e-mail and password.</summary>
     public async Task<Browser> SignInAsync(string email, string password = TestData.Password)

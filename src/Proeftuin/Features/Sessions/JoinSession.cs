@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Members;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Sessions;
+
+/// <summary>
+/// Becoming a participant. The project's team (members and up) join with one step as themselves; anyone else joins by
+/// code: signed in under their own account, or as a guest with a display name and a perspective, no account. A guest
+/// gets a random key for a cookie that names this session only; only its hash is stored.
+/// </summary>
+public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUser user, SessionEvents events, TimeProvider clock)
+{
+    public sealed record Joined(Participant Participant, string? GuestKey);
+
+    /// <summary>The open (not closed) session with this code, or null.</summary>
+    public async Task<LiveSession?> FindByCodeAsync(string? code, CancellationToken ct = default)
+    {
+        var normalized = JoinCodes.Normalize(code);
+        if (normalized is null) return null;
+        return await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.JoinCode == normalized && s.State != SessionState.Closed, ct);
+    }
+
+    /// <summary>Team members (not observers) become participants when they open the session; does nothing for others.</summary>
+    public async Task<Participant?> JoinAsTeamMemberAsync(int sessionId, CancellationToken ct = default)
+    {
+        var caller = await access.LoadAsync(sessionId, ct);
+        if (caller is null || caller.IsParticipant || caller.IsClosed || user.Id is null) return caller?.Participant;
+        if (caller.Project is not { } p || !(p.IsTeam || p.CanManage)) return null;
+        var name = await db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).FirstAsync(ct);
+        // An admin who is not a member brings no perspective of their own; professional is the honest default.
+        return (await AddAsync(caller, user.Id, name, p.Perspective ?? Perspective.Professional, null, ct)).Participant;
+    }
+
+    public async Task<Outcome<Joined>> JoinByCodeAsync(string? code, string? displayName, Perspective perspective, CancellationToken ct = default)
+    {
+        var found = await FindByCodeAsync(code, ct);
+        if (found is null) return Outcome<Joined>.Invalid("Code", "Deze code kennen we niet, of de sessie is al afgelopen. Kijk de code nog eens na.");
+        var caller = (await access.LoadAsync(found.Id, ct))!;
+        if (caller.Participant is { } already) return Outcome<Joined>.Ok(new Joined(already, null));
+        var v = new Validation();
+        var name = v.Text("DisplayName", displayName, SessionLimits.DisplayName, label: "jouw naam");
+        v.Enum("Perspective", perspective, "Kies welke kennis je vooral meebrengt.");
+        if (!v.IsValid) return v;
+        if (user.Id is { } userId) return Outcome<Joined>.Ok(await AddAsync(caller, userId, name, perspective, null, ct));
+        var key = Tokens.New();
+        return Outcome<Joined>.Ok(await AddAsync(caller, null, name, perspective, key, ct));
+    }
+
+    private async Task<Joined> AddAsync(SessionCaller caller, string? userId, string name, Perspective perspective, string? guestKey, CancellationToken ct)
+    {
+        var participant = new Participant
+        {
+            SessionId = caller.SessionId,
+            UserId = userId,
+            GuestKeyHash = guestKey is null ? null : Tokens.Hash(guestKey),
+            DisplayName = name,
+            Perspective = perspective,
+            JoinedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Participants.Add(participant);
+        long sequence;
+        try
+        {
+            sequence = await events.SaveAsync(caller.SessionId, ct);
+        }
+        catch (DbUpdateException) when (userId is not null)
+        {
+            // Two tabs joined at once: the unique index kept one; use it.
+            db.Entry(participant).State = EntityState.Detached;
+            var existing = await db.Participants.FirstAsync(p => p.SessionId == caller.SessionId && p.UserId == userId, ct);
+            return new Joined(existing, null);
+        }
+        access.Forget(caller.SessionId);
+        // Presence goes out as one small count, not the whole list to everyone on every join.
+        await events.ToAll(caller.SessionId).ParticipationChanged(await events.ParticipationAsync(caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
+        return new Joined(participant, guestKey);
+    }
+}

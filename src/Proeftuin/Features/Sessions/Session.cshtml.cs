@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+
+namespace Proeftuin.Features.Sessions;
+
+/// <summary>
+/// The live session page for everyone in it: the same server-rendered view works without JavaScript (plain forms post
+/// to the step, note and vote pages); with JavaScript, sessie.js keeps it live over the hub.
+/// </summary>
+public sealed class SessionModel(SessionAccess access, JoinSession join, GetSessionState state, AppDbContext db) : PageModel
+{
+    public SessionView View { get; private set; } = null!;
+    public SessionCaller Caller { get; private set; } = null!;
+    /// <summary>Only for the project's members: guests and other participants see nothing of the project outside the session.</summary>
+    public string? ProjectTitle { get; private set; }
+
+    public StepView? CurrentStep => View.Steps.FirstOrDefault(s => s.Id == View.CurrentStepId);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var ct = HttpContext.RequestAborted;
+        // The team joins by opening the page; observers watch; anyone else needs the join code.
+        await join.JoinAsTeamMemberAsync(id, ct);
+        var caller = await access.ForSessionAsync(id, ct);
+        if (caller is null) return NotFound();
+        Caller = caller;
+        View = await state.ViewAsync(caller, ct);
+        if (caller.Project is { IsMember: true } or { CanManage: true })
+            ProjectTitle = await db.Projects.Where(p => p.Id == View.ProjectId).Select(p => p.Title).FirstAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Sessions;
+
+/// <summary>
+/// Who is asking about a session and what they may do. All session rules live here, so pages, API and hub
+/// enforce the same things. Session is tracked and has its Steps loaded.
+/// </summary>
+public sealed record SessionCaller(LiveSession Session, ProjectPermissions? Project, Participant? Participant)
+{
+    public int SessionId => Session.Id;
+    /// <summary>The project's facilitators (and admins, for moderation) run sessions.</summary>
+    public bool IsFacilitator => Project?.CanManage == true;
+    public bool IsParticipant => Participant is not null;
+    public bool IsGuest => Participant?.IsGuest == true;
+    /// <summary>
+    /// Facilitators, participants and project members (observers watch) see the session. Being able to read an
+    /// open project is not enough: residents' notes are for the people in the room.
+    /// </summary>
+    public bool CanView => IsFacilitator || IsParticipant || Project?.IsMember == true;
+    public bool IsClosed => Session.State == SessionState.Closed;
+    public bool IsRunning => Session.State == SessionState.Running;
+    /// <summary>Participants write, cluster, vote and say "klaar" only while the session runs.</summary>
+    public bool CanAct => IsParticipant && IsRunning;
+    public Step? CurrentStep => Session.Steps.FirstOrDefault(s => s.Id == Session.CurrentStepId);
+    public Step? StepById(int id) => Session.Steps.FirstOrDefault(s => s.Id == id);
+}
+
+public sealed class SessionAccess(AppDbContext db, ProjectAccess access, CurrentUser user, IHttpContextAccessor http)
+{
+    /// <summary>A guest's cookie names its session, so it grants nothing anywhere else.</summary>
+    public static string GuestCookie(int sessionId) => $"pt_gast_{sessionId}";
+
+    private readonly Dictionary<int, SessionCaller?> known = [];
+
+    /// <summary>
+    /// The caller in this session; null when the session does not exist or the caller may not see it
+    /// (both answer 404, so existence does not leak).
+    /// </summary>
+    public async Task<SessionCaller?> ForSessionAsync(int sessionId, CancellationToken ct = default)
+    {
+        var caller = await LoadAsync(sessionId, ct);
+        return caller is { CanView: true } ? caller : null;
+    }
+
+    /// <summary>The caller even when they may not see the session yet (the join page needs the session itself).</summary>
+    public async Task<SessionCaller?> LoadAsync(int sessionId, CancellationToken ct = default)
+    {
+        if (known.TryGetValue(sessionId, out var cached)) return cached;
+        var session = await db.Sessions.Include(s => s.Steps.OrderBy(x => x.Position)).FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        SessionCaller? caller = null;
+        if (session is not null)
+        {
+            var project = await access.ForProjectAsync(session.ProjectId, ct);
+            caller = new SessionCaller(session, project, await FindParticipantAsync(sessionId, ct));
+        }
+        known[sessionId] = caller;
+        return caller;
+    }
+
+    /// <summary>Forget what was read, after joining within this request.</summary>
+    public void Forget(int sessionId) => known.Remove(sessionId);
+
+    private async Task<Participant?> FindParticipantAsync(int sessionId, CancellationToken ct)
+    {
+        if (user.Id is { } userId)
+        {
+            var member = await db.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.UserId == userId, ct);
+            if (member is not null) return member;
+        }
+        var key = http.HttpContext?.Request.Cookies[GuestCookie(sessionId)];
+        if (!Tokens.LooksValid(key)) return null;
+        var hash = Tokens.Hash(key!);
+        return await db.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.GuestKeyHash == hash, ct);
+    }
+}
