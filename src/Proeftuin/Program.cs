@@ -16,6 +16,7 @@ builder.AddMail();
 builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
+builder.AddRealtime();
 builder.AddUseCases();
 
 var app = builder.Build();
