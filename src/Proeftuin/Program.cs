@@ -16,8 +16,8 @@ builder.AddMail();
 builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
-builder.AddRealtime();
 builder.AddUseCases();
+builder.AddRealtime();
 
 var app = builder.Build();
 

@@ -12,15 +12,7 @@ public static class JoinCodes
     public const string Alphabet = "ACDEFGHJKMNPQRTUVWXY" + "34679";
 
     /// <summary>A fresh random code of <see cref="SessionLimits.JoinCodeLength"/> characters (uniqueness is the caller's check).</summary>
-    public static string New()
-    {
-        Span<char> code = stackalloc char[SessionLimits.JoinCodeLength];
-        for (var i = 0; i < code.Length; i++)
-        {
-            code[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-        return new string(code);
-    }
+    public static string New() => RandomNumberGenerator.GetString(Alphabet, SessionLimits.JoinCodeLength);
 
     /// <summary>
     /// What someone typed, as a code: trimmed, upper case, without spaces and dashes. Look-alikes are not guessed
