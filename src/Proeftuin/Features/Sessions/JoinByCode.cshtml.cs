@@ -76,8 +76,9 @@ public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, Curr
             return null;
         }
         ModelState.AddModelError("Code", l[UnknownCode]);
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
+        var page = Page();
+        page.StatusCode = StatusCodes.Status404NotFound;
+        return page;
     }
 }
 

@@ -97,7 +97,6 @@ public sealed class PlanModel(PlanSession plan, AppDbContext db, IStringLocalize
         if (prefix != "Input")
             Input = new SessionForm { Title = Session.Title, QuestionIds = await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted) };
         ModelState.AddErrors(outcome.Errors, l, prefix);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
