@@ -323,7 +323,17 @@
   }
 
   window.setInterval(tick, 1000);
-  // Other scripts register their handlers first; they run before DOMContentLoaded as deferred scripts.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', connect);
-  else connect();
+  // Other deferred scripts (sessie-notes.js) register their handlers before DOMContentLoaded. Deferred scripts run
+  // while readyState is already "interactive", so wait for the event itself; "load" is the fallback once.
+  var connected = false;
+  function connectOnce() {
+    if (connected) return;
+    connected = true;
+    connect();
+  }
+  if (document.readyState === 'complete') window.setTimeout(connectOnce, 0);
+  else {
+    document.addEventListener('DOMContentLoaded', connectOnce);
+    window.addEventListener('load', connectOnce);
+  }
 })();
