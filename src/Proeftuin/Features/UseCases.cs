@@ -67,6 +67,12 @@ public static class UseCases
         s.AddScoped<SessionEvents>();
         s.AddScoped<GetSessionState>();
         s.AddScoped<JoinSession>();
+        s.AddScoped<MakeIdea>();
+        s.AddScoped<GetIdeaOrigin>();
+        s.AddScoped<SessionResults>();
+        s.AddScoped<GetSessionSummary>();
+        // MERGE: replace with WriteNote behind ISessionNoteWriter (see SessionsApi.cs).
+        s.AddScoped<ISessionNoteWriter, InterimNoteWriter>();
         return builder;
     }
 }
