@@ -131,21 +131,21 @@ public sealed class InterimNoteWriter(Data.AppDbContext db, SessionAccess access
     {
         var caller = await access.ForSessionAsync(sessionId, ct);
         if (caller is null) return Outcome<Note>.NotFound();
-        if (caller.IsClosed) return Outcome<Note>.Invalid("Session", "De sessie is afgelopen. Je kunt niets meer veranderen.");
+        if (caller.IsClosed) return Outcome<Note>.Invalid("Session", "Deze sessie is al afgelopen: er kunnen geen post-its meer bij.");
         if (caller.Participant is not { } me) return Outcome<Note>.Forbidden();
-        if (!caller.IsRunning) return Outcome<Note>.Invalid("Session", "De sessie is nog niet begonnen. Wacht tot de begeleider start.");
+        if (!caller.IsRunning) return Outcome<Note>.Invalid("Session", "Deze sessie is nog niet begonnen. Wacht tot de begeleider de sessie start.");
         if (caller.CurrentStep is not { Mode: StepMode.Write or StepMode.Share } step)
-            return Outcome<Note>.Invalid("Text", "In deze stap schrijf je geen post-its.");
+            return Outcome<Note>.Invalid("Text", "In deze stap kun je geen nieuwe post-its schrijven.");
         var v = new Validation();
-        var clean = v.Text("Text", text, SessionLimits.Note, label: "je post-it");
+        var clean = v.Text("Text", text, SessionLimits.Note, label: "de tekst van je post-it");
         if (!v.IsValid) return v;
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddMinutes(-1);
         var mine = db.Notes.Where(n => n.SessionId == sessionId && n.ParticipantId == me.Id);
         if (await mine.CountAsync(ct) >= SessionLimits.NotesPerParticipant)
-            return Outcome<Note>.Invalid("Text", "Je hebt het grootste aantal post-its voor deze sessie bereikt.");
+            return Outcome<Note>.Invalid("Text", "Je hebt al het grootste aantal post-its voor deze sessie geschreven.");
         if (await mine.CountAsync(n => n.CreatedAt >= since, ct) >= PerMinute)
-            return Outcome<Note>.Invalid("Text", "Je schrijft heel snel. Wacht even en probeer het dan opnieuw.");
+            return Outcome<Note>.Invalid("Text", "Je schrijft erg snel. Wacht een minuut en probeer het dan opnieuw.");
         var note = new Note { SessionId = sessionId, StepId = step.Id, ParticipantId = me.Id, Participant = me, Text = clean, CreatedAt = now };
         db.Notes.Add(note);
         var seq = await events.SaveAsync(sessionId, ct);
