@@ -55,13 +55,15 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Ses
         var ideas = await db.Items.OfType<Idea>().AsNoTracking().Where(i => i.SessionId == s.Id).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.Title, i.KnowledgeSource }).ToListAsync(ct);
         var clusterIdeas = clusters.Where(c => c.IdeaId is not null).Select(c => c.IdeaId!.Value).ToHashSet();
-        var projectTitle = caller.Project is { IsMember: true } or { CanManage: true }
+        // Guests and other participants from outside see nothing of the project beyond the session: no title, no links.
+        var team = caller.Project is { IsMember: true } or { CanManage: true };
+        var projectTitle = team
             ? await db.Projects.Where(p => p.Id == s.ProjectId).Select(p => p.Title).FirstAsync(ct)
             : null;
 
         return new SessionSummary(
             s.Id, s.ProjectId, projectTitle, s.Title, s.State, s.StartedAt ?? s.CreatedAt, s.ClosedAt,
-            questions, caller.Project is not null,
+            questions, team,
             steps.Select(x => new SummaryStep(x.Id, x.Position, x.Title, x.Mode, x.Minutes, x.Private, x.Anonymous)).ToList(),
             clusters.Select(c => new SummaryCluster(c.Id, c.Name, c.IdeaId, byCluster[c.Id].ToList())).ToList(),
             notes.Where(n => n.ClusterId is null || !clusters.Any(c => c.Id == n.ClusterId)).Select(n => n.Note).ToList(),
