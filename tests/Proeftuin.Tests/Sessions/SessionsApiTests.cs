@@ -43,6 +43,8 @@ public sealed class SessionsApiTests(ProeftuinFactory factory) : IClassFixture<P
             Assert.True(note.GetProperty("mine").GetBoolean());
         }
         await live.WaitForAsync("NoteAdded", a => a[0].GetProperty("text").GetString() == "Een bankje bij de bakker");
+        var notes = await member.GetJsonAsync($"/api/v1/sessions/{session.Id}/notes");
+        Assert.Equal("Een bankje bij de bakker", notes[0].GetProperty("text").GetString());
 
         // A guest writes through the API with their session cookie, no account.
         using (var r = await guest.Client.PostAsync(new Uri($"/api/v1/sessions/{session.Id}/notes", UriKind.Relative), Json("{\"text\": \"Van de gast\"}")))
@@ -176,5 +178,16 @@ public sealed class SessionsApiTests(ProeftuinFactory factory) : IClassFixture<P
         using (var r = await observer.Client.PostAsync(new Uri($"/api/v1/sessions/{open.Id}/notes", UriKind.Relative), Json("{\"text\": \"Ik kijk mee\"}")))
             Expect.Status(HttpStatusCode.Forbidden, r);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Notes.CountAsync(n => n.SessionId == closed.Id || n.SessionId == voting.Id || n.SessionId == open.Id)));
+    }
+
+    [Fact]
+    public async Task The_api_is_documented_for_Scalar()
+    {
+        using var browser = factory.NewBrowser();
+        var doc = await browser.GetJsonAsync("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/sessions/{id}").GetProperty("get").TryGetProperty("summary", out _));
+        Assert.True(paths.GetProperty("/api/v1/sessions/{id}/results").GetProperty("get").TryGetProperty("summary", out _));
+        Assert.True(paths.GetProperty("/api/v1/sessions/{id}/notes").GetProperty("post").TryGetProperty("summary", out _));
     }
 }

@@ -131,7 +131,13 @@ public sealed class SessionResults(AppDbContext db)
     /// <summary>
     /// MERGE: wire GetResults / BalancedTally here (they come from parallel branches). Should return, per note, the
     /// balanced share 0..1 of this step's votes (DESIGN.md §2: each perspective present counts equally). Until it is
-    /// wired, null: pages and API then show the raw counts and per-perspective breakdown only.
+    /// wired, null: pages and API then show the raw counts and per-perspective breakdown only. With BalancedTally
+    /// (signature from the building-blocks branch) it is:
+    /// <code>
+    /// var voters = ...distinct (participant, perspective) of these votes, counted by perspective...;
+    /// var ballots = votes.GroupBy(v => (v.NoteId, v.Perspective)).Select(g => new Ballot(g.Key.NoteId, g.Key.Perspective, g.Count()));
+    /// return BalancedTally.Count(votes.Select(v => v.NoteId).Distinct(), ballots, voters).Rows.ToDictionary(r => r.OptionId, r => r.Balanced);
+    /// </code>
     /// </summary>
     private static Dictionary<int, double>? Balanced(Step step, IReadOnlyList<(int NoteId, Perspective Perspective)> votes)
     {

@@ -25,7 +25,7 @@ public static class SessionsApi
         var api = app.MapGroup("/api/v1/sessions/{id:int}").WithTags("Sessies").RequireRateLimiting(RateLimits.Api)
             .AddEndpointFilter(NoStore);
 
-        api.MapGet("/", async (int id, GetSessionState state, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        api.MapGet("", async (int id, GetSessionState state, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var view = await state.RunAsync(id, ct);
                 return view is null ? Missing(http, id, l) : Results.Ok(view);
@@ -43,6 +43,16 @@ public static class SessionsApi
             })
             .WithSummary("De uitslag per afgesloten stemstap: stippen per post-it, per kennisbron, en gewogen (elke kennisbron telt even zwaar)")
             .Produces<ResultsDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/notes", async (int id, GetSessionState state, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var view = await state.RunAsync(id, ct);
+                return view is null ? Missing(http, id, l) : Results.Ok(view.Notes);
+            })
+            .WithSummary("De post-its die jij mag zien: die van anderen in een privéstap pas na het tonen, zonder namen als de stap anoniem is")
+            .Produces<IReadOnlyList<NoteView>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
