@@ -306,10 +306,14 @@ public sealed class IdeaTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         Assert.Equal("Een moestuin voor de hele buurt", page.H1);
         Assert.NotNull(page.Document.QuerySelector(".pt-news-body strong"));
 
+        using var member = await factory.SignInAsync(room.Team.Member.Email!);
+        await using var live = await member.ConnectAsync();
+        await live.EnterAsync(room.Session.Id);
         var delete = await facilitator.OpenAsync($"/draad/{ideaId}/verwijderen");
         using (var r = await facilitator.SubmitAsync(delete.Forms.Single(f => f.Action.Contains("verwijderen", StringComparison.Ordinal)), new { }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(0, await factory.IdeaCountAsync(room.Session.Id));
+        await live.WaitForAsync("SessionChanged");
         // The note is free again, so a new idea can be made from it.
         Assert.Null(await factory.WithDbAsync(db => db.Notes.Where(n => n.Id == noteId).Select(n => n.IdeaId).SingleAsync()));
         using (var r = await facilitator.PostAsync($"/sessies/{room.Session.Id}/ideeen?handler=Note", new { noteId })) Expect.Redirect(r, $"/sessies/{room.Session.Id}#ideeen");
