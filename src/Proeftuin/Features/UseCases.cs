@@ -70,6 +70,12 @@ public static class UseCases
         s.AddScoped<PlanSession>();
         s.AddScoped<RunSession>();
         s.AddScoped<MarkDone>();
+        s.AddScoped<MakeIdea>();
+        s.AddScoped<GetIdeaOrigin>();
+        s.AddScoped<SessionResults>();
+        s.AddScoped<GetSessionSummary>();
+        // MERGE: replace with WriteNote behind ISessionNoteWriter (see SessionsApi.cs).
+        s.AddScoped<ISessionNoteWriter, InterimNoteWriter>();
         return builder;
     }
 }
