@@ -67,6 +67,10 @@ public static class UseCases
         s.AddScoped<SessionEvents>();
         s.AddScoped<GetSessionState>();
         s.AddScoped<JoinSession>();
+        s.AddScoped<WriteNote>();
+        s.AddScoped<ClusterNotes>();
+        s.AddScoped<CastVote>();
+        s.AddScoped<GetResults>();
         return builder;
     }
 }
