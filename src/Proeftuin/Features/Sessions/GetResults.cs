@@ -60,3 +60,10 @@ public sealed class GetResults(AppDbContext db, SessionAccess access)
         return new ResultsView(step.Id, step.Title, rows.Sum(r => r.Raw), rows, perspectives);
     }
 }
+
+public static class VoteFormat
+{
+    /// <summary>A fraction as a whole percentage, "50 %" (Dutch writes a space before the sign).</summary>
+    public static string Percent(double fraction) =>
+        Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+}
