@@ -8,10 +8,10 @@ namespace Proeftuin.Features.Sessions;
 public sealed record MyVotes(int StepId, IReadOnlyDictionary<int, int> Votes, int Left);
 
 /// <summary>
-/// Dot voting in the current vote step, on notes of this session the voter can see. The limits (votes per person, one
-/// per note unless the step allows several) are checked before saving and again after: two calls at the same moment may
-/// both pass the first check, so after saving the vote is counted among the voter's votes in order of id, and a vote
-/// that turns out over the limit is taken back before anyone is told.
+/// Dot voting in the current vote step, on notes of this session everyone can see. The limits (votes per person, one
+/// per note unless the step allows several) are checked and the vote saved in one transaction that holds a lock on the
+/// voter's participant row, so two calls at the same moment (two screens, or a client sending extra votes) are counted
+/// one after the other and can never pass the limit together.
 /// </summary>
 public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvents events, TimeProvider clock)
 {
@@ -20,27 +20,22 @@ public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvent
         var (caller, step, refused) = await StartAsync(sessionId, noteId, ct);
         if (refused is not null) return refused;
         var me = caller!.Participant!;
-        var (mine, left) = await MineAsync(db, step!, me.Id, ct);
-        if (left <= 0) return Outcome<MyVotes>.Invalid("NoteId", "Je hebt al je stippen gebruikt. Haal eerst een stip weg als je wilt wisselen.");
-        if (!step!.SeveralPerNote && mine.GetValueOrDefault(noteId) > 0)
-            return Outcome<MyVotes>.Invalid("NoteId", "Je kunt maar één stip op dezelfde post-it zetten.");
-
-        var vote = new Vote { SessionId = sessionId, StepId = step.Id, ParticipantId = me.Id, NoteId = noteId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Votes.Add(vote);
-        var seq = await events.SaveAsync(sessionId, ct);
-
-        // The check again, now that every vote that raced this one is saved: the earliest votes (lowest id) count.
-        var before = await db.Votes.Where(x => x.StepId == step.Id && x.ParticipantId == me.Id && x.Id < vote.Id).Select(x => x.NoteId).ToListAsync(ct);
-        var overLimit = before.Count >= step.VotesPerPerson;
-        var twice = !step.SeveralPerNote && before.Contains(noteId);
-        if (overLimit || twice)
+        var vote = new Vote { SessionId = sessionId, StepId = step!.Id, ParticipantId = me.Id, NoteId = noteId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.Votes.Where(x => x.Id == vote.Id).ExecuteDeleteAsync(ct);
-            db.Entry(vote).State = EntityState.Detached;
-            return Outcome<MyVotes>.Invalid("NoteId", overLimit
-                ? "Je hebt al je stippen gebruikt. Haal eerst een stip weg als je wilt wisselen."
-                : "Je kunt maar één stip op dezelfde post-it zetten.");
+            // One person's votes are counted and saved one at a time: the no-op update locks their participant row
+            // (PostgreSQL) or the database (SQLite) until commit, so a second screen's vote waits and then counts this one.
+            await db.Participants.Where(p => p.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.DoneStepId, p => p.DoneStepId), ct);
+            var (mine, left) = await MineAsync(db, step, me.Id, ct);
+            if (left <= 0) return Outcome<MyVotes>.Invalid("NoteId", "Je hebt al je stippen gebruikt. Haal eerst een stip weg als je wilt wisselen.");
+            if (!step.SeveralPerNote && mine.GetValueOrDefault(noteId) > 0)
+                return Outcome<MyVotes>.Invalid("NoteId", "Je kunt maar één stip op dezelfde post-it zetten.");
+            db.Votes.Add(vote);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
+        // The vote is saved; raising the sequence (nothing else is pending) tells reconnecting screens something changed.
+        var seq = await events.SaveAsync(sessionId, ct);
         return Outcome<MyVotes>.Ok(await TellAsync(step, me.Id, seq, ct));
     }
 
