@@ -185,6 +185,11 @@ public sealed class NotesHubTests(ProeftuinFactory factory) : IClassFixture<Proe
         await using (var live = await stranger.ConnectAsync())
             NoteKit.Refused(await live.CallAsync("AddNote", session.Id, "Van buiten"), "bestaat niet");
 
+        var otherTeam = await factory.Data.TeamProjectAsync();
+        using (var neighbour = await factory.SignInAsync(otherTeam.Facilitator.Email!))
+        await using (var live = await neighbour.ConnectAsync())
+            NoteKit.Refused(await live.CallAsync("AddNote", session.Id, "Van een ander project"), "bestaat niet");
+
         using (var anonymous = factory.NewBrowser())
         await using (var live = await anonymous.ConnectAsync())
             NoteKit.Refused(await live.CallAsync("AddNote", session.Id, "Anoniem"), "bestaat niet");
