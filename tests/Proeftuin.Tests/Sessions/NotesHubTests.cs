@@ -197,7 +197,7 @@ public sealed class NotesHubTests(ProeftuinFactory factory) : IClassFixture<Proe
         await using var otherGuest = await factory.GuestSeatAsync(other.Id, "Gast elders");
         NoteKit.Refused(await otherGuest.CallAsync("AddNote", session.Id, "Verkeerde sessie"), "bestaat niet");
 
-        // Someone who sees the project but is not in the session (another project's member does not even see it).
+        // The plain form refuses the signed-out too: for them the session does not exist.
         using (var page = factory.NewBrowser())
         using (var response = await page.PostAsync($"/sessies/{session.Id}/post-its?handler=Add", new { Input_Text = "Zonder toegang" }))
             Expect.Status(HttpStatusCode.NotFound, response);
