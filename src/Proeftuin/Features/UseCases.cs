@@ -76,6 +76,10 @@ public static class UseCases
         s.AddScoped<GetSessionSummary>();
         // MERGE: replace with WriteNote behind ISessionNoteWriter (see SessionsApi.cs).
         s.AddScoped<ISessionNoteWriter, InterimNoteWriter>();
+        s.AddScoped<WriteNote>();
+        s.AddScoped<ClusterNotes>();
+        s.AddScoped<CastVote>();
+        s.AddScoped<GetResults>();
         return builder;
     }
 }
