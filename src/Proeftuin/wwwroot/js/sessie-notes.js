@@ -8,7 +8,8 @@
 
   var root = document.getElementById('pt-sessie');
   if (!root) return;
-  var PANELS = ['post-its', 'clusters', 'stemmen'];
+  // Server-rendered parts that change with the step: the facilitator's controls, the board, the vote and the ideas.
+  var PANELS = ['leiden', 'post-its', 'clusters', 'stemmen', 'ideeen'];
   var MODE = { write: 0, share: 1, cluster: 2, vote: 3 };
   var ps = null;
   var myVotes = {};
@@ -235,8 +236,15 @@
   function swapPanels(doc) {
     var active = document.activeElement;
     var activeId = active && root.contains(active) ? active.id : null;
-    var typing = document.getElementById('pt-nieuwe-post-it');
-    var draft = typing ? typing.value : '';
+    // Keep whatever someone is typing (a post-it, a cluster name): a fresh panel must not swallow it.
+    var drafts = {};
+    PANELS.forEach(function (id) {
+      var panel = document.getElementById(id);
+      if (!panel) return;
+      panel.querySelectorAll('textarea[id], input[id]:not([type]), input[id][type="text"]').forEach(function (field) {
+        if (field.value !== field.defaultValue) drafts[field.id] = field.value;
+      });
+    });
     var anchor = null;
     PANELS.forEach(function (id) {
       var fresh = doc.getElementById(id);
@@ -247,8 +255,10 @@
       else if (fresh && anchor) anchor.after(fresh);
       anchor = fresh || anchor;
     });
-    var area = document.getElementById('pt-nieuwe-post-it');
-    if (area && draft) area.value = draft;
+    Object.keys(drafts).forEach(function (id) {
+      var field = document.getElementById(id);
+      if (field) field.value = drafts[id];
+    });
     if (activeId && document.getElementById(activeId)) document.getElementById(activeId).focus();
     var line = root.querySelector('[data-pt-hidden-count]');
     var step = currentStep();
