@@ -46,6 +46,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/draad/{item:De zondagen}/spoor"),
         new("/projecten/1/analyse"),
         new("/projecten/1/zoeken?q=eenzaam"),
+        // Issue 4: joining is for everyone; the sessions themselves are not public.
+        new("/doe-mee"),
+        new("/doe-mee/ZZZZZZ", Status: 404),
+        new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}", Status: 404),
     ];
 
     private static readonly Visit[] Resident =
@@ -67,6 +71,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/verhalen/{item:Samen boodschappen doen}/wat-is-ermee-gebeurd"),
         new("/verhalen/{item:De zondagen}/intrekken"),
         new("/draad/{item:Mensen vragen niet snel om hulp}"),
+        new("/projecten/1/sessies"),
+        new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
+        new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/samenvatting"),
+        new("/sessies/{session:Vervolg: het open huis uitwerken}"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -98,6 +106,13 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/draad/nieuw?soort=klantreis", SubmitEmpty: "Opslaan"),
         new("/projecten/1/draad/nieuw?soort=behoefte", SubmitEmpty: "Opslaan"),
         new("/projecten/1/draad/nieuw?soort=vraag", SubmitEmpty: "Opslaan"),
+        new("/projecten/1/sessies"),
+        new("/projecten/1/sessies/nieuw", SubmitEmpty: "Sessie aanmaken"),
+        new("/sessies/{session:Vervolg: het open huis uitwerken}/voorbereiden"),
+        new("/sessies/{session:Vervolg: het open huis uitwerken}"),
+        new("/sessies/{session:Vervolg: het open huis uitwerken}/scherm"),
+        new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
+        new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/samenvatting"),
         new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/bewerken"),
         new("/draad/{item:Gerda, 78}/bewerken"),
         new("/draad/{item:Van verlies naar nieuw contact}/bewerken"),

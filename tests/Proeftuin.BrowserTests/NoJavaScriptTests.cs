@@ -122,4 +122,47 @@ public sealed class NoJavaScriptTests(BrowserFixture app)
         PageProblems.AssertNone(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_live_session_runs_on_plain_forms_without_JavaScript()
+    {
+        var facilitator = await app.NewSignedInPageAsync(BrowserFixture.Facilitator, javaScript: false);
+        await facilitator.GotoAsync("/projecten/1/sessies/nieuw");
+        await facilitator.GetByLabel("Titel van de sessie").FillAsync("Zonder JavaScript " + Guid.NewGuid().ToString("N")[..6]);
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
+        var sessionUrl = facilitator.Url.Replace("/voorbereiden", "", StringComparison.Ordinal);
+        await facilitator.GotoAsync(sessionUrl + "/scherm");
+        var code = (await facilitator.Locator(".pt-wall__code").InnerTextAsync()).Trim();
+        await facilitator.GotoAsync(sessionUrl);
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Start de sessie" }).ClickAsync();
+
+        var guest = await app.NewPageAsync(width: 320, javaScript: false);
+        await guest.GotoAsync("/doe-mee");
+        await guest.GetByLabel("Code").FillAsync(code);
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Verder" }).ClickAsync();
+        await guest.GetByLabel("Naam").FillAsync("Kees");
+        await guest.GetByLabel("Ervaringskennis").CheckAsync();
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Doe mee" }).ClickAsync();
+        await guest.GetByLabel("Jouw post-it").FillAsync("Een buurtbus naar de markt");
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Plaatsen" }).ClickAsync();
+        await Expect(guest.Locator(".pt-note__text", new() { HasText = "Een buurtbus naar de markt" })).ToBeVisibleAsync();
+
+        // The facilitator reveals and moves on to voting: each click is a full page load.
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Laat de post-its van deze stap zien" }).ClickAsync();
+        for (var i = 0; i < 3; i++)
+            await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap" }).ClickAsync();
+        await Expect(facilitator.Locator("[data-step-title]")).ToHaveTextAsync("Stemmen met stippen");
+
+        await guest.ReloadAsync();
+        await guest.Locator(".pt-note", new() { HasText = "Een buurtbus naar de markt" }).GetByRole(AriaRole.Button, new() { Name = "Stip zetten" }).ClickAsync();
+        await Expect(guest.Locator("[data-pt-votes-left]")).ToContainTextAsync("2 van de 3");
+
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Stemming sluiten en uitslag tonen" }).ClickAsync();
+        await guest.ReloadAsync();
+        await Expect(guest.Locator(".pt-results")).ToContainTextAsync("Een buurtbus naar de markt");
+        PageProblems.AssertNone(facilitator);
+        PageProblems.AssertNone(guest);
+        await guest.Context.CloseAsync();
+        await facilitator.Context.CloseAsync();
+    }
 }
