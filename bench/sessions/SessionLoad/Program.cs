@@ -70,7 +70,7 @@ for (var n = 0; n < total; n++)
 await Task.WhenAll(sends);
 
 // Let the last notes arrive: done when every accepted note reached every other screen, or after the drain time.
-var expected = accepted.Count(a => a) * (o.Clients - 1L);
+var expected = o.Mode == "notes" ? accepted.Count(a => a) * (o.Clients - 1L) : 0;
 var drain = Stopwatch.StartNew();
 while (o.Mode == "notes" && screens.Sum(s => (long)s.Count) - OwnEchoes() < expected && drain.Elapsed < TimeSpan.FromSeconds(10))
     await Task.Delay(100);
@@ -123,6 +123,7 @@ async Task SendAsync(int n, Screen writer)
         {
             await writer.Connection.InvokeAsync<JsonElement>("Enter", sessionId);
             ackAt[n] = Stopwatch.GetTimestamp();
+            accepted[n] = true;
         }
     }
     catch (Exception e)
