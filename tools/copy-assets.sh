@@ -5,6 +5,8 @@
 #   `npm ci` there and writes:
 #     src/Proeftuin/wwwroot/lib/utrecht/utrecht.css         per-component Utrecht CSS, concatenated
 #     src/Proeftuin/wwwroot/lib/htmx/htmx.min.js            htmx.org dist
+#     src/Proeftuin/wwwroot/lib/signalr/signalr.min.js      @microsoft/signalr browser build (live sessions)
+#     src/Proeftuin/wwwroot/lib/sortablejs/Sortable.min.js  sortablejs (drag and drop while clustering)
 #     tests/Proeftuin.BrowserTests/axe/axe.min.js           axe-core
 #   plus each package's licence file next to what was copied.
 #
@@ -17,6 +19,8 @@ ASSETS="$ROOT/tools/assets"
 NM="$ASSETS/node_modules"
 UTRECHT_OUT="$ROOT/src/Proeftuin/wwwroot/lib/utrecht"
 HTMX_OUT="$ROOT/src/Proeftuin/wwwroot/lib/htmx"
+SIGNALR_OUT="$ROOT/src/Proeftuin/wwwroot/lib/signalr"
+SORTABLE_OUT="$ROOT/src/Proeftuin/wwwroot/lib/sortablejs"
 AXE_OUT="$ROOT/tests/Proeftuin.BrowserTests/axe"
 
 # Utrecht component packages, in the order they are concatenated (base/document first,
@@ -90,7 +94,7 @@ copy_license() {
   echo "  (no licence file in $pkg)" >&2
 }
 
-mkdir -p "$UTRECHT_OUT" "$HTMX_OUT" "$AXE_OUT"
+mkdir -p "$UTRECHT_OUT" "$HTMX_OUT" "$SIGNALR_OUT" "$SORTABLE_OUT" "$AXE_OUT"
 
 # --- Utrecht components -> utrecht.css ---------------------------------------------------
 tmp="$(mktemp)"
@@ -124,6 +128,7 @@ for pkg in "${COMPONENTS[@]}"; do
   fi
 done
 mv "$tmp" "$UTRECHT_OUT/utrecht.css"
+chmod 644 "$UTRECHT_OUT/utrecht.css"  # mktemp made it private
 trap - EXIT
 
 # --- Design tokens -------------------------------------------------------------------------
@@ -134,6 +139,19 @@ trap - EXIT
 cp "$NM/htmx.org/dist/htmx.min.js" "$HTMX_OUT/htmx.min.js"
 copy_license htmx.org "$HTMX_OUT" LICENSE
 
+# --- SignalR client (live sessions) ---------------------------------------------------------
+# The browser build is self-contained; the package's Node-only dependencies are not copied.
+# Its source map is not copied, so the comment pointing at it goes too (no 404 in the browser's tools).
+grep -v '^//# sourceMappingURL=' "$NM/@microsoft/signalr/dist/browser/signalr.min.js" >"$SIGNALR_OUT/signalr.min.js"
+# The package ships no licence file; record what its package.json declares instead.
+printf '%s %s\nLicence: %s (declared in the package'"'"'s package.json; the package ships no licence file).\nAuthor: %s\n' \
+  @microsoft/signalr "$(pkg_field @microsoft/signalr version)" "$(pkg_field @microsoft/signalr license)" \
+  "$(pkg_field @microsoft/signalr author)" >"$SIGNALR_OUT/LICENSE.txt"
+
+# --- SortableJS (drag and drop; every move also has a keyboard/no-JS form) -------------------
+cp "$NM/sortablejs/Sortable.min.js" "$SORTABLE_OUT/Sortable.min.js"
+copy_license sortablejs "$SORTABLE_OUT" LICENSE
+
 # --- axe-core (browser tests only) -------------------------------------------------------------
 cp "$NM/axe-core/axe.min.js" "$AXE_OUT/axe.min.js"
 copy_license axe-core "$AXE_OUT" LICENSE
@@ -143,5 +161,7 @@ fi
 
 printf '%s\n' \
   "htmx.org@$(pkg_field htmx.org version) -> ${HTMX_OUT#"$ROOT"/}/htmx.min.js" \
+  "@microsoft/signalr@$(pkg_field @microsoft/signalr version) -> ${SIGNALR_OUT#"$ROOT"/}/signalr.min.js" \
+  "sortablejs@$(pkg_field sortablejs version) -> ${SORTABLE_OUT#"$ROOT"/}/Sortable.min.js" \
   "axe-core@$(pkg_field axe-core version) -> ${AXE_OUT#"$ROOT"/}/axe.min.js" \
   "${#COMPONENTS[@]} Utrecht component packages -> ${UTRECHT_OUT#"$ROOT"/}/utrecht.css"
