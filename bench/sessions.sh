@@ -36,8 +36,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Building (Release)…" >&2
-dotnet publish "$ROOT/src/Proeftuin" -c Release -o "$DATA/app" --nologo -v quiet >/dev/null
-dotnet build "$ROOT/bench/sessions/SessionLoad" -c Release -o "$DATA/load" --nologo -v quiet >/dev/null
+dotnet publish "$ROOT/src/Proeftuin" -c Release -o "$DATA/app" --nologo -v quiet >"$DATA/build.log" 2>&1 || { cat "$DATA/build.log" >&2; exit 1; }
+dotnet build "$ROOT/bench/sessions/SessionLoad" -c Release -o "$DATA/load" --nologo -v quiet >"$DATA/build.log" 2>&1 || { cat "$DATA/build.log" >&2; exit 1; }
 
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
   --pidfile "$DATA/redis.pid" --dir "$DATA" --logfile "$DATA/redis.log"
