@@ -67,6 +67,9 @@ public static class UseCases
         s.AddScoped<SessionEvents>();
         s.AddScoped<GetSessionState>();
         s.AddScoped<JoinSession>();
+        s.AddScoped<PlanSession>();
+        s.AddScoped<RunSession>();
+        s.AddScoped<MarkDone>();
         return builder;
     }
 }

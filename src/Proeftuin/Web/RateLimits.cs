@@ -13,6 +13,9 @@ public sealed class RateLimitOptions
     /// <summary>Stories posted through a share link (no account) per client address per 15 minutes; a kitchen-table
     /// session on one Wi-Fi network shares an address, so this is generous.</summary>
     public int SharePerQuarter { get; set; } = 30;
+    /// <summary>Join-code pages per client address per minute, reading included, so codes cannot be guessed by trying;
+    /// a room of people on one Wi-Fi network joins within a minute or two, so this stays above a class size.</summary>
+    public int JoinPerMinute { get; set; } = 60;
 }
 
 public static class RateLimits
@@ -21,6 +24,7 @@ public static class RateLimits
     public const string Mail = "mail";
     public const string Api = "api";
     public const string Share = "share";
+    public const string Join = "join";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -32,6 +36,7 @@ public static class RateLimits
             o.AddPolicy(Mail, ctx => PerClient(ctx, options.MailPerQuarter, TimeSpan.FromMinutes(15)));
             o.AddPolicy(Api, ctx => PerClient(ctx, options.ApiPerMinute, TimeSpan.FromMinutes(1)));
             o.AddPolicy(Share, ctx => PerClient(ctx, options.SharePerQuarter, TimeSpan.FromMinutes(15)));
+            o.AddPolicy(Join, ctx => EveryRequest(ctx, options.JoinPerMinute, TimeSpan.FromMinutes(1)));
         });
         return builder;
     }
@@ -41,6 +46,12 @@ public static class RateLimits
         HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api")
             ? RateLimitPartition.GetNoLimiter("read")
             : RateLimitPartition.GetFixedWindowLimiter(
+            ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+
+    // Opening /doe-mee/{code} already tells whether a code exists, so reading counts as an attempt here.
+    private static RateLimitPartition<string> EveryRequest(HttpContext ctx, int limit, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
             ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
 }

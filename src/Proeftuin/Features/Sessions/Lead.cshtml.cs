@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Sessions;
+
+/// <summary>
+/// The facilitator panel's buttons as plain form posts (without JavaScript); with JavaScript the same buttons call the
+/// hub. Both end in <see cref="RunSession"/>. Each post goes back to the session page with a message.
+/// </summary>
+public sealed class LeadModel(RunSession run, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public IActionResult OnGet(int id) => Redirect($"/sessies/{id}");
+
+    public async Task<IActionResult> OnPostStartAsync(int id) =>
+        Done(id, await run.StartAsync(id, Ct), "De sessie is begonnen.", "stap");
+
+    public async Task<IActionResult> OnPostStepAsync(int id, int stepId) =>
+        Done(id, await run.GoToStepAsync(id, stepId, Ct), "Iedereen is nu bij deze stap.", "stap");
+
+    public async Task<IActionResult> OnPostNextAsync(int id) =>
+        Done(id, await run.StepByAsync(id, 1, Ct), "Iedereen is nu bij deze stap.", "stap");
+
+    public async Task<IActionResult> OnPostPreviousAsync(int id) =>
+        Done(id, await run.StepByAsync(id, -1, Ct), "Iedereen is nu bij deze stap.", "stap");
+
+    public async Task<IActionResult> OnPostTimerAsync(int id, int stepId, TimerAction action) =>
+        Done(id, await run.ChangeTimerAsync(id, stepId, action, Ct), "De klok is aangepast.", "stap");
+
+    public async Task<IActionResult> OnPostRevealAsync(int id, int stepId) =>
+        Done(id, await run.RevealAsync(id, stepId, Ct), "Iedereen ziet nu de post-its van deze stap.", "post-its");
+
+    public async Task<IActionResult> OnPostCloseVotingAsync(int id, int stepId) =>
+        Done(id, await run.CloseVotingAsync(id, stepId, Ct), "De stemming is dicht. Iedereen ziet de uitslag.", "stemmen");
+
+    public async Task<IActionResult> OnPostSummonAsync(int id, string? focus) =>
+        Done(id, await run.SummonAsync(id, focus, Ct), "Iedereen is naar hetzelfde deel van de sessie gestuurd.", string.IsNullOrWhiteSpace(focus) ? "stap" : focus.Trim());
+
+    public async Task<IActionResult> OnPostCloseAsync(int id) =>
+        Done(id, await run.CloseAsync(id, Ct), "De sessie is afgelopen.", "stap");
+
+    private CancellationToken Ct => HttpContext.RequestAborted;
+
+    private IActionResult Done(int id, Outcome<int> outcome, string message, string anchor)
+    {
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Ok:
+                this.Flash(message);
+                return Redirect($"/sessies/{id}#{Uri.EscapeDataString(anchor)}");
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            case OutcomeStatus.Forbidden:
+                return this.Denied();
+            default:
+                // Shown as is: the layout's localizer finds no key for an already translated text and keeps it.
+                this.Flash(string.Join(" ", outcome.Errors.Select(e => e.Localize(l))));
+                return Redirect($"/sessies/{id}#leiden");
+        }
+    }
+}
