@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Features.Sessions;
 
 namespace Proeftuin.Tests.Sessions;
@@ -51,11 +50,13 @@ public sealed class ScaleOutTests
         await facilitator.OpenAsync($"/sessies/{session.Id}");
         await onB.WaitForAsync(nameof(ISessionClient.ParticipationChanged), args => Total(args) == 2);
 
-        // And back: a guest joins by code on node B; the facilitator's screen on node A hears it.
+        // And back: a guest joins with the join form on node B; the facilitator's screen on node A hears it.
         await using var onA = await a.ConnectAsync(facilitator);
         await onA.EnterAsync(session.Id);
-        await b.WithScopeAsync(async sp =>
-            Assert.True((await sp.GetRequiredService<JoinSession>().JoinByCodeAsync(session.JoinCode, "Gast op B", Perspective.Experience)).IsOk));
+        using var guest = b.RealBrowser();
+        var form = await guest.OpenAsync($"/doe-mee/{session.JoinCode}");
+        using var joined = await guest.SubmitAsync(form.FormFor("Input.DisplayName"), new { Input_DisplayName = "Gast op B", Input_Perspective = nameof(Perspective.Experience) });
+        Assert.True(Browser.IsRedirect(joined.StatusCode), $"the join form answered {(int)joined.StatusCode}");
         var heard = await onA.WaitForAsync(nameof(ISessionClient.ParticipationChanged), args => Total(args) == 3);
         Assert.True(heard[1].GetInt64() > 0, "every event carries the session's sequence number");
     }
