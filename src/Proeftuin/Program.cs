@@ -33,6 +33,7 @@ app.MapProgrammesApi();
 app.MapProjectsApi();
 app.MapThreadApi();
 app.MapStoriesApi();
+Proeftuin.Features.Sessions.SessionsApi.MapSessionsApi(app);
 app.MapPartnerLogos();
 app.MapHub<Proeftuin.Features.Sessions.SessionHub>(Proeftuin.Features.Sessions.SessionHub.Path);
 app.MapOperations();

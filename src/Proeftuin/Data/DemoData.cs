@@ -167,5 +167,6 @@ public static class DemoData
             "Bewoners vertelden aan de keukentafel over momenten waarop ze zich alleen voelden, en wat toen hielp. Dank aan iedereen die meedeed!", 62);
         await db.SaveChangesAsync();
         await DemoThread.SeedAsync(db, markdown, lonely, users, now);
+        await DemoSessions.SeedAsync(db, markdown, lonely, users, now);
     }
 }

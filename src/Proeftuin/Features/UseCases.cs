@@ -70,6 +70,16 @@ public static class UseCases
         s.AddScoped<PlanSession>();
         s.AddScoped<RunSession>();
         s.AddScoped<MarkDone>();
+        s.AddScoped<MakeIdea>();
+        s.AddScoped<GetIdeaOrigin>();
+        s.AddScoped<SessionResults>();
+        s.AddScoped<GetSessionSummary>();
+        // MERGE: replace with WriteNote behind ISessionNoteWriter (see SessionsApi.cs).
+        s.AddScoped<ISessionNoteWriter, InterimNoteWriter>();
+        s.AddScoped<WriteNote>();
+        s.AddScoped<ClusterNotes>();
+        s.AddScoped<CastVote>();
+        s.AddScoped<GetResults>();
         return builder;
     }
 }

@@ -77,7 +77,8 @@ public sealed class ItemTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         using var member = await factory.SignInAsync(team.Member.Email!);
         var page = await member.OpenAsync($"/projecten/{team.Id}/draad");
         Assert.Contains(page.Document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/projecten/{team.Id}/draad/nieuw?soort=vraag");
-        Assert.Equal(6, page.Document.QuerySelectorAll("main section h2").Length);
+        // Every kind that can be added, and ideas (made in live sessions).
+        Assert.Equal(ThreadWords.Listed.Length, page.Document.QuerySelectorAll("main section h2").Length);
         var filtered = await member.OpenAsync($"/projecten/{team.Id}/draad?soort=behoefte");
         Assert.Contains("Behoefte aan contact", filtered.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Inzicht over buren", filtered.MainText, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public sealed class IndexModel(FindItems find) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         // An unknown kind shows everything rather than an error: it came from a hand-made address.
-        var filter = ThreadWords.KindFromSlug(Soort) is { } k && ThreadWords.Creatable.Contains(k) ? k : (ItemKind?)null;
+        var filter = ThreadWords.KindFromSlug(Soort) is { } k && ThreadWords.Listed.Contains(k) ? k : (ItemKind?)null;
         var view = await find.RunAsync(id, filter, HttpContext.RequestAborted);
         if (view is null) return NotFound();
         View = view;

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Proeftuin.Features.Thread;
 
-public sealed class ItemModel(GetItem query, GetItemThread thread) : PageModel
+public sealed class ItemModel(GetItem query, GetItemThread thread, Sessions.GetIdeaOrigin origin) : PageModel
 {
     public ItemView Item { get; private set; } = null!;
     public ItemThreadView Thread { get; private set; } = null!;
+    /// <summary>For an idea from a live session: which one (its title only for those who may see the session).</summary>
+    public Sessions.IdeaOrigin? Origin { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -16,6 +18,7 @@ public sealed class ItemModel(GetItem query, GetItemThread thread) : PageModel
         if (outcome.Value!.Kind == ItemKind.Story) return Redirect($"/verhalen/{id}");
         Item = outcome.Value;
         Thread = (await thread.RunAsync(id, HttpContext.RequestAborted))!;
+        if (Item.Kind == ItemKind.Idea) Origin = await origin.RunAsync(id, HttpContext.RequestAborted);
         return Page();
     }
 }

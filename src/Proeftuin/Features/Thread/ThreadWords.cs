@@ -7,6 +7,9 @@ public static class ThreadWords
     public static readonly ItemKind[] Creatable =
         [ItemKind.Insight, ItemKind.Source, ItemKind.Persona, ItemKind.JourneyMap, ItemKind.Need, ItemKind.Question];
 
+    /// <summary>What the thread page lists: what can be added there, and ideas, which are born in live sessions.</summary>
+    public static readonly ItemKind[] Listed = [.. Creatable, ItemKind.Idea];
+
     // Stable URL words (?soort=…); kept out of a switch so they are not taken for UI texts.
     private static readonly Dictionary<ItemKind, string> Slugs = new()
     {

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Features.Members;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Sessions;
+
+/// <summary>
+/// The result of a closed vote step: every visible note of the session with its raw count and its balanced score (each
+/// perspective that voted weighs the same, DESIGN.md §2), best first as <see cref="BalancedTally"/> orders them.
+/// </summary>
+public sealed record ResultsView(int StepId, string StepTitle, int TotalVotes, IReadOnlyList<ResultRow> Rows, IReadOnlyList<PerspectiveVotes> Perspectives);
+
+/// <summary>One note's result; Balanced and the shares are fractions from 0 to 1.</summary>
+public sealed record ResultRow(
+    int NoteId, string Text, int? ClusterId, string? ClusterName, int Raw, double Balanced,
+    IReadOnlyDictionary<Perspective, int> RawByPerspective, IReadOnlyDictionary<Perspective, double> ShareByPerspective);
+
+/// <summary>How many people of a perspective voted, and how many stippen they cast together.</summary>
+public sealed record PerspectiveVotes(Perspective Perspective, int Voters, int Votes);
+
+public sealed class GetResults(AppDbContext db, SessionAccess access)
+{
+    /// <summary>NotFound for an unknown session or step (or one that is not a vote); Forbidden while the vote is still open.</summary>
+    public async Task<Outcome<ResultsView>> RunAsync(int sessionId, int stepId, CancellationToken ct = default)
+    {
+        var caller = await access.ForSessionAsync(sessionId, ct);
+        if (caller is null) return Outcome<ResultsView>.NotFound();
+        var step = caller.StepById(stepId);
+        if (step is not { Mode: StepMode.Vote }) return Outcome<ResultsView>.NotFound();
+        if (!step.VotingClosed) return Outcome<ResultsView>.Forbidden();
+        return Outcome<ResultsView>.Ok(await ForStepAsync(caller, step, ct));
+    }
+
+    /// <summary>The results of a vote step the caller may see; the caller checked that the vote is closed.</summary>
+    public async Task<ResultsView> ForStepAsync(SessionCaller caller, Step step, CancellationToken ct = default)
+    {
+        var sessionId = caller.SessionId;
+        var notes = await db.Notes.AsNoTracking().Where(n => n.SessionId == sessionId)
+            .Select(n => new { n.Id, n.StepId, n.Text, n.ClusterId }).ToListAsync(ct);
+        // Results are public, so only notes everyone can see take part (votes only go to those anyway).
+        notes = notes.Where(n => NoteRules.IsRevealed(caller.StepById(n.StepId))).ToList();
+        var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == sessionId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.StepId == step.Id)
+            .Join(db.Participants, v => v.ParticipantId, p => p.Id, (v, p) => new { v.NoteId, v.ParticipantId, p.Perspective })
+            .ToListAsync(ct);
+        var ballots = votes.GroupBy(v => (v.NoteId, v.Perspective)).Select(g => new Ballot(g.Key.NoteId, g.Key.Perspective, g.Count()));
+        var voters = votes.Select(v => (v.ParticipantId, v.Perspective)).Distinct()
+            .GroupBy(v => v.Perspective).ToDictionary(g => g.Key, g => g.Count());
+        var tally = BalancedTally.Count(notes.Select(n => n.Id), ballots, voters);
+        var byId = notes.ToDictionary(n => n.Id);
+        var rows = tally.Rows.Select(r =>
+        {
+            var n = byId[r.OptionId];
+            var cluster = n.ClusterId is { } cid ? clusters.GetValueOrDefault(cid) : null;
+            return new ResultRow(n.Id, n.Text, n.ClusterId, cluster, r.Raw, r.Balanced, r.RawByPerspective, r.ShareByPerspective);
+        }).ToList();
+        var perspectives = tally.VotersByPerspective.Keys.Union(tally.VotesByPerspective.Keys).Order()
+            .Select(p => new PerspectiveVotes(p, tally.VotersByPerspective.GetValueOrDefault(p), tally.VotesByPerspective.GetValueOrDefault(p))).ToList();
+        return new ResultsView(step.Id, step.Title, rows.Sum(r => r.Raw), rows, perspectives);
+    }
+}
+
+public static class VoteFormat
+{
+    /// <summary>A fraction as a whole percentage, "50 %" (Dutch writes a space before the sign).</summary>
+    public static string Percent(double fraction) =>
+        Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+}

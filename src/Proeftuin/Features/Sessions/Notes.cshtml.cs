@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Sessions;
+
+/// <summary>
+/// The session's plain-form pages (post-its, clusters, stippen): each POST calls the same use case as the hub, then
+/// redirects back to the session page (PRG); a refusal shows the Dutch message on a small page with a way back.
+/// </summary>
+public abstract class SessionFormPage(IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+
+    protected IActionResult Back(string anchor, string message)
+    {
+        this.Flash(message);
+        return Redirect($"/sessies/{Id}#{anchor}");
+    }
+
+    /// <summary>NotFound → 404; Forbidden → 403 (everyone who gets this far may see the session); Invalid → this page with the message.</summary>
+    protected IActionResult Refuse<T>(Outcome<T> outcome, string prefix = "Input") => outcome.Status switch
+    {
+        OutcomeStatus.NotFound => NotFound(),
+        OutcomeStatus.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
+        _ => this.Fail(outcome, l, prefix),
+    };
+}
+
+public sealed class NoteForm
+{
+    public string? Text { get; set; }
+}
+
+/// <summary>/sessies/{id}/post-its: add, edit and delete a post-it without JavaScript; GET with a note id shows its edit form.</summary>
+public sealed class NotesModel(WriteNote notes, SessionAccess access, AppDbContext db, IStringLocalizer<SharedResource> l) : SessionFormPage(l)
+{
+    [BindProperty(SupportsGet = true)] public int? NoteId { get; set; }
+    [BindProperty] public NoteForm Input { get; set; } = new();
+    public string? SessionTitle { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (NoteId is null) return Redirect($"/sessies/{Id}#post-its");
+        var caller = await access.ForSessionAsync(Id, HttpContext.RequestAborted);
+        if (caller?.Participant is not { } me) return NotFound();
+        var note = await db.Notes.AsNoTracking().FirstOrDefaultAsync(n => n.Id == NoteId && n.SessionId == Id && n.ParticipantId == me.Id, HttpContext.RequestAborted);
+        if (note is null) return NotFound();
+        Input.Text = note.Text;
+        SessionTitle = caller.Session.Title;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        var outcome = await notes.AddAsync(Id, Input.Text, HttpContext.RequestAborted);
+        if (!outcome.IsOk) return await AgainAsync(outcome);
+        return Back("post-its", "Je post-it is geplaatst.");
+    }
+
+    public async Task<IActionResult> OnPostEditAsync()
+    {
+        if (NoteId is not { } noteId) return NotFound();
+        var outcome = await notes.EditAsync(Id, noteId, Input.Text, HttpContext.RequestAborted);
+        if (!outcome.IsOk) return await AgainAsync(outcome);
+        return Back($"post-it-{noteId}", "Je post-it is aangepast.");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        if (NoteId is not { } noteId) return NotFound();
+        var outcome = await notes.DeleteAsync(Id, noteId, HttpContext.RequestAborted);
+        if (!outcome.IsOk) return await AgainAsync(outcome);
+        return Back("post-its", "De post-it is verwijderd.");
+    }
+
+    private async Task<IActionResult> AgainAsync<T>(Outcome<T> outcome)
+    {
+        SessionTitle = (await access.ForSessionAsync(Id, HttpContext.RequestAborted))?.Session.Title;
+        return Refuse(outcome);
+    }
+}
+
+/// <summary>What the session page may offer around notes now; the use cases check the same again on every action.</summary>
+public sealed record NoteBoard(SessionModel Page)
+{
+    public SessionView View => Page.View;
+    public StepView? Step => Page.CurrentStep;
+    public bool CanWrite => View.Me.CanAct && Step is { Mode: StepMode.Write or StepMode.Share };
+    public bool CanCluster => ClusterNotes.CanCluster(Page.Caller);
+    public bool CanMerge => View.Me.IsFacilitator && View.State != SessionState.Closed;
+    public bool CanVote => View.Me.CanAct && Step is { Mode: StepMode.Vote, VotingClosed: false };
+    public bool CanModerate => View.Me.IsFacilitator && View.State != SessionState.Closed;
+    public bool IsVisibleToAll(NoteView n) => NoteRules.IsRevealed(Page.Caller.StepById(n.StepId));
+}
+
+/// <summary>One post-it on the session page.</summary>
+public sealed record NoteCard(NoteBoard Board, NoteView Note);

@@ -1,0 +1,383 @@
+// Post-its, clusters and stippen on the live session page (/sessies/{id}).
+// The page is complete without this file: every action is a plain form. With it, the forms go over the hub
+// (window.proeftuinSessie from sessie.js) and what others do appears at once. Note events are applied to the page
+// here (upsert or remove by id, so an event seen twice does no harm); rarer changes (a new step, a cluster, the
+// results) fetch the server-rendered panels again, so what someone may do is always decided on the server.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('pt-sessie');
+  if (!root) return;
+  var PANELS = ['post-its', 'clusters', 'stemmen'];
+  var MODE = { write: 0, share: 1, cluster: 2, vote: 3 };
+  var ps = null;
+  var myVotes = {};
+  var votesLeft = 0;
+  var hiddenByStep = {};
+  var refreshing = null;
+  var again = false;
+
+  function sessionId() { return ps.sessionId || Number(root.dataset.sessionId); }
+  function state() { return ps.state || null; }
+
+  function currentStep() {
+    var s = state();
+    if (!s) return null;
+    for (var i = 0; i < s.steps.length; i++) if (s.steps[i].id === s.currentStepId) return s.steps[i];
+    return null;
+  }
+
+  function stepById(id) {
+    var s = state();
+    if (!s) return null;
+    for (var i = 0; i < s.steps.length; i++) if (s.steps[i].id === id) return s.steps[i];
+    return null;
+  }
+
+  // What the person may do now; the server checks all of this again.
+  function rights() {
+    var s = state();
+    var step = currentStep();
+    var me = s ? s.me : {};
+    var open = s && s.state !== 2;
+    var mode = step ? step.mode : -1;
+    return {
+      write: !!me.canAct && (mode === MODE.write || mode === MODE.share),
+      cluster: open && (!!me.isFacilitator || (!!me.canAct && mode === MODE.cluster)),
+      moderate: open && !!me.isFacilitator,
+      vote: !!me.canAct && mode === MODE.vote && step && !step.votingClosed,
+      several: !!(step && step.severalPerNote)
+    };
+  }
+
+  function format(text) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return String(text || '').replace(/\{(\d+)\}/g, function (m, i) { return args[i] !== undefined ? String(args[i]) : m; });
+  }
+
+  // ---- applying events --------------------------------------------------------------------------------------
+
+  function noteList(clusterId) {
+    var key = clusterId == null ? '' : String(clusterId);
+    return root.querySelector('ul[data-pt-cluster="' + key + '"]');
+  }
+
+  function isVisibleToAll(note) {
+    var step = stepById(note.stepId);
+    return !step || !step.private || step.revealed;
+  }
+
+  function buildNote(note) {
+    var template = document.getElementById('pt-note-template');
+    if (!template) return null;
+    var li = template.content.firstElementChild.cloneNode(true);
+    var r = rights();
+    var sid = sessionId();
+    var textId = 'post-it-tekst-' + note.id;
+    li.id = 'post-it-' + note.id;
+    li.dataset.noteId = note.id;
+    li.dataset.mine = note.mine ? '1' : '';
+    li.dataset.stepId = note.stepId;
+    if (note.mine) li.classList.add('pt-note--mine');
+    var text = li.querySelector('.pt-note__text');
+    text.id = textId;
+    text.textContent = note.text; // never HTML; CSS keeps the line breaks
+    li.querySelector('[data-author]').textContent = note.author || template.dataset.anonymous;
+    var perspective = li.querySelector('[data-perspective]');
+    if (note.authorPerspective != null) perspective.textContent = ' · ' + template.getAttribute('data-perspective-' + note.authorPerspective);
+    else perspective.remove();
+    if (!note.mine) li.querySelector('[data-you]').remove();
+
+    var mineCanWrite = note.mine && r.write;
+    var edit = li.querySelector('[data-edit]');
+    if (mineCanWrite) edit.href = '/sessies/' + sid + '/post-its/' + note.id; else edit.remove();
+    var del = li.querySelector('[data-pt-note-delete]');
+    if (mineCanWrite || r.moderate) del.action = '/sessies/' + sid + '/post-its/' + note.id + '?handler=Delete'; else del.remove();
+
+    var move = li.querySelector('[data-pt-note-move]');
+    if (r.cluster && (note.mine || isVisibleToAll(note))) {
+      move.querySelector('input[name="Input.NoteId"]').value = note.id;
+      var select = move.querySelector('select');
+      select.id = 'verplaats-' + note.id;
+      select.setAttribute('aria-describedby', textId);
+      move.querySelector('label').htmlFor = select.id;
+      clusterOptions(select, note.clusterId);
+    } else {
+      move.remove();
+    }
+
+    var vote = li.querySelector('[data-pt-vote]');
+    var unvote = li.querySelector('[data-pt-unvote]');
+    if (r.vote && isVisibleToAll(note)) {
+      vote.querySelector('input[name="NoteId"]').value = note.id;
+      unvote.querySelector('input[name="NoteId"]').value = note.id;
+    } else {
+      vote.remove();
+      unvote.remove();
+    }
+    li.querySelectorAll('button, a').forEach(function (el) { el.setAttribute('aria-describedby', textId); });
+    showVotes(li);
+    return li;
+  }
+
+  function clusterOptions(select, chosen) {
+    var clusters = root.querySelectorAll('.pt-cluster[data-cluster-id]');
+    clusters.forEach(function (section) {
+      var option = document.createElement('option');
+      option.value = section.dataset.clusterId;
+      var name = section.querySelector('h3');
+      option.textContent = name ? name.firstChild.textContent.trim() : section.dataset.clusterId;
+      if (String(chosen) === option.value) option.selected = true;
+      select.appendChild(option);
+    });
+  }
+
+  // The stippen on one note, and whether another may go on it.
+  function showVotes(li) {
+    var count = myVotes[li.dataset.noteId] || 0;
+    var line = li.querySelector('[data-my-votes]');
+    var step = currentStep();
+    if (line) {
+      if (!line.dataset.format) line.dataset.format = document.getElementById('pt-note-template').content.querySelector('[data-my-votes]').dataset.format;
+      line.textContent = format(line.dataset.format, count);
+      line.hidden = !(step && step.mode === MODE.vote && count > 0);
+    }
+    var button = li.querySelector('[data-pt-vote] button');
+    if (button) button.disabled = votesLeft <= 0 || (!rights().several && count > 0);
+    var unvote = li.querySelector('[data-pt-unvote]');
+    if (unvote) unvote.hidden = count === 0;
+  }
+
+  function upsertNote(note) {
+    var old = document.getElementById('post-it-' + note.id);
+    // Mine arrives true only on the writer's own screens; an event for everyone must not undo it.
+    if (old && old.dataset.mine) note = Object.assign({}, note, { mine: true });
+    var list = noteList(note.clusterId);
+    if (!list) { refresh(); return; }
+    var li = buildNote(note);
+    if (!li) return;
+    var hadFocus = old && old.contains(document.activeElement) ? document.activeElement : null;
+    if (old && old.parentElement === list) old.replaceWith(li);
+    else {
+      if (old) old.remove();
+      list.appendChild(li);
+    }
+    if (hadFocus) {
+      var same = hadFocus.id ? document.getElementById(hadFocus.id) : li.querySelector(hadFocus.tagName.toLowerCase());
+      (same || li.querySelector('button, a, select') || li).focus();
+    }
+    afterChange();
+  }
+
+  function removeNote(id) {
+    var old = document.getElementById('post-it-' + id);
+    if (!old) return;
+    var focusMoves = old.contains(document.activeElement);
+    old.remove();
+    if (focusMoves) (document.getElementById('post-its-titel') || root).focus();
+    afterChange();
+  }
+
+  function afterChange() {
+    var empty = root.querySelector('[data-pt-no-notes]');
+    if (empty) empty.hidden = root.querySelectorAll('li.pt-note').length > 0;
+    root.querySelectorAll('.pt-cluster[data-cluster-id]').forEach(function (section) {
+      var count = section.querySelector('.pt-cluster__count');
+      if (count) count.textContent = '(' + section.querySelectorAll('li.pt-note').length + ')';
+    });
+    showHidden();
+  }
+
+  function showHidden() {
+    var line = root.querySelector('[data-pt-hidden-count]');
+    if (!line) return;
+    var total = 0;
+    Object.keys(hiddenByStep).forEach(function (k) { total += Math.max(0, hiddenByStep[k]); });
+    line.textContent = format(line.dataset.format, total);
+    line.hidden = total === 0;
+  }
+
+  function showVotesLeft() {
+    var line = root.querySelector('[data-pt-votes-left]');
+    var step = currentStep();
+    if (line && step) line.textContent = format(line.dataset.format, votesLeft, step.votesPerPerson);
+    root.querySelectorAll('li.pt-note').forEach(showVotes);
+  }
+
+  function mineInStep(stepId) {
+    return root.querySelectorAll('li.pt-note[data-mine="1"][data-step-id="' + stepId + '"]').length;
+  }
+
+  // Keeps the shared state's step current, so the rights above follow the session without a reload.
+  function stepChanged(step, current) {
+    var s = state();
+    if (!s || !step) return;
+    s.steps = s.steps.map(function (x) { return x.id === step.id ? step : x; });
+    if (current) s.currentStepId = step.id;
+  }
+
+  // ---- fetching the server-rendered panels ------------------------------------------------------------------
+
+  // One fetch at a time; changes during a fetch ask for one more.
+  function refresh() {
+    if (refreshing) { again = true; return refreshing; }
+    refreshing = fetch(window.location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) { if (html) swapPanels(new DOMParser().parseFromString(html, 'text/html')); })
+      .catch(function () { /* the connection's status line already tells the person */ })
+      .then(function () {
+        refreshing = null;
+        if (again) { again = false; refresh(); }
+      });
+    return refreshing;
+  }
+
+  function swapPanels(doc) {
+    var active = document.activeElement;
+    var activeId = active && root.contains(active) ? active.id : null;
+    var typing = document.getElementById('pt-nieuwe-post-it');
+    var draft = typing ? typing.value : '';
+    var anchor = null;
+    PANELS.forEach(function (id) {
+      var fresh = doc.getElementById(id);
+      var old = document.getElementById(id);
+      if (fresh) fresh = document.importNode(fresh, true);
+      if (old && fresh) old.replaceWith(fresh);
+      else if (old) old.remove();
+      else if (fresh && anchor) anchor.after(fresh);
+      anchor = fresh || anchor;
+    });
+    var area = document.getElementById('pt-nieuwe-post-it');
+    if (area && draft) area.value = draft;
+    if (activeId && document.getElementById(activeId)) document.getElementById(activeId).focus();
+    var line = root.querySelector('[data-pt-hidden-count]');
+    var step = currentStep();
+    hiddenByStep = {};
+    if (line && step) hiddenByStep[step.id] = Number((line.textContent.match(/\d+/) || ['0'])[0]);
+    enableDrag();
+  }
+
+  // ---- drag and drop (the select per note is the keyboard path) ---------------------------------------------
+
+  function enableDrag() {
+    if (!window.Sortable || !rights().cluster) return;
+    root.querySelectorAll('ul.pt-note-list[data-pt-cluster]').forEach(function (list) {
+      if (list.dataset.sortable) return;
+      list.dataset.sortable = '1';
+      window.Sortable.create(list, {
+        group: 'post-its',
+        animation: 150,
+        filter: 'button, a, select, input, label',
+        preventOnFilter: false,
+        onAdd: function (event) {
+          var noteId = Number(event.item.dataset.noteId);
+          var target = event.to.dataset.ptCluster;
+          ps.invoke('MoveNote', sessionId(), noteId, target === '' ? null : Number(target))
+            .then(function (reply) { if (!reply || !reply.ok) refresh(); }, function () { refresh(); });
+        }
+      });
+    });
+  }
+
+  // ---- forms go over the hub; if that fails, the form is sent as usual ---------------------------------------
+
+  function noteIdOf(form) {
+    var li = form.closest('li[data-note-id]');
+    return li ? Number(li.dataset.noteId) : null;
+  }
+
+  function send(form, method, args, done) {
+    var button = form.querySelector('button[type=submit]');
+    if (button) button.disabled = true;
+    ps.invoke.apply(ps, [method, sessionId()].concat(args)).then(function (reply) {
+      if (button && document.contains(button)) button.disabled = false;
+      if (reply && reply.ok && done) done(reply);
+      if (reply && reply.ok) {
+        var note = form.closest('li[data-note-id]');
+        if (note) showVotes(note);
+      }
+    }, function () {
+      form.dataset.ptPlain = '1';
+      form.submit();
+    });
+  }
+
+  function onSubmit(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !ps || form.dataset.ptPlain) return;
+    var value = function (name) { var f = form.elements.namedItem(name); return f ? f.value : ''; };
+    var id = function (name) { var v = value(name); return v === '' ? null : Number(v); };
+    var handled = true;
+    if (form.hasAttribute('data-pt-note-add')) {
+      send(form, 'AddNote', [value('Input.Text')], function () {
+        var area = form.querySelector('textarea');
+        area.value = '';
+        area.focus();
+      });
+    } else if (form.hasAttribute('data-pt-note-delete')) {
+      send(form, 'DeleteNote', [noteIdOf(form)]);
+    } else if (form.hasAttribute('data-pt-note-move')) {
+      send(form, 'MoveNote', [id('Input.NoteId'), id('Input.ClusterId')]);
+    } else if (form.hasAttribute('data-pt-vote')) {
+      send(form, 'CastVote', [id('NoteId')]);
+    } else if (form.hasAttribute('data-pt-unvote')) {
+      send(form, 'RemoveVote', [id('NoteId')]);
+    } else if (form.hasAttribute('data-pt-cluster-add')) {
+      send(form, 'AddCluster', [value('Input.Name')], function () { form.querySelector('input[name="Input.Name"]').value = ''; });
+    } else if (form.hasAttribute('data-pt-cluster-rename')) {
+      send(form, 'RenameCluster', [id('Input.ClusterId'), value('Input.Name')]);
+    } else if (form.hasAttribute('data-pt-cluster-merge')) {
+      send(form, 'MergeClusters', [id('Input.ClusterId'), id('Input.IntoClusterId')]);
+    } else {
+      handled = false;
+    }
+    if (handled) event.preventDefault();
+  }
+
+  // ---- wiring -------------------------------------------------------------------------------------------------
+
+  function start() {
+    ps = window.proeftuinSessie;
+    if (!ps || typeof ps.on !== 'function') return; // no live connection: the forms do everything
+    var firstSequence = Number(root.dataset.sequence);
+    root.addEventListener('submit', onSubmit);
+
+    ps.on('state', function (view) {
+      myVotes = {};
+      Object.keys(view.myVotes || {}).forEach(function (k) { myVotes[k] = view.myVotes[k]; });
+      votesLeft = view.votesLeft;
+      // The page was rendered from this very state: only a newer one needs fresh panels.
+      if (view.sequence > firstSequence) { firstSequence = view.sequence; refresh(); }
+      else { hiddenByStep = {}; if (view.currentStepId != null) hiddenByStep[view.currentStepId] = view.hiddenNotes; enableDrag(); showVotesLeft(); }
+    });
+    ps.on('NoteAdded', function (note) { upsertNote(note); });
+    ps.on('NoteChanged', function (note) { upsertNote(note); });
+    ps.on('NoteDeleted', function (noteId) { removeNote(noteId); });
+    ps.on('NotesRevealed', function (stepId, notes) {
+      hiddenByStep[stepId] = 0;
+      (notes || []).forEach(upsertNote);
+      showHidden();
+    });
+    ps.on('PrivateNotesCounted', function (stepId, count) {
+      hiddenByStep[stepId] = count - mineInStep(stepId);
+      showHidden();
+    });
+    ps.on('VotesChanged', function (stepId, mine, left) {
+      myVotes = mine || {};
+      votesLeft = left;
+      showVotesLeft();
+    });
+    ps.on('ClusterSaved', function () { refresh(); });
+    ps.on('ClusterDeleted', function () { refresh(); });
+    ps.on('StepStarted', function (step) { stepChanged(step, true); refresh(); });
+    ps.on('VotesRevealed', function (stepId) {
+      var step = stepById(stepId);
+      if (step) stepChanged(Object.assign({}, step, { votingClosed: true }), false);
+      refresh();
+    });
+    enableDrag();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
