@@ -72,10 +72,7 @@ public static class UseCases
         s.AddScoped<MarkDone>();
         s.AddScoped<MakeIdea>();
         s.AddScoped<GetIdeaOrigin>();
-        s.AddScoped<SessionResults>();
         s.AddScoped<GetSessionSummary>();
-        // MERGE: replace with WriteNote behind ISessionNoteWriter (see SessionsApi.cs).
-        s.AddScoped<ISessionNoteWriter, InterimNoteWriter>();
         s.AddScoped<WriteNote>();
         s.AddScoped<ClusterNotes>();
         s.AddScoped<CastVote>();

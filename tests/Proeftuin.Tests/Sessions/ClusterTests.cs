@@ -47,7 +47,7 @@ public sealed class ClusterTests(ProeftuinFactory factory) : IClassFixture<Proef
         var session = await factory.SessionAsync(team.Id, SessionState.Running, new StepSeed(StepMode.Write), new StepSeed(StepMode.Cluster));
         await using var guest = await factory.GuestSeatAsync(session.Id, "Fatima");
         var note = (await guest.CallAsync("AddNote", session.Id, "Bankje")).Id!.Value;
-        NoteKit.Refused(await guest.CallAsync("AddCluster", session.Id, "Te vroeg"), "In deze stap kun je geen clusters maken");
+        SessionSeats.Refused(await guest.CallAsync("AddCluster", session.Id, "Te vroeg"), "In deze stap kun je geen clusters maken");
 
         await factory.GoToStepAsync(session.Id, session.StepIds[1]);
         var one = await guest.CallAsync("AddCluster", session.Id, "Zitten");
@@ -55,7 +55,7 @@ public sealed class ClusterTests(ProeftuinFactory factory) : IClassFixture<Proef
         Assert.True(one.Ok && two.Ok);
         Assert.True((await guest.CallAsync("MoveNote", session.Id, note, one.Id)).Ok);
         Assert.True((await guest.CallAsync("RenameCluster", session.Id, two.Id, "Meer groen")).Ok);
-        NoteKit.Refused(await guest.CallAsync("MergeClusters", session.Id, two.Id, one.Id), "Dit mag je nu niet doen.");
+        SessionSeats.Refused(await guest.CallAsync("MergeClusters", session.Id, two.Id, one.Id), "Dit mag je nu niet doen.");
         Assert.Equal(2, await factory.WithDbAsync(db => db.Clusters.CountAsync(c => c.SessionId == session.Id)));
     }
 
@@ -73,15 +73,15 @@ public sealed class ClusterTests(ProeftuinFactory factory) : IClassFixture<Proef
         var foreign = (await otherFacilitator.CallAsync("AddCluster", other.Id, "Elders")).Id!.Value;
         var foreignNote = await factory.NoteAsync(other.Id, other.StepIds[0], otherFacilitator.ParticipantId, "Elders");
 
-        NoteKit.Refused(await facilitator.CallAsync("MoveNote", session.Id, hidden, cluster), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("MoveNote", session.Id, hidden, foreign), "bestaat niet");
-        NoteKit.Refused(await facilitator.CallAsync("MoveNote", session.Id, foreignNote, cluster), "bestaat niet");
-        NoteKit.Refused(await facilitator.CallAsync("RenameCluster", session.Id, foreign, "Overgenomen"), "bestaat niet");
-        NoteKit.Refused(await facilitator.CallAsync("MergeClusters", session.Id, foreign, cluster), "bestaat niet");
-        NoteKit.Refused(await facilitator.CallAsync("MergeClusters", session.Id, cluster, cluster), "twee verschillende clusters");
-        NoteKit.Refused(await facilitator.CallAsync("AddCluster", session.Id, " "), "Vul een naam voor het cluster in.");
-        NoteKit.Refused(await facilitator.CallAsync("AddCluster", session.Id, TestData.Long(SessionLimits.ClusterName + 1)), "maximaal 100 tekens");
-        NoteKit.Refused(await facilitator.CallAsync("RenameCluster", session.Id, cluster, TestData.Long(5_000)), "maximaal 100 tekens");
+        SessionSeats.Refused(await facilitator.CallAsync("MoveNote", session.Id, hidden, cluster), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("MoveNote", session.Id, hidden, foreign), "bestaat niet");
+        SessionSeats.Refused(await facilitator.CallAsync("MoveNote", session.Id, foreignNote, cluster), "bestaat niet");
+        SessionSeats.Refused(await facilitator.CallAsync("RenameCluster", session.Id, foreign, "Overgenomen"), "bestaat niet");
+        SessionSeats.Refused(await facilitator.CallAsync("MergeClusters", session.Id, foreign, cluster), "bestaat niet");
+        SessionSeats.Refused(await facilitator.CallAsync("MergeClusters", session.Id, cluster, cluster), "twee verschillende clusters");
+        SessionSeats.Refused(await facilitator.CallAsync("AddCluster", session.Id, " "), "Vul een naam voor het cluster in.");
+        SessionSeats.Refused(await facilitator.CallAsync("AddCluster", session.Id, TestData.Long(SessionLimits.ClusterName + 1)), "maximaal 100 tekens");
+        SessionSeats.Refused(await facilitator.CallAsync("RenameCluster", session.Id, cluster, TestData.Long(5_000)), "maximaal 100 tekens");
 
         var script = await facilitator.CallAsync("AddCluster", session.Id, TestData.Script);
         Assert.True(script.Ok);

@@ -3,62 +3,6 @@ using Proeftuin.Features.Thread;
 
 namespace Proeftuin.Tests.Sessions;
 
-/// <summary>Questions, notes and clusters straight into the database, for the idea and summary tests.</summary>
-public static class IdeaKit
-{
-    public static Task<int> QuestionAsync(this ProeftuinFactory factory, int projectId, string title = "Hoe kunnen we buren vaker laten praten?") =>
-        factory.WithDbAsync(async db =>
-        {
-            var q = new Question { ProjectId = projectId, Title = title, Text = "", Html = "", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, SearchTerms = DutchStems.ToSearchTerms(title, "") };
-            db.Items.Add(q);
-            await db.SaveChangesAsync();
-            return q.Id;
-        });
-
-    public static Task AskAsync(this ProeftuinFactory factory, int sessionId, params int[] questionIds) =>
-        factory.WithDbAsync(async db =>
-        {
-            foreach (var id in questionIds) db.SessionQuestions.Add(new SessionQuestion { SessionId = sessionId, QuestionId = id });
-            return await db.SaveChangesAsync();
-        });
-
-    public static Task<int> NoteAsync(this ProeftuinFactory factory, int sessionId, int stepId, int participantId, string text, int? clusterId = null) =>
-        factory.WithDbAsync(async db =>
-        {
-            var n = new Note { SessionId = sessionId, StepId = stepId, ParticipantId = participantId, Text = text, ClusterId = clusterId, CreatedAt = DateTime.UtcNow };
-            db.Notes.Add(n);
-            await db.SaveChangesAsync();
-            return n.Id;
-        });
-
-    public static Task<int> ClusterAsync(this ProeftuinFactory factory, int sessionId, string name) =>
-        factory.WithDbAsync(async db =>
-        {
-            var c = new Cluster { SessionId = sessionId, Name = name, CreatedAt = DateTime.UtcNow };
-            db.Clusters.Add(c);
-            await db.SaveChangesAsync();
-            return c.Id;
-        });
-
-    public static Task<int> VoteAsync(this ProeftuinFactory factory, int sessionId, int stepId, int participantId, int noteId) =>
-        factory.WithDbAsync(async db =>
-        {
-            db.Votes.Add(new Vote { SessionId = sessionId, StepId = stepId, ParticipantId = participantId, NoteId = noteId, CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-
-    /// <summary>Changes a step directly (reveal, close a vote) for tests of what others see.</summary>
-    public static Task StepAsync(this ProeftuinFactory factory, int stepId, Action<Step> change) =>
-        factory.WithDbAsync(async db =>
-        {
-            change(await db.Steps.SingleAsync(s => s.Id == stepId));
-            return await db.SaveChangesAsync();
-        });
-
-    public static Task<int> IdeaCountAsync(this ProeftuinFactory factory, int sessionId) =>
-        factory.WithDbAsync(db => db.Items.OfType<Idea>().CountAsync(i => i.SessionId == sessionId));
-}
-
 public sealed class IdeaTests(ProeftuinFactory factory) : IClassFixture<ProeftuinFactory>
 {
     private sealed record Room(TeamProject Team, SeededSession Session, int QuestionId, int WriterId);

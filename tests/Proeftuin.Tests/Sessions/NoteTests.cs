@@ -39,11 +39,11 @@ public sealed class NoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var session = await factory.SessionAsync(team.Id);
         await using var guest = await factory.GuestSeatAsync(session.Id, "Fatima");
 
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, ""), "Vul je post-it in.");
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, "   \n "), "Vul je post-it in.");
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, TestData.Long(SessionLimits.Note + 1)), "maximaal 500 tekens");
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, TestData.Long(5_000)), "maximaal 500 tekens");
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, "nul\0teken"));
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, ""), "Vul je post-it in.");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, "   \n "), "Vul je post-it in.");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, TestData.Long(SessionLimits.Note + 1)), "maximaal 500 tekens");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, TestData.Long(5_000)), "maximaal 500 tekens");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, "nul\0teken"));
         Assert.True((await guest.CallAsync("AddNote", session.Id, TestData.Long(SessionLimits.Note))).Ok);
         Assert.Equal(1, await factory.NoteCountAsync(session.Id));
 
@@ -72,12 +72,12 @@ public sealed class NoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var elsewhere = await factory.NoteAsync(other.Id, other.StepIds[0], (await factory.ParticipantAsync(other.Id)).Id, "Elders");
         var guestsNote = (await guest.CallAsync("AddNote", session.Id, "Van Fatima")).Id!.Value;
 
-        NoteKit.Refused(await guest.CallAsync("EditNote", session.Id, elsewhere, "Overschreven"), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("DeleteNote", session.Id, elsewhere), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("EditNote", other.Id, elsewhere, "Overschreven"), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("DeleteNote", session.Id, 987_654), "bestaat niet");
-        NoteKit.Refused(await member.CallAsync("EditNote", session.Id, guestsNote, "Van mij nu"), "Dit mag je nu niet doen.");
-        NoteKit.Refused(await member.CallAsync("DeleteNote", session.Id, guestsNote), "Dit mag je nu niet doen.");
+        SessionSeats.Refused(await guest.CallAsync("EditNote", session.Id, elsewhere, "Overschreven"), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("DeleteNote", session.Id, elsewhere), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("EditNote", other.Id, elsewhere, "Overschreven"), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("DeleteNote", session.Id, 987_654), "bestaat niet");
+        SessionSeats.Refused(await member.CallAsync("EditNote", session.Id, guestsNote, "Van mij nu"), "Dit mag je nu niet doen.");
+        SessionSeats.Refused(await member.CallAsync("DeleteNote", session.Id, guestsNote), "Dit mag je nu niet doen.");
         using (var response = await member.Browser.PostAsync($"/sessies/{session.Id}/post-its/{guestsNote}?handler=Delete", new { }))
             Expect.Status(HttpStatusCode.Forbidden, response);
         using (var response = await member.Browser.GetAsync($"/sessies/{session.Id}/post-its/{guestsNote}"))
@@ -98,11 +98,11 @@ public sealed class NoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         await using var guest = await factory.GuestSeatAsync(session.Id, "Fatima");
         var note = (await guest.CallAsync("AddNote", session.Id, "Gedeeld")).Id!.Value;
         await factory.GoToStepAsync(session.Id, session.StepIds[1]);
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, "In het clusteren"), "In deze stap kun je geen post-its schrijven.");
-        NoteKit.Refused(await guest.CallAsync("EditNote", session.Id, note, "Nog even"), "niet meer veranderen");
-        NoteKit.Refused(await guest.CallAsync("DeleteNote", session.Id, note), "niet meer veranderen");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, "In het clusteren"), "In deze stap kun je geen post-its schrijven.");
+        SessionSeats.Refused(await guest.CallAsync("EditNote", session.Id, note, "Nog even"), "niet meer veranderen");
+        SessionSeats.Refused(await guest.CallAsync("DeleteNote", session.Id, note), "niet meer veranderen");
         await factory.GoToStepAsync(session.Id, session.StepIds[2]);
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, "In het stemmen"), "In deze stap kun je geen post-its schrijven.");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, "In het stemmen"), "In deze stap kun je geen post-its schrijven.");
         Assert.Equal(1, await factory.NoteCountAsync(session.Id));
     }
 
@@ -114,7 +114,7 @@ public sealed class NoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         await using var guest = await factory.GuestSeatAsync(session.Id, "Snel");
         for (var i = 0; i < WriteNote.PerMinute; i++)
             Assert.True((await guest.CallAsync("AddNote", session.Id, $"Idee {i}")).Ok);
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, "Nummer 21"), "Wacht een minuut");
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, "Nummer 21"), "Wacht een minuut");
         // The form path counts the same notes.
         var page = await guest.Browser.OpenAsync($"/sessies/{session.Id}");
         await Expect.FormErrorAsync(await guest.Browser.SubmitAsync(page.FormWithAction("handler=Add"), new { Input_Text = "Via het formulier" }), "Wacht een minuut");
@@ -129,6 +129,6 @@ public sealed class NoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
                 db.Notes.Add(new Note { SessionId = session.Id, StepId = session.StepIds[0], ParticipantId = busy.ParticipantId, Text = $"Oud {i}", CreatedAt = longAgo });
             return await db.SaveChangesAsync();
         });
-        NoteKit.Refused(await busy.CallAsync("AddNote", session.Id, "Nog één"), "grootste aantal post-its");
+        SessionSeats.Refused(await busy.CallAsync("AddNote", session.Id, "Nog één"), "grootste aantal post-its");
     }
 }

@@ -1,78 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Proeftuin.Features.Sessions;
 
 namespace Proeftuin.Tests.Sessions;
-
-/// <summary>Someone at the session with a live connection: their browser (cookies), hub client and first state.</summary>
-public sealed class Seat(Browser browser, LiveClient live, SessionView view) : IAsyncDisposable
-{
-    public Browser Browser { get; } = browser;
-    public LiveClient Live { get; } = live;
-    public SessionView View { get; } = view;
-    public int ParticipantId => View.Me.ParticipantId ?? throw new InvalidOperationException("Not a participant");
-
-    public Task<HubReply> CallAsync(string method, params object?[] args) => Live.CallAsync(method, args);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Live.DisposeAsync();
-        Browser.Dispose();
-    }
-}
-
-/// <summary>People, notes and votes for the note, cluster and vote tests.</summary>
-public static class NoteKit
-{
-    /// <summary>A guest who joined by code (straight into the database) and entered over the hub.</summary>
-    public static async Task<Seat> GuestSeatAsync(this ProeftuinFactory factory, int sessionId, string name = "Gast", Perspective perspective = Perspective.Experience)
-    {
-        var (_, key) = await factory.ParticipantAsync(sessionId, name: name, perspective: perspective);
-        var browser = factory.GuestBrowser(sessionId, key!);
-        var live = await browser.ConnectAsync();
-        return new Seat(browser, live, await live.EnterAsync(sessionId));
-    }
-
-    /// <summary>A signed-in person who opened the session page (team members join by that) and entered over the hub.</summary>
-    public static async Task<Seat> MemberSeatAsync(this ProeftuinFactory factory, string email, int sessionId)
-    {
-        var browser = await factory.SignInAsync(email);
-        await browser.OpenAsync($"/sessies/{sessionId}");
-        var live = await browser.ConnectAsync();
-        return new Seat(browser, live, await live.EnterAsync(sessionId));
-    }
-
-    /// <summary>A note straight into the database.</summary>
-    public static Task<int> NoteAsync(this ProeftuinFactory factory, int sessionId, int stepId, int participantId, string text = "Een post-it", DateTime? createdAt = null) =>
-        factory.WithDbAsync(async db =>
-        {
-            var note = new Note { SessionId = sessionId, StepId = stepId, ParticipantId = participantId, Text = text, CreatedAt = createdAt ?? factory.Clock.GetUtcNow().UtcDateTime };
-            db.Notes.Add(note);
-            await db.SaveChangesAsync();
-            return note.Id;
-        });
-
-    public static Task<int> NoteCountAsync(this ProeftuinFactory factory, int sessionId) =>
-        factory.WithDbAsync(db => db.Notes.CountAsync(n => n.SessionId == sessionId));
-
-    public static Task<int> StepAsync(this ProeftuinFactory factory, int stepId, Action<Step> change) =>
-        factory.WithDbAsync(async db =>
-        {
-            var step = await db.Steps.FindAsync(stepId);
-            change(step!);
-            await db.SaveChangesAsync();
-            return step!.Id;
-        });
-
-    public static string Text(this JsonElement e) => e.GetProperty("text").GetString()!;
-    public static bool Mine(this JsonElement e) => e.GetProperty("mine").GetBoolean();
-
-    public static void Refused(HubReply reply, string? message = null)
-    {
-        Assert.False(reply.Ok, "Expected a refusal");
-        if (message is not null) Assert.Contains(message, reply.Error, StringComparison.Ordinal);
-    }
-}
 
 public sealed class NotesHubTests(ProeftuinFactory factory) : IClassFixture<ProeftuinFactory>
 {
@@ -129,8 +58,8 @@ public sealed class NotesHubTests(ProeftuinFactory factory) : IClassFixture<Proe
         Assert.Contains(own.Notes, n => n.Text == "Geheim idee" && n.Mine);
 
         // Others cannot reach a hidden note by its id either.
-        NoteKit.Refused(await member.CallAsync("EditNote", session.Id, reply.Id, "Gevonden"));
-        NoteKit.Refused(await facilitator.CallAsync("MoveNote", session.Id, reply.Id, null));
+        SessionSeats.Refused(await member.CallAsync("EditNote", session.Id, reply.Id, "Gevonden"));
+        SessionSeats.Refused(await facilitator.CallAsync("MoveNote", session.Id, reply.Id, null));
 
         await factory.StepAsync(step, s => s.Revealed = true);
         var revealed = await member.Live.EnterAsync(session.Id);
@@ -178,24 +107,24 @@ public sealed class NotesHubTests(ProeftuinFactory factory) : IClassFixture<Proe
 
         await using var observer = await factory.MemberSeatAsync(team.Observer.Email!, session.Id);
         Assert.Null(observer.View.Me.ParticipantId);
-        NoteKit.Refused(await observer.CallAsync("AddNote", session.Id, "Ik kijk alleen"), "Dit mag je nu niet doen.");
+        SessionSeats.Refused(await observer.CallAsync("AddNote", session.Id, "Ik kijk alleen"), "Dit mag je nu niet doen.");
 
         var outsider = await factory.Data.UserAsync();
         using (var stranger = await factory.SignInAsync(outsider.Email!))
         await using (var live = await stranger.ConnectAsync())
-            NoteKit.Refused(await live.CallAsync("AddNote", session.Id, "Van buiten"), "bestaat niet");
+            SessionSeats.Refused(await live.CallAsync("AddNote", session.Id, "Van buiten"), "bestaat niet");
 
         var otherTeam = await factory.Data.TeamProjectAsync();
         using (var neighbour = await factory.SignInAsync(otherTeam.Facilitator.Email!))
         await using (var live = await neighbour.ConnectAsync())
-            NoteKit.Refused(await live.CallAsync("AddNote", session.Id, "Van een ander project"), "bestaat niet");
+            SessionSeats.Refused(await live.CallAsync("AddNote", session.Id, "Van een ander project"), "bestaat niet");
 
         using (var anonymous = factory.NewBrowser())
         await using (var live = await anonymous.ConnectAsync())
-            NoteKit.Refused(await live.CallAsync("AddNote", session.Id, "Anoniem"), "bestaat niet");
+            SessionSeats.Refused(await live.CallAsync("AddNote", session.Id, "Anoniem"), "bestaat niet");
 
         await using var otherGuest = await factory.GuestSeatAsync(other.Id, "Gast elders");
-        NoteKit.Refused(await otherGuest.CallAsync("AddNote", session.Id, "Verkeerde sessie"), "bestaat niet");
+        SessionSeats.Refused(await otherGuest.CallAsync("AddNote", session.Id, "Verkeerde sessie"), "bestaat niet");
 
         // The plain form refuses the signed-out too: for them the session does not exist.
         using (var page = factory.NewBrowser())
@@ -215,20 +144,20 @@ public sealed class NotesHubTests(ProeftuinFactory factory) : IClassFixture<Proe
         await using var facilitator = await factory.MemberSeatAsync(team.Facilitator.Email!, session.Id);
 
         const string closed = "De sessie is afgelopen";
-        NoteKit.Refused(await guest.CallAsync("AddNote", session.Id, "Te laat"), closed);
-        NoteKit.Refused(await guest.CallAsync("EditNote", session.Id, note, "Te laat"), closed);
-        NoteKit.Refused(await guest.CallAsync("DeleteNote", session.Id, note), closed);
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, note), closed);
-        NoteKit.Refused(await facilitator.CallAsync("DeleteNote", session.Id, note), closed);
-        NoteKit.Refused(await facilitator.CallAsync("AddCluster", session.Id, "Te laat"), closed);
-        NoteKit.Refused(await facilitator.CallAsync("MoveNote", session.Id, note, null), closed);
+        SessionSeats.Refused(await guest.CallAsync("AddNote", session.Id, "Te laat"), closed);
+        SessionSeats.Refused(await guest.CallAsync("EditNote", session.Id, note, "Te laat"), closed);
+        SessionSeats.Refused(await guest.CallAsync("DeleteNote", session.Id, note), closed);
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, note), closed);
+        SessionSeats.Refused(await facilitator.CallAsync("DeleteNote", session.Id, note), closed);
+        SessionSeats.Refused(await facilitator.CallAsync("AddCluster", session.Id, "Te laat"), closed);
+        SessionSeats.Refused(await facilitator.CallAsync("MoveNote", session.Id, note, null), closed);
         Assert.Equal(1, await factory.NoteCountAsync(session.Id));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Votes.CountAsync(v => v.SessionId == session.Id)));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Clusters.CountAsync(c => c.SessionId == session.Id)));
 
         var planned = await factory.SessionAsync(team.Id, SessionState.Planned);
         await using var early = await factory.GuestSeatAsync(planned.Id, "Vroeg");
-        NoteKit.Refused(await early.CallAsync("AddNote", planned.Id, "Te vroeg"), "nog niet begonnen");
+        SessionSeats.Refused(await early.CallAsync("AddNote", planned.Id, "Te vroeg"), "nog niet begonnen");
         Assert.Equal(0, await factory.NoteCountAsync(planned.Id));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Proeftuin.Features.Sessions;
+using Proeftuin.Features.Thread;
 using Proeftuin.Web;
 
 namespace Proeftuin.Tests.Sessions;
@@ -155,3 +156,109 @@ public sealed class LiveClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }
+
+/// <summary>Someone at the session with a live connection: their browser (cookies), hub client and first state.</summary>
+public sealed class Seat(Browser browser, LiveClient live, SessionView view) : IAsyncDisposable
+{
+    public Browser Browser { get; } = browser;
+    public LiveClient Live { get; } = live;
+    public SessionView View { get; } = view;
+    public int ParticipantId => View.Me.ParticipantId ?? throw new InvalidOperationException("Not a participant");
+
+    public Task<HubReply> CallAsync(string method, params object?[] args) => Live.CallAsync(method, args);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Live.DisposeAsync();
+        Browser.Dispose();
+    }
+}
+
+/// <summary>People, notes, clusters, votes and questions for the live-session tests.</summary>
+public static class SessionSeats
+{
+    public static Task<int> QuestionAsync(this ProeftuinFactory factory, int projectId, string title = "Hoe kunnen we buren vaker laten praten?") =>
+        factory.WithDbAsync(async db =>
+        {
+            var q = new Question { ProjectId = projectId, Title = title, Text = "", Html = "", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, SearchTerms = DutchStems.ToSearchTerms(title, "") };
+            db.Items.Add(q);
+            await db.SaveChangesAsync();
+            return q.Id;
+        });
+
+    public static Task AskAsync(this ProeftuinFactory factory, int sessionId, params int[] questionIds) =>
+        factory.WithDbAsync(async db =>
+        {
+            foreach (var id in questionIds) db.SessionQuestions.Add(new SessionQuestion { SessionId = sessionId, QuestionId = id });
+            return await db.SaveChangesAsync();
+        });
+
+    public static Task<int> ClusterAsync(this ProeftuinFactory factory, int sessionId, string name) =>
+        factory.WithDbAsync(async db =>
+        {
+            var c = new Cluster { SessionId = sessionId, Name = name, CreatedAt = DateTime.UtcNow };
+            db.Clusters.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+
+    public static Task<int> VoteAsync(this ProeftuinFactory factory, int sessionId, int stepId, int participantId, int noteId) =>
+        factory.WithDbAsync(async db =>
+        {
+            db.Votes.Add(new Vote { SessionId = sessionId, StepId = stepId, ParticipantId = participantId, NoteId = noteId, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+    public static Task<int> IdeaCountAsync(this ProeftuinFactory factory, int sessionId) =>
+        factory.WithDbAsync(db => db.Items.OfType<Idea>().CountAsync(i => i.SessionId == sessionId));
+
+    /// <summary>A guest who joined by code (straight into the database) and entered over the hub.</summary>
+    public static async Task<Seat> GuestSeatAsync(this ProeftuinFactory factory, int sessionId, string name = "Gast", Perspective perspective = Perspective.Experience)
+    {
+        var (_, key) = await factory.ParticipantAsync(sessionId, name: name, perspective: perspective);
+        var browser = factory.GuestBrowser(sessionId, key!);
+        var live = await browser.ConnectAsync();
+        return new Seat(browser, live, await live.EnterAsync(sessionId));
+    }
+
+    /// <summary>A signed-in person who opened the session page (team members join by that) and entered over the hub.</summary>
+    public static async Task<Seat> MemberSeatAsync(this ProeftuinFactory factory, string email, int sessionId)
+    {
+        var browser = await factory.SignInAsync(email);
+        await browser.OpenAsync($"/sessies/{sessionId}");
+        var live = await browser.ConnectAsync();
+        return new Seat(browser, live, await live.EnterAsync(sessionId));
+    }
+
+    /// <summary>A note straight into the database.</summary>
+    public static Task<int> NoteAsync(this ProeftuinFactory factory, int sessionId, int stepId, int participantId, string text = "Een post-it", int? clusterId = null, DateTime? createdAt = null) =>
+        factory.WithDbAsync(async db =>
+        {
+            var note = new Note { SessionId = sessionId, StepId = stepId, ParticipantId = participantId, Text = text, ClusterId = clusterId, CreatedAt = createdAt ?? factory.Clock.GetUtcNow().UtcDateTime };
+            db.Notes.Add(note);
+            await db.SaveChangesAsync();
+            return note.Id;
+        });
+
+    public static Task<int> NoteCountAsync(this ProeftuinFactory factory, int sessionId) =>
+        factory.WithDbAsync(db => db.Notes.CountAsync(n => n.SessionId == sessionId));
+
+    public static Task<int> StepAsync(this ProeftuinFactory factory, int stepId, Action<Step> change) =>
+        factory.WithDbAsync(async db =>
+        {
+            var step = await db.Steps.FindAsync(stepId);
+            change(step!);
+            await db.SaveChangesAsync();
+            return step!.Id;
+        });
+
+    public static string Text(this JsonElement e) => e.GetProperty("text").GetString()!;
+    public static bool Mine(this JsonElement e) => e.GetProperty("mine").GetBoolean();
+
+    public static void Refused(HubReply reply, string? message = null)
+    {
+        Assert.False(reply.Ok, "Expected a refusal");
+        if (message is not null) Assert.Contains(message, reply.Error, StringComparison.Ordinal);
+    }
+}
+

@@ -75,12 +75,14 @@ public sealed class SessionsApiTests(ProeftuinFactory factory) : IClassFixture<P
         Assert.Equal(1, steps.GetArrayLength());
         var step = steps[0];
         Assert.Equal(s[1], step.GetProperty("stepId").GetInt32());
-        Assert.Equal(3, step.GetProperty("votes").GetInt32());
-        var top = step.GetProperty("rows")[0];
-        Assert.Equal(a, top.GetProperty("noteId").GetInt32());
-        Assert.Equal(2, top.GetProperty("raw").GetInt32());
-        Assert.Equal(1, top.GetProperty("rawByPerspective").GetProperty("Professional").GetInt32());
-        Assert.Equal(1, step.GetProperty("votersByPerspective").GetProperty("Experience").GetInt32());
+        Assert.Equal(3, step.GetProperty("totalVotes").GetInt32());
+        var rowA = step.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("noteId").GetInt32() == a);
+        Assert.Equal(2, rowA.GetProperty("raw").GetInt32());
+        Assert.Equal(1, rowA.GetProperty("rawByPerspective").GetProperty("Professional").GetInt32());
+        // Ervaringskennis put its one stip on A (share 1), professionals one of their two (share ½): (1 + ½) / 2.
+        Assert.Equal(0.75, rowA.GetProperty("balanced").GetDouble(), 6);
+        var experience = step.GetProperty("perspectives").EnumerateArray().Single(p => p.GetProperty("perspective").GetString() == "Experience");
+        Assert.Equal(1, experience.GetProperty("voters").GetInt32());
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public sealed class SessionsApiTests(ProeftuinFactory factory) : IClassFixture<P
         {
             Expect.Status(HttpStatusCode.BadRequest, r);
             var problem = await ReadAsync(r);
-            Assert.Contains("Vul de tekst van je post-it in.", problem.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains("Vul je post-it in.", problem.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
         }
         using (var r = await member.Client.PostAsync(url, JsonContent.Create(new { text = TestData.Long(10_001) })))
         {

@@ -33,7 +33,7 @@ public sealed class VoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         Assert.Equal(2, changed[2].GetInt32());
         Assert.True((await guest.CallAsync("CastVote", session.Id, notes[0])).Ok);
         Assert.True((await guest.CallAsync("CastVote", session.Id, notes[1])).Ok);
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, notes[2]), "al je stippen gebruikt");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, notes[2]), "al je stippen gebruikt");
         Assert.Equal(3, await VoteCountAsync(session.Id));
         // Votes are private until the vote closes: nobody else hears of them.
         Assert.True(await other.Live.NothingAsync("VotesChanged"));
@@ -43,7 +43,7 @@ public sealed class VoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         Assert.Equal(0, view.VotesLeft);
 
         Assert.True((await guest.CallAsync("RemoveVote", session.Id, notes[0])).Ok);
-        NoteKit.Refused(await guest.CallAsync("RemoveVote", session.Id, notes[2]), "geen stip op deze post-it");
+        SessionSeats.Refused(await guest.CallAsync("RemoveVote", session.Id, notes[2]), "geen stip op deze post-it");
         Assert.Equal(2, await VoteCountAsync(session.Id));
     }
 
@@ -96,7 +96,7 @@ public sealed class VoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var (session, notes) = await VoteStepAsync(team.Id, votes: 3, severalPerNote: false);
         await using var guest = await factory.GuestSeatAsync(session.Id, "Fatima");
         Assert.True((await guest.CallAsync("CastVote", session.Id, notes[0])).Ok);
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, notes[0]), "maar één stip op dezelfde post-it");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, notes[0]), "maar één stip op dezelfde post-it");
         Assert.True((await guest.CallAsync("CastVote", session.Id, notes[1])).Ok);
         Assert.Equal(2, await VoteCountAsync(session.Id));
     }
@@ -112,28 +112,28 @@ public sealed class VoteTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var hidden = await factory.NoteAsync(session.Id, session.StepIds[0], writer.Id, "Nog geheim");
         var own = (await guest.CallAsync("AddNote", session.Id, "Mijn eigen geheim")).Id!.Value;
 
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, hidden), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, hidden), "bestaat niet");
         await factory.GoToStepAsync(session.Id, session.StepIds[1]);
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, hidden), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, own), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, otherNotes[0]), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("CastVote", other.Id, otherNotes[0]), "bestaat niet");
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, 987_654), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, hidden), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, own), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, otherNotes[0]), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", other.Id, otherNotes[0]), "bestaat niet");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, 987_654), "bestaat niet");
 
         await factory.StepAsync(session.StepIds[0], s => s.Revealed = true);
         Assert.True((await guest.CallAsync("CastVote", session.Id, hidden)).Ok);
         await factory.StepAsync(session.StepIds[1], s => s.VotingClosed = true);
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, own), "Het stemmen is gesloten.");
-        NoteKit.Refused(await guest.CallAsync("RemoveVote", session.Id, hidden), "Het stemmen is gesloten.");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, own), "Het stemmen is gesloten.");
+        SessionSeats.Refused(await guest.CallAsync("RemoveVote", session.Id, hidden), "Het stemmen is gesloten.");
         await factory.GoToStepAsync(session.Id, session.StepIds[0]);
-        NoteKit.Refused(await guest.CallAsync("CastVote", session.Id, own), "In deze stap kun je niet stemmen.");
+        SessionSeats.Refused(await guest.CallAsync("CastVote", session.Id, own), "In deze stap kun je niet stemmen.");
         Assert.Equal(1, await VoteCountAsync(session.Id));
         Assert.Equal(0, await VoteCountAsync(other.Id));
 
         // Observers watch only.
         await factory.GoToStepAsync(other.Id, other.StepIds[1]);
         await using var observer = await factory.MemberSeatAsync(team.Observer.Email!, other.Id);
-        NoteKit.Refused(await observer.CallAsync("CastVote", other.Id, otherNotes[0]), "Dit mag je nu niet doen.");
+        SessionSeats.Refused(await observer.CallAsync("CastVote", other.Id, otherNotes[0]), "Dit mag je nu niet doen.");
     }
 
     [Fact]

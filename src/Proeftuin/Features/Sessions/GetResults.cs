@@ -32,6 +32,15 @@ public sealed class GetResults(AppDbContext db, SessionAccess access)
         return Outcome<ResultsView>.Ok(await ForStepAsync(caller, step, ct));
     }
 
+    /// <summary>Every closed vote step's results, in step order; open votes stay hidden.</summary>
+    public async Task<IReadOnlyList<ResultsView>> ClosedStepsAsync(SessionCaller caller, CancellationToken ct = default)
+    {
+        var list = new List<ResultsView>();
+        foreach (var step in caller.Session.Steps.Where(s => s.Mode == StepMode.Vote && s.VotingClosed).OrderBy(s => s.Position))
+            list.Add(await ForStepAsync(caller, step, ct));
+        return list;
+    }
+
     /// <summary>The results of a vote step the caller may see; the caller checked that the vote is closed.</summary>
     public async Task<ResultsView> ForStepAsync(SessionCaller caller, Step step, CancellationToken ct = default)
     {

@@ -14,15 +14,6 @@ public sealed record SummaryStep(int Id, int Position, string Title, StepMode Mo
 
 public sealed record SummaryIdea(int Id, string Title, Perspective KnowledgeSource, bool FromCluster);
 
-/// <summary>One note's votes in a vote step. Balanced is a share 0..1 (each perspective present counts equally); null until counted.</summary>
-public sealed record VoteRow(int NoteId, string Text, int Raw, double? Balanced, IReadOnlyDictionary<Perspective, int> RawByPerspective);
-
-/// <summary>The results of one closed vote step, most votes first.</summary>
-public sealed record VoteStepResults(int StepId, string Title, int Votes, IReadOnlyDictionary<Perspective, int> VotersByPerspective, IReadOnlyList<VoteRow> Rows)
-{
-    public bool HasBalanced => Rows.Any(r => r.Balanced is not null);
-}
-
 /// <summary>
 /// What happened in a session, for its printable summary page. Names of participants only for facilitators;
 /// ProjectTitle only for the project's team (guests see nothing of the project outside the session).
@@ -30,7 +21,7 @@ public sealed record VoteStepResults(int StepId, string Title, int Votes, IReadO
 public sealed record SessionSummary(
     int Id, int ProjectId, string? ProjectTitle, string Title, SessionState State, DateTime Date, DateTime? ClosedAt,
     IReadOnlyList<QuestionView> Questions, bool CanOpenThread, IReadOnlyList<SummaryStep> Steps,
-    IReadOnlyList<SummaryCluster> Clusters, IReadOnlyList<SummaryNote> Unclustered, IReadOnlyList<VoteStepResults> Votes,
+    IReadOnlyList<SummaryCluster> Clusters, IReadOnlyList<SummaryNote> Unclustered, IReadOnlyList<ResultsView> Votes,
     int ParticipantCount, IReadOnlyDictionary<Perspective, int> ParticipantsByPerspective, IReadOnlyList<ParticipantView>? Participants,
     IReadOnlyList<SummaryIdea> Ideas, bool IsFacilitator);
 
@@ -38,7 +29,7 @@ public sealed record SessionSummary(
 /// The summary of a session for everyone who may see it. Unlike the live page, notes of a private step that was never
 /// revealed are left out for everyone, their writer and the facilitator included: the summary is one shared record.
 /// </summary>
-public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, SessionResults results)
+public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, GetResults results)
 {
     public async Task<SessionSummary?> RunAsync(int sessionId, CancellationToken ct = default)
     {
@@ -48,7 +39,7 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Ses
         var steps = s.Steps.OrderBy(x => x.Position).ToList();
         var questions = await db.SessionQuestions.AsNoTracking().Where(q => q.SessionId == s.Id && q.Question.ProjectId == s.ProjectId)
             .OrderBy(q => q.QuestionId).Select(q => new QuestionView(q.QuestionId, q.Question.Title)).ToListAsync(ct);
-        var notes = await results.VisibleNotesAsync(caller, ct);
+        var notes = await VisibleNotesAsync(caller, ct);
         var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == s.Id).OrderBy(c => c.Position).ThenBy(c => c.Id).ToListAsync(ct);
         var byCluster = notes.Where(n => n.ClusterId is not null).ToLookup(n => n.ClusterId!.Value, n => n.Note);
         var people = await db.Participants.AsNoTracking().Where(p => p.SessionId == s.Id).OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(ct);
@@ -67,25 +58,15 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Ses
             steps.Select(x => new SummaryStep(x.Id, x.Position, x.Title, x.Mode, x.Minutes, x.Private, x.Anonymous)).ToList(),
             clusters.Select(c => new SummaryCluster(c.Id, c.Name, c.IdeaId, byCluster[c.Id].ToList())).ToList(),
             notes.Where(n => n.ClusterId is null || !clusters.Any(c => c.Id == n.ClusterId)).Select(n => n.Note).ToList(),
-            await results.ClosedVoteStepsAsync(caller, notes, ct),
+            await results.ClosedStepsAsync(caller, ct),
             people.Count, people.GroupBy(p => p.Perspective).ToDictionary(g => g.Key, g => g.Count()),
             caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false)).ToList() : null,
             ideas.Select(i => new SummaryIdea(i.Id, i.Title, i.KnowledgeSource, clusterIdeas.Contains(i.Id))).ToList(),
             caller.IsFacilitator);
     }
-}
 
-/// <summary>A visible note with its cluster, as the summary and the results read it.</summary>
-public sealed record VisibleNote(SummaryNote Note, int? ClusterId);
-
-/// <summary>
-/// Vote results of a session's closed vote steps, raw and by perspective, for the summary page and the API.
-/// Open vote steps are left out: results stay hidden until the facilitator closes the vote.
-/// </summary>
-public sealed class SessionResults(AppDbContext db)
-{
     /// <summary>Every note whose step is revealed (or was never private), in the order written; anonymised without author.</summary>
-    public async Task<List<VisibleNote>> VisibleNotesAsync(SessionCaller caller, CancellationToken ct = default)
+    private async Task<List<VisibleNote>> VisibleNotesAsync(SessionCaller caller, CancellationToken ct = default)
     {
         var rows = await db.Notes.AsNoTracking().Where(n => n.SessionId == caller.SessionId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(n => new { n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.Participant.DisplayName, n.Participant.Perspective })
@@ -100,49 +81,7 @@ public sealed class SessionResults(AppDbContext db)
         }
         return notes;
     }
-
-    public async Task<IReadOnlyList<VoteStepResults>> ClosedVoteStepsAsync(SessionCaller caller, IReadOnlyList<VisibleNote>? visible = null, CancellationToken ct = default)
-    {
-        var closed = caller.Session.Steps.Where(s => s.Mode == StepMode.Vote && s.VotingClosed).OrderBy(s => s.Position).ToList();
-        if (closed.Count == 0) return [];
-        visible ??= await VisibleNotesAsync(caller, ct);
-        var texts = visible.ToDictionary(n => n.Note.Id, n => n.Note.Text);
-        var stepIds = closed.Select(s => s.Id).ToList();
-        var votes = await db.Votes.AsNoTracking().Where(v => v.SessionId == caller.SessionId && stepIds.Contains(v.StepId))
-            .Join(db.Participants, v => v.ParticipantId, p => p.Id, (v, p) => new { v.StepId, v.NoteId, v.ParticipantId, p.Perspective })
-            .ToListAsync(ct);
-        var list = new List<VoteStepResults>(closed.Count);
-        foreach (var step in closed)
-        {
-            // Votes on notes nobody may see (deleted, or in a step never revealed) are not counted.
-            var mine = votes.Where(v => v.StepId == step.Id && texts.ContainsKey(v.NoteId)).ToList();
-            var balanced = Balanced(step, mine.Select(v => (v.NoteId, v.Perspective)).ToList());
-            var rows = mine.GroupBy(v => v.NoteId)
-                .Select(g => new VoteRow(g.Key, texts[g.Key], g.Count(), balanced?.GetValueOrDefault(g.Key),
-                    g.GroupBy(v => v.Perspective).ToDictionary(x => x.Key, x => x.Count())))
-                .OrderByDescending(r => r.Balanced ?? 0).ThenByDescending(r => r.Raw).ThenBy(r => r.NoteId)
-                .ToList();
-            var voters = mine.Select(v => (v.ParticipantId, v.Perspective)).Distinct().GroupBy(v => v.Perspective).ToDictionary(g => g.Key, g => g.Count());
-            list.Add(new VoteStepResults(step.Id, step.Title, mine.Count, voters, rows));
-        }
-        return list;
-    }
-
-    /// <summary>
-    /// MERGE: wire GetResults / BalancedTally here (they come from parallel branches). Should return, per note, the
-    /// balanced share 0..1 of this step's votes (DESIGN.md §2: each perspective present counts equally). Until it is
-    /// wired, null: pages and API then show the raw counts and per-perspective breakdown only. With BalancedTally
-    /// (signature from the building-blocks branch) it is:
-    /// <code>
-    /// var voters = ...distinct (participant, perspective) of these votes, counted by perspective...;
-    /// var ballots = votes.GroupBy(v => (v.NoteId, v.Perspective)).Select(g => new Ballot(g.Key.NoteId, g.Key.Perspective, g.Count()));
-    /// return BalancedTally.Count(votes.Select(v => v.NoteId).Distinct(), ballots, voters).Rows.ToDictionary(r => r.OptionId, r => r.Balanced);
-    /// </code>
-    /// </summary>
-    private static Dictionary<int, double>? Balanced(Step step, IReadOnlyList<(int NoteId, Perspective Perspective)> votes)
-    {
-        _ = step;
-        _ = votes;
-        return null;
-    }
 }
+
+/// <summary>A visible note with its cluster, as the summary and the results read it.</summary>
+public sealed record VisibleNote(SummaryNote Note, int? ClusterId);

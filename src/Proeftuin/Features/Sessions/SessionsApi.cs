@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Web;
 
@@ -16,7 +15,7 @@ public static class SessionsApi
     /// <summary>The JSON body of POST notes.</summary>
     public sealed record NewNoteDto(string? Text);
 
-    public sealed record ResultsDto(int SessionId, IReadOnlyList<VoteStepResults> Steps);
+    public sealed record ResultsDto(int SessionId, IReadOnlyList<ResultsView> Steps);
 
     private const long MaxBody = 16 * 1024;
 
@@ -35,11 +34,11 @@ public static class SessionsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/results", async (int id, SessionAccess access, SessionResults results, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        api.MapGet("/results", async (int id, SessionAccess access, GetResults results, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var caller = await access.ForSessionAsync(id, ct);
                 if (caller is null) return Missing(http, id, l);
-                return Results.Ok(new ResultsDto(id, await results.ClosedVoteStepsAsync(caller, null, ct)));
+                return Results.Ok(new ResultsDto(id, await results.ClosedStepsAsync(caller, ct)));
             })
             .WithSummary("De uitslag per afgesloten stemstap: stippen per post-it, per kennisbron, en gewogen (elke kennisbron telt even zwaar)")
             .Produces<ResultsDto>()
@@ -56,7 +55,7 @@ public static class SessionsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/notes", async (int id, HttpRequest request, ISessionNoteWriter notes, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        api.MapPost("/notes", async (int id, HttpRequest request, WriteNote notes, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 // Checked before reading the body: a form post (the cross-site kind) is refused outright.
                 if (!request.HasJsonContentType())
@@ -83,9 +82,7 @@ public static class SessionsApi
                         return Results.ValidationProblem(outcome.Errors.GroupBy(e => Camel(e.Field))
                             .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]);
                 }
-                var note = outcome.Value!;
-                return Results.Created($"/api/v1/sessions/{id}", new NoteView(note.Id, note.StepId, note.Text, note.ClusterId,
-                    note.Participant?.DisplayName, note.Participant?.Perspective, true, note.IdeaId, note.CreatedAt));
+                return Results.Created($"/api/v1/sessions/{id}/notes", outcome.Value);
             })
             .WithSummary("Schrijf een post-it in de huidige stap (als deelnemer, in een schrijf- of deelstap). JSON: { \"text\": \"…\" }, maximaal 500 tekens")
             .Accepts<NewNoteDto>("application/json")
@@ -117,58 +114,4 @@ public static class SessionsApi
     }
 
     private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
-}
-
-/// <summary>
-/// MERGE: the API writes notes through the notes developer's <c>WriteNote.AddAsync(sessionId, text, ct)</c>. Until that
-/// is merged, <see cref="InterimNoteWriter"/> stands in; at merge, register WriteNote behind this interface (or call it
-/// directly from SessionsApi) and delete the interim class.
-/// </summary>
-public interface ISessionNoteWriter
-{
-    Task<Outcome<Note>> AddAsync(int sessionId, string? text, CancellationToken ct = default);
-}
-
-/// <summary>
-/// MERGE: delete once WriteNote is merged. A stand-in with the same rules as the design contract: participants only,
-/// while the session runs, in a Write or Share step; the same limits; private notes go only to their writer.
-/// </summary>
-public sealed class InterimNoteWriter(Data.AppDbContext db, SessionAccess access, SessionEvents events, TimeProvider clock) : ISessionNoteWriter
-{
-    public const int PerMinute = 20;
-
-    public async Task<Outcome<Note>> AddAsync(int sessionId, string? text, CancellationToken ct = default)
-    {
-        var caller = await access.ForSessionAsync(sessionId, ct);
-        if (caller is null) return Outcome<Note>.NotFound();
-        if (caller.IsClosed) return Outcome<Note>.Invalid("Session", "Deze sessie is al afgelopen: er kunnen geen post-its meer bij.");
-        if (caller.Participant is not { } me) return Outcome<Note>.Forbidden();
-        if (!caller.IsRunning) return Outcome<Note>.Invalid("Session", "Deze sessie is nog niet begonnen. Wacht tot de begeleider de sessie start.");
-        if (caller.CurrentStep is not { Mode: StepMode.Write or StepMode.Share } step)
-            return Outcome<Note>.Invalid("Text", "In deze stap kun je geen nieuwe post-its schrijven.");
-        var v = new Validation();
-        var clean = v.Text("Text", text, SessionLimits.Note, label: "de tekst van je post-it");
-        if (!v.IsValid) return v;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now.AddMinutes(-1);
-        var mine = db.Notes.Where(n => n.SessionId == sessionId && n.ParticipantId == me.Id);
-        if (await mine.CountAsync(ct) >= SessionLimits.NotesPerParticipant)
-            return Outcome<Note>.Invalid("Text", "Je hebt al het grootste aantal post-its voor deze sessie geschreven.");
-        if (await mine.CountAsync(n => n.CreatedAt >= since, ct) >= PerMinute)
-            return Outcome<Note>.Invalid("Text", "Je schrijft erg snel. Wacht een minuut en probeer het dan opnieuw.");
-        var note = new Note { SessionId = sessionId, StepId = step.Id, ParticipantId = me.Id, Participant = me, Text = clean, CreatedAt = now };
-        db.Notes.Add(note);
-        var seq = await events.SaveAsync(sessionId, ct);
-        var view = new NoteView(note.Id, step.Id, note.Text, null, me.DisplayName, me.Perspective, false, null, now);
-        if (NoteRules.IsRevealed(step))
-        {
-            await events.ToAll(sessionId).NoteAdded(view, seq);
-        }
-        else
-        {
-            await events.ToPerson(sessionId, me.Id).NoteAdded(view with { Mine = true }, seq);
-            await events.ToAll(sessionId).PrivateNotesCounted(step.Id, await db.Notes.CountAsync(n => n.StepId == step.Id, ct), seq);
-        }
-        return Outcome<Note>.Ok(note);
-    }
 }
