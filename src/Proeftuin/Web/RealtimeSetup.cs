@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace Proeftuin.Web;
@@ -15,12 +16,17 @@ public static class RealtimeSetup
         ArgumentNullException.ThrowIfNull(b);
         b.Services.AddHttpContextAccessor();
         b.Services.AddSingleton<HttpContextHubFilter>();
+        b.Services.AddSingleton<HubCallLimit>();
+        // The call limit speaks Dutch (or English) and counts with the app's clock; both are there in the app already.
+        b.Services.AddLocalization();
+        b.Services.TryAddSingleton(TimeProvider.System);
         var signalR = b.Services.AddSignalR(o =>
         {
             // Notes are at most 500 characters; 32 KiB leaves room for a batch without inviting floods.
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.EnableDetailedErrors = false;
             o.AddFilter<HttpContextHubFilter>();
+            o.AddFilter<HubCallLimit>();
         });
 
         var conf = b.Configuration["Redis:Configuration"];
@@ -84,5 +90,44 @@ public sealed class HttpContextHubFilter(IHttpContextAccessor accessor) : IHubFi
         {
             accessor.HttpContext = http;
         }
+    }
+}
+
+/// <summary>
+/// A flood over one connection stops here, whatever the method: every call counts in a ten-second window per
+/// connection. The use cases keep their own limits in the database (notes per minute, votes), which hold across
+/// connections and nodes; this one protects the screens of everyone else from one script.
+/// </summary>
+public sealed class HubCallLimit(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : IHubFilter
+{
+    private sealed class Window
+    {
+        public DateTimeOffset Start;
+        public int Count;
+    }
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var items = invocationContext.Context.Items;
+        if (items[typeof(Window)] is not Window window)
+        {
+            window = new Window { Start = clock.GetUtcNow() };
+            items[typeof(Window)] = window;
+        }
+        var now = clock.GetUtcNow();
+        lock (window)
+        {
+            if (now - window.Start >= TimeSpan.FromSeconds(10))
+            {
+                window.Start = now;
+                window.Count = 0;
+            }
+            window.Count++;
+            if (window.Count > Features.Sessions.SessionLimits.HubCallsPerTenSeconds)
+                throw new HubException(l["Even rustig aan: je stuurt heel veel tegelijk. Wacht een paar seconden."]);
+        }
+        return await next(invocationContext);
     }
 }

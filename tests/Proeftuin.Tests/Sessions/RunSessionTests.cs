@@ -17,7 +17,8 @@ public sealed class RunSessionTests(ProeftuinFactory factory) : IClassFixture<Pr
         Expect.Redirect(started, $"/sessies/{session.Id}#stap");
         var row = await SessionRowAsync(session.Id);
         Assert.Equal((SessionState.Running, session.StepIds[0]), (row.State, row.CurrentStepId));
-        Assert.Equal(now.AddMinutes(5), row.Steps.Single(s => s.Id == session.StepIds[0]).EndsAt);
+        // PostgreSQL keeps microseconds, .NET ticks are finer.
+        Assert.Equal(now.AddMinutes(5), row.Steps.Single(s => s.Id == session.StepIds[0]).EndsAt!.Value, TimeSpan.FromMilliseconds(1));
 
         var page = await facilitator.OpenAsync($"/sessies/{session.Id}");
         Assert.Equal("Write", page.Document.QuerySelector("[data-step-title]")!.TextContent.Trim());

@@ -22,6 +22,7 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && role != ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("Role", LastFacilitator);
         membership.Role = role;
+        if (role == ProjectRole.Observer) await LeaveSessionsAsync(membership, ct);
         return await SaveAsync(membership, ct);
     }
 
@@ -32,6 +33,7 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("", LastFacilitator);
         db.Memberships.Remove(membership);
+        await LeaveSessionsAsync(membership, ct);
         return await SaveAsync(membership, ct);
     }
 
@@ -67,6 +69,18 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         var saved = await db.SaveOrConflictAsync(membership, ct);
         access.Forget(membership.ProjectId);
         return saved;
+    }
+
+    /// <summary>
+    /// Leaving the team (or becoming an observer) also ends taking part in the project's live sessions: the post-its
+    /// stay under the name they were written with, but the account no longer opens the session. Saved with the change.
+    /// </summary>
+    private async Task LeaveSessionsAsync(Membership membership, CancellationToken ct)
+    {
+        var seats = await db.Participants
+            .Where(p => p.UserId == membership.UserId && db.Sessions.Any(s => s.Id == p.SessionId && s.ProjectId == membership.ProjectId))
+            .ToListAsync(ct);
+        foreach (var seat in seats) seat.UserId = null;
     }
 
     private Task<bool> IsLastFacilitatorAsync(Membership membership, CancellationToken ct) =>

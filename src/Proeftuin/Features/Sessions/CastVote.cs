@@ -23,9 +23,8 @@ public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvent
         var vote = new Vote { SessionId = sessionId, StepId = step!.Id, ParticipantId = me.Id, NoteId = noteId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // One person's votes are counted and saved one at a time: the no-op update locks their participant row
-            // (PostgreSQL) or the database (SQLite) until commit, so a second screen's vote waits and then counts this one.
-            await db.Participants.Where(p => p.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.DoneStepId, p => p.DoneStepId), ct);
+            // One person's votes are counted and saved one at a time.
+            await SessionRules.LockAsync(db, me.Id, ct);
             var (mine, left) = await MineAsync(db, step, me.Id, ct);
             if (left <= 0) return Outcome<MyVotes>.Invalid("NoteId", "Je hebt al je stippen gebruikt. Haal eerst een stip weg als je wilt wisselen.");
             if (!step.SeveralPerNote && mine.GetValueOrDefault(noteId) > 0)

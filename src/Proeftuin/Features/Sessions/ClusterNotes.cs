@@ -20,6 +20,8 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         var v = new Validation();
         var clean = v.Text("Name", name, SessionLimits.ClusterName, label: "een naam voor het cluster");
         if (!v.IsValid) return v;
+        if (await db.Clusters.CountAsync(c => c.SessionId == sessionId, ct) >= SessionLimits.MaxClusters)
+            return Outcome<ClusterView>.Invalid("Name", "Er zijn al {0} clusters. Voeg eerst clusters samen.", SessionLimits.MaxClusters);
         var last = await db.Clusters.Where(c => c.SessionId == sessionId).MaxAsync(c => (int?)c.Position, ct) ?? -1;
         var cluster = new Cluster { SessionId = sessionId, Name = clean, Position = last + 1, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Clusters.Add(cluster);

@@ -54,7 +54,9 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
         }
 
         return new SessionView(
-            s.Id, s.ProjectId, s.Title, s.State, s.Sequence, s.Focus, s.JoinCode, clock.GetUtcNow().UtcDateTime, s.CurrentStepId,
+            s.Id, s.ProjectId, s.Title, s.State, s.Sequence, s.Focus,
+            // Those in the room pass the code on; watching members do not need it.
+            caller.IsFacilitator || caller.IsParticipant ? s.JoinCode : "", clock.GetUtcNow().UtcDateTime, s.CurrentStepId,
             questions, steps.Select(StepView.From).ToList(),
             new MeView(me?.Id, me?.DisplayName, me?.Perspective, me?.IsGuest == true, caller.IsFacilitator, caller.CanAct,
                 me is not null && current is not null && me.DoneStepId == current.Id),

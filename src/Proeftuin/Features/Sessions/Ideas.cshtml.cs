@@ -14,23 +14,28 @@ public sealed class IdeasModel(MakeIdea make, IStringLocalizer<SharedResource> l
 {
     public IActionResult OnGet(int id) => Redirect($"/sessies/{id}#ideeen");
 
-    public async Task<IActionResult> OnPostNoteAsync(int id, int noteId, int? questionId)
+    public async Task<IActionResult> OnPostNoteAsync(int id, int noteId, int? questionId, string? knowledgeSource)
     {
-        var outcome = await make.FromNoteAsync(id, noteId, questionId, HttpContext.RequestAborted);
+        if (!TryParse(knowledgeSource, out var source)) return Done(id, Outcome<Thread.Idea>.Invalid("KnowledgeSource", "Kies een kennisbron uit de lijst."));
+        var outcome = await make.FromNoteAsync(id, noteId, questionId, source, HttpContext.RequestAborted);
         return Done(id, outcome);
     }
 
     public async Task<IActionResult> OnPostClusterAsync(int id, int clusterId, int? questionId, string? knowledgeSource)
     {
-        Perspective? source = null;
-        if (!string.IsNullOrEmpty(knowledgeSource))
-        {
-            if (!Enum.TryParse<Perspective>(knowledgeSource, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                return Done(id, Outcome<Thread.Idea>.Invalid("KnowledgeSource", "Kies een kennisbron uit de lijst."));
-            source = parsed;
-        }
+        if (!TryParse(knowledgeSource, out var source)) return Done(id, Outcome<Thread.Idea>.Invalid("KnowledgeSource", "Kies een kennisbron uit de lijst."));
         var outcome = await make.FromClusterAsync(id, clusterId, questionId, source, HttpContext.RequestAborted);
         return Done(id, outcome);
+    }
+
+    /// <summary>Empty means "work it out"; anything else must be one of the three knowledge sources.</summary>
+    private static bool TryParse(string? value, out Perspective? source)
+    {
+        source = null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (!Enum.TryParse<Perspective>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) return false;
+        source = parsed;
+        return true;
     }
 
     private IActionResult Done(int id, Outcome<Thread.Idea> outcome)

@@ -27,8 +27,9 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUs
     {
         var caller = await access.LoadAsync(sessionId, ct);
         if (caller is null || caller.IsParticipant || caller.IsClosed || user.Id is null) return caller?.Participant;
-        if (caller.Project is not { } p || !(p.IsTeam || p.CanManage)) return null;
-        var name = await db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).FirstAsync(ct);
+        // Members and up; an admin who is not a member may lead the session but is not one of its people.
+        if (caller.Project is not { IsTeam: true } p) return null;
+        var name = Fit(await db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).FirstAsync(ct));
         // An admin who is not a member brings no perspective of their own; professional is the honest default.
         return (await AddAsync(caller, user.Id, name, p.Perspective ?? Perspective.Professional, null, ct)).Participant;
     }
@@ -39,8 +40,11 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUs
         if (found is null) return Outcome<Joined>.Invalid("Code", "Deze code kennen we niet, of de sessie is al afgelopen. Kijk de code nog eens na.");
         var caller = (await access.LoadAsync(found.Id, ct))!;
         if (caller.Participant is { } already) return Outcome<Joined>.Ok(new Joined(already, null));
+        // Observers watch; the code is not a way around their role.
+        if (caller.Project is { Role: ProjectRole.Observer })
+            return Outcome<Joined>.Invalid("Code", "Je bent toeschouwer in dit project: je kijkt mee, maar doet niet mee met post-its en stemmen.");
         var v = new Validation();
-        var name = v.Text("DisplayName", displayName, SessionLimits.DisplayName, label: "jouw naam");
+        var name = v.Text("DisplayName", user.Id is null ? displayName : Fit(displayName ?? ""), SessionLimits.DisplayName, label: "jouw naam");
         v.Enum("Perspective", perspective, "Kies welke kennis je vooral meebrengt.");
         if (!v.IsValid) return v;
         if (user.Id is { } userId) return Outcome<Joined>.Ok(await AddAsync(caller, userId, name, perspective, null, ct));
@@ -67,9 +71,10 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUs
         }
         catch (DbUpdateException) when (userId is not null)
         {
-            // Two tabs joined at once: the unique index kept one; use it.
+            // Two tabs joined at once: the unique index kept one; use it. Any other failure is not ours to hide.
             db.Entry(participant).State = EntityState.Detached;
-            var existing = await db.Participants.FirstAsync(p => p.SessionId == caller.SessionId && p.UserId == userId, ct);
+            var existing = await db.Participants.FirstOrDefaultAsync(p => p.SessionId == caller.SessionId && p.UserId == userId, ct);
+            if (existing is null) throw;
             return new Joined(existing, null);
         }
         access.Forget(caller.SessionId);
@@ -77,4 +82,7 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUs
         await events.ToAll(caller.SessionId).ParticipationChanged(await events.ParticipationAsync(caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
         return new Joined(participant, guestKey);
     }
+
+    /// <summary>Account names may be longer than a post-it's name line; cut, not refuse: it is the person's own name.</summary>
+    private static string Fit(string name) => name.Trim().Length <= SessionLimits.DisplayName ? name.Trim() : name.Trim()[..SessionLimits.DisplayName].TrimEnd();
 }

@@ -165,6 +165,10 @@ public static class SessionLimits
     public const int MaxSteps = 30;
     public const int JoinCodeLength = 6;
     public const int Focus = 40;
+    /// <summary>Clusters per session: each one is a heading on every screen.</summary>
+    public const int MaxClusters = 100;
+    /// <summary>Hub calls per connection per ten seconds; a person clicking fast stays far below it.</summary>
+    public const int HubCallsPerTenSeconds = 50;
     /// <summary>Notes per participant per session: a flood stops here.</summary>
     public const int NotesPerParticipant = 200;
 }

@@ -13,7 +13,7 @@ namespace Proeftuin.Features.Sessions;
 /// </summary>
 public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser user, Markdown markdown, SessionEvents events, TimeProvider clock)
 {
-    public async Task<Outcome<Idea>> FromNoteAsync(int sessionId, int noteId, int? questionId, CancellationToken ct = default)
+    public async Task<Outcome<Idea>> FromNoteAsync(int sessionId, int noteId, int? questionId, Perspective? knowledgeSource = null, CancellationToken ct = default)
     {
         var caller = await access.ForSessionAsync(sessionId, ct);
         if (caller is null) return Outcome<Idea>.NotFound();
@@ -22,11 +22,17 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
         // A private note that is not revealed yet is not there for the facilitator either.
         if (note is null || !NoteRules.IsRevealed(caller.StepById(note.StepId))) return Outcome<Idea>.NotFound();
         if (note.IdeaId is not null) return Outcome<Idea>.Invalid("NoteId", "Van deze post-it is al een idee gemaakt.");
+        if (knowledgeSource is { } chosen && !Enum.IsDefined(chosen))
+            return Outcome<Idea>.Invalid("KnowledgeSource", "Kies een kennisbron uit de lijst.");
+        // The writer's perspective would tell who wrote a post-it that was shown without names.
+        var anonymous = NoteRules.IsAnonymous(caller.StepById(note.StepId));
+        if (anonymous && knowledgeSource is null)
+            return Outcome<Idea>.Invalid("KnowledgeSource", "Deze post-it is zonder naam getoond. Kies zelf de kennisbron van het idee.");
         var question = await QuestionAsync(caller, questionId, ct);
         if (!question.IsOk) return Outcome<Idea>.Invalid(question.Errors);
 
         var title = note.Text.Length <= ThreadLimits.Title ? note.Text : note.Text[..ThreadLimits.Title];
-        var idea = await NewIdeaAsync(caller, title.Trim(), note.Text, note.Participant.Perspective, ct);
+        var idea = await NewIdeaAsync(caller, title.Trim(), note.Text, knowledgeSource ?? note.Participant.Perspective, ct);
         // Temporary key: the note points at the idea before it has its real id; one SaveChanges stores both.
         note.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
         AddLink(caller, idea, question.Value!);
@@ -49,6 +55,7 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
         var notes = (await db.Notes.AsNoTracking().Where(n => n.ClusterId == clusterId && n.SessionId == sessionId)
                 .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
                 .Select(n => new { n.Text, n.StepId, n.Participant.Perspective }).ToListAsync(ct))
+            .Select(n => new { n.Text, n.StepId, n.Perspective, Anonymous = NoteRules.IsAnonymous(caller.StepById(n.StepId)) })
             .Where(n => NoteRules.IsRevealed(caller.StepById(n.StepId))).ToList();
         if (notes.Count == 0) return Outcome<Idea>.Invalid("ClusterId", "Dit cluster heeft nog geen post-its. Zet er eerst post-its in.");
         var question = await QuestionAsync(caller, questionId, ct);
@@ -57,7 +64,11 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
         // Each note one list item: a line break inside a note would break the list.
         var text = string.Join("\n", notes.Select(n => "- " + string.Join(" ", n.Text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
         if (text.Length > ThreadLimits.Text) text = text[..ThreadLimits.Text];
-        var source = knowledgeSource ?? MostCommon(notes.Select(n => n.Perspective));
+        // Post-its shown without names do not count: their perspective could tell who wrote them.
+        var named = notes.Where(n => !n.Anonymous).Select(n => n.Perspective).ToList();
+        if (knowledgeSource is null && named.Count == 0)
+            return Outcome<Idea>.Invalid("KnowledgeSource", "De post-its in dit cluster zijn zonder naam getoond. Kies zelf de kennisbron van het idee.");
+        var source = knowledgeSource ?? MostCommon(named);
         var idea = await NewIdeaAsync(caller, cluster.Name, text, source, ct);
         cluster.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
         AddLink(caller, idea, question.Value!);

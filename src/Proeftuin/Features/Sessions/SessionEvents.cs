@@ -18,13 +18,15 @@ public sealed class SessionEvents(AppDbContext db, IHubContext<SessionHub, ISess
     public static string Facilitators(int sessionId) => $"s{sessionId}f";
 
     /// <summary>Saves pending changes and raises the sequence in one transaction; returns the new sequence number.</summary>
+    /// <remarks>    /// A use case that already holds a transaction (to count and insert under a lock) keeps it: it commits itself.</remarks>
     public async Task<long> SaveAsync(int sessionId, CancellationToken ct = default)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Sequence, s => s.Sequence + 1), ct);
         var sequence = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Sequence).FirstAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         // Keep a tracked session in step, so a later save in this scope does not write an old number back.
         var tracked = db.ChangeTracker.Entries<LiveSession>().FirstOrDefault(e => e.Entity.Id == sessionId);
         if (tracked is not null)

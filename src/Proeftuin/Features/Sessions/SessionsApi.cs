@@ -68,6 +68,8 @@ public static class SessionsApi
                 NewNoteDto? body;
                 try { body = await request.ReadFromJsonAsync<NewNoteDto>(ct); }
                 catch (JsonException) { body = null; }
+                // An unknown charset in the Content-Type: the body cannot be read either.
+                catch (InvalidOperationException) { body = null; }
                 catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een post-it is maximaal 500 tekens."]);

@@ -30,14 +30,21 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
 
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddMinutes(-1);
-        if (await db.Notes.CountAsync(n => n.SessionId == sessionId && n.ParticipantId == me.Id && n.CreatedAt > since, ct) >= PerMinute)
-            return Outcome<NoteView>.Invalid("Text", "Je plaatst veel post-its kort na elkaar. Wacht een minuut en probeer het dan opnieuw.");
-        if (await db.Notes.CountAsync(n => n.SessionId == sessionId && n.ParticipantId == me.Id, ct) >= SessionLimits.NotesPerParticipant)
-            return Outcome<NoteView>.Invalid("Text", "Je hebt het grootste aantal post-its voor deze sessie bereikt ({0}).", SessionLimits.NotesPerParticipant);
-
-        var note = new Note { SessionId = sessionId, StepId = step.Id, ParticipantId = me.Id, Text = clean, CreatedAt = now };
-        db.Notes.Add(note);
-        var seq = await events.SaveAsync(sessionId, ct);
+        long seq;
+        Note note;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Counted and saved under the participant's lock, so parallel screens cannot slip past the limits together.
+            await SessionRules.LockAsync(db, me.Id, ct);
+            if (await db.Notes.CountAsync(n => n.SessionId == sessionId && n.ParticipantId == me.Id && n.CreatedAt > since, ct) >= PerMinute)
+                return Outcome<NoteView>.Invalid("Text", "Je plaatst veel post-its kort na elkaar. Wacht een minuut en probeer het dan opnieuw.");
+            if (await db.Notes.CountAsync(n => n.SessionId == sessionId && n.ParticipantId == me.Id, ct) >= SessionLimits.NotesPerParticipant)
+                return Outcome<NoteView>.Invalid("Text", "Je hebt het grootste aantal post-its voor deze sessie bereikt ({0}).", SessionLimits.NotesPerParticipant);
+            note = new Note { SessionId = sessionId, StepId = step.Id, ParticipantId = me.Id, Text = clean, CreatedAt = now };
+            db.Notes.Add(note);
+            seq = await events.SaveAsync(sessionId, ct);
+            await tx.CommitAsync(ct);
+        }
         var view = NoteNews.View(note, me, step, mine: true);
         await NoteNews.SavedAsync(db, events, sessionId, view, me.Id, step, seq, added: true, ct);
         return Outcome<NoteView>.Ok(view);
@@ -60,7 +67,16 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
 
         note.Text = clean;
         note.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        var seq = await events.SaveAsync(sessionId, ct);
+        long seq;
+        try
+        {
+            seq = await events.SaveAsync(sessionId, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted on another screen meanwhile.
+            return Outcome<NoteView>.NotFound();
+        }
         var step = caller.StepById(note.StepId);
         var view = NoteNews.View(note, note.Participant, step, mine: true);
         await NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct);
@@ -88,7 +104,16 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
         // Votes on the note go with it (cascade); tell those voters what they have left.
         var voters = await db.Votes.Where(x => x.NoteId == noteId).Select(x => new { x.ParticipantId, x.StepId }).Distinct().ToListAsync(ct);
         db.Notes.Remove(note);
-        var seq = await events.SaveAsync(sessionId, ct);
+        long seq;
+        try
+        {
+            seq = await events.SaveAsync(sessionId, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A double click, or two screens: the first one deleted it.
+            return Outcome<int>.NotFound();
+        }
         var step = caller.StepById(note.StepId);
         if (NoteRules.IsRevealed(step))
         {
@@ -115,6 +140,13 @@ internal static class SessionRules
 {
     public const string ClosedMessage = "De sessie is afgelopen. Je kunt niets meer veranderen.";
     public const string NotStartedMessage = "De sessie is nog niet begonnen. Wacht tot de begeleider start.";
+
+    /// <summary>
+    /// Takes the participant's lock until the transaction ends: a no-op update locks their row (PostgreSQL) or the
+    /// database (SQLite), so their next action waits and then counts this one.
+    /// </summary>
+    public static Task LockAsync(Data.AppDbContext db, int participantId, CancellationToken ct) =>
+        db.Participants.Where(p => p.Id == participantId).ExecuteUpdateAsync(u => u.SetProperty(p => p.DoneStepId, p => p.DoneStepId), ct);
 
     /// <summary>Null when a participant may act now; else the refusal (closed, not started, not a participant).</summary>
     public static Outcome<T>? Refuse<T>(SessionCaller caller, string field)

@@ -60,6 +60,8 @@ public static class StoriesApi
                 NewStoryDto? body;
                 try { body = await request.ReadFromJsonAsync<NewStoryDto>(ct); }
                 catch (JsonException) { body = null; }
+                // An unknown charset in the Content-Type: the body cannot be read either.
+                catch (InvalidOperationException) { body = null; }
                 catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een verhaal is maximaal 10.000 tekens."]);
