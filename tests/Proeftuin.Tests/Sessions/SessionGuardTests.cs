@@ -150,4 +150,25 @@ public sealed class SessionGuardTests(ProeftuinFactory factory) : IClassFixture<
         Assert.False(reply.Ok);
         Assert.Equal(SessionLimits.MaxClusters, await factory.WithDbAsync(db => db.Clusters.CountAsync(c => c.SessionId == session.Id)));
     }
+
+    [Fact]
+    public async Task Two_facilitators_clicking_at_once_make_one_idea()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var session = await factory.SessionAsync(team.Id);
+        var question = await factory.QuestionAsync(team.Id);
+        await factory.AskAsync(session.Id, question);
+        var (writer, _) = await factory.ParticipantAsync(session.Id, name: "Ans", perspective: Perspective.Experience);
+        var note = await factory.NoteAsync(session.Id, session.StepIds[0], writer, "Een ruilkast in de hal");
+        using var first = await factory.SignInAsync(team.Facilitator.Email!);
+        using var second = await factory.SignInAsync(team.Facilitator.Email!);
+        var url = $"/sessies/{session.Id}/ideeen?handler=Note";
+        var answers = await Task.WhenAll(first.PostAsync(url, new { noteId = note }), second.PostAsync(url, new { noteId = note }));
+        foreach (var a in answers)
+        {
+            Assert.True(Browser.IsRedirect(a.StatusCode));
+            a.Dispose();
+        }
+        Assert.Equal(1, await factory.IdeaCountAsync(session.Id));
+    }
 }
