@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Members;
 
 namespace Proeftuin.Features.Sessions;
 
@@ -34,8 +35,7 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
                 hidden++;
                 continue;
             }
-            var anonymous = NoteRules.IsAnonymous(step);
-            visible.Add(new NoteView(n.Id, n.StepId, n.Text, n.ClusterId, anonymous ? null : n.DisplayName, anonymous ? null : n.Perspective, mine, n.IdeaId, n.CreatedAt));
+            visible.Add(NoteRules.View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.DisplayName, n.Perspective, step, mine));
         }
         var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == s.Id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new ClusterView(c.Id, c.Name, c.Position, c.IdeaId)).ToListAsync(ct);
@@ -72,4 +72,15 @@ public static class NoteRules
     public static bool IsRevealed(Step? writtenIn) => writtenIn is null || !writtenIn.Private || writtenIn.Revealed;
 
     public static bool IsAnonymous(Step? writtenIn) => writtenIn is { Private: true, Anonymous: true };
+
+    /// <summary>A note as shown: without the writer's name and perspective when its step was revealed anonymously.</summary>
+    public static NoteView View(int id, int stepId, string text, int? clusterId, int? ideaId, DateTime createdAt,
+        string writer, Perspective perspective, Step? writtenIn, bool mine)
+    {
+        var anonymous = IsAnonymous(writtenIn);
+        return new NoteView(id, stepId, text, clusterId, anonymous ? null : writer, anonymous ? null : perspective, mine, ideaId, createdAt);
+    }
+
+    public static NoteView View(Note n, Participant writer, Step? writtenIn, bool mine) =>
+        View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, writer.DisplayName, writer.Perspective, writtenIn, mine);
 }

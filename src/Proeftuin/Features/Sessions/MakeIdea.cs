@@ -43,7 +43,8 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
         var seq = await events.SaveAsync(sessionId, ct);
         await tx.CommitAsync(ct);
         note.IdeaId = idea.Id;
-        await events.ToAll(sessionId).NoteChanged(View(caller, note), seq);
+        // NoteChanged goes to all, so Mine is false.
+        await events.ToAll(sessionId).NoteChanged(NoteRules.View(note, note.Participant, caller.StepById(note.StepId), mine: false), seq);
         return Outcome<Idea>.Ok(idea);
     }
 
@@ -150,13 +151,6 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
 
-    /// <summary>The note as everyone sees it: NoteChanged goes to all, so Mine is false and names follow the step's rule.</summary>
-    private static NoteView View(SessionCaller caller, Note note)
-    {
-        var anonymous = NoteRules.IsAnonymous(caller.StepById(note.StepId));
-        return new NoteView(note.Id, note.StepId, note.Text, note.ClusterId,
-            anonymous ? null : note.Participant.DisplayName, anonymous ? null : note.Participant.Perspective, false, note.IdeaId, note.CreatedAt);
-    }
 }
 
 /// <summary>Where an idea came from, for its page on the thread: the session, named only to those who may see it.</summary>

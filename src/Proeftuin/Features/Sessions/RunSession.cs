@@ -129,14 +129,12 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
         if (step.Revealed) return Outcome<int>.Ok(step.Id);
         step.Revealed = true;
         var seq = await events.SaveAsync(sessionId, ct);
-        var anonymous = NoteRules.IsAnonymous(step);
         // Mine is false for everyone here: a writer's screen already knows its own notes by id.
         var notes = await db.Notes.AsNoTracking().Where(n => n.SessionId == sessionId && n.StepId == step.Id)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(n => new { n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.Participant.DisplayName, n.Participant.Perspective })
             .ToListAsync(ct);
-        var views = notes.Select(n => new NoteView(n.Id, n.StepId, n.Text, n.ClusterId, anonymous ? null : n.DisplayName,
-            anonymous ? null : n.Perspective, false, n.IdeaId, n.CreatedAt)).ToList();
+        var views = notes.Select(n => NoteRules.View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.DisplayName, n.Perspective, step, mine: false)).ToList();
         await events.ToAll(sessionId).NotesRevealed(step.Id, views, seq);
         return Outcome<int>.Ok(step.Id);
     }

@@ -45,7 +45,7 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
             seq = await events.SaveAsync(sessionId, ct);
             await tx.CommitAsync(ct);
         }
-        var view = NoteNews.View(note, me, step, mine: true);
+        var view = NoteRules.View(note, me, step, mine: true);
         await NoteNews.SavedAsync(db, events, sessionId, view, me.Id, step, seq, added: true, ct);
         return Outcome<NoteView>.Ok(view);
     }
@@ -78,7 +78,7 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
             return Outcome<NoteView>.NotFound();
         }
         var step = caller.StepById(note.StepId);
-        var view = NoteNews.View(note, note.Participant, step, mine: true);
+        var view = NoteRules.View(note, note.Participant, step, mine: true);
         await NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct);
         return Outcome<NoteView>.Ok(view);
     }
@@ -161,12 +161,6 @@ internal static class SessionRules
 /// <summary>How a saved note is shown and who is told about it (private steps: only the writer; NoteRules decides).</summary>
 internal static class NoteNews
 {
-    public static NoteView View(Note n, Participant writer, Step? step, bool mine)
-    {
-        var anonymous = NoteRules.IsAnonymous(step);
-        return new NoteView(n.Id, n.StepId, n.Text, n.ClusterId, anonymous ? null : writer.DisplayName, anonymous ? null : writer.Perspective, mine, n.IdeaId, n.CreatedAt);
-    }
-
     /// <summary>Ids from a client are not trusted: a hidden note of someone else is as good as absent.</summary>
     public static bool CanSee(SessionCaller caller, Note note) =>
         (caller.Participant is { } me && note.ParticipantId == me.Id) || NoteRules.IsRevealed(caller.StepById(note.StepId));
