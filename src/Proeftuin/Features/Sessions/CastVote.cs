@@ -21,6 +21,7 @@ public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvent
         if (refused is not null) return refused;
         var me = caller!.Participant!;
         var vote = new Vote { SessionId = sessionId, StepId = step!.Id, ParticipantId = me.Id, NoteId = noteId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        long seq;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // One person's votes are counted and saved one at a time.
@@ -30,11 +31,10 @@ public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvent
             if (!step.SeveralPerNote && mine.GetValueOrDefault(noteId) > 0)
                 return Outcome<MyVotes>.Invalid("NoteId", "Je kunt maar één stip op dezelfde post-it zetten.");
             db.Votes.Add(vote);
-            await db.SaveChangesAsync(ct);
+            // Vote and sequence number in the same transaction, under the same lock.
+            seq = await events.SaveAsync(sessionId, ct);
             await tx.CommitAsync(ct);
         }
-        // The vote is saved; raising the sequence (nothing else is pending) tells reconnecting screens something changed.
-        var seq = await events.SaveAsync(sessionId, ct);
         return Outcome<MyVotes>.Ok(await TellAsync(step, me.Id, seq, ct));
     }
 
