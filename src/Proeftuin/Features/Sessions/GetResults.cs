@@ -35,21 +35,37 @@ public sealed class GetResults(AppDbContext db, SessionAccess access)
     /// <summary>Every closed vote step's results, in step order; open votes stay hidden.</summary>
     public async Task<IReadOnlyList<ResultsView>> ClosedStepsAsync(SessionCaller caller, CancellationToken ct = default)
     {
-        var list = new List<ResultsView>();
-        foreach (var step in caller.Session.Steps.Where(s => s.Mode == StepMode.Vote && s.VotingClosed).OrderBy(s => s.Position))
-            list.Add(await ForStepAsync(caller, step, ct));
+        var closed = caller.Session.Steps.Where(s => s.Mode == StepMode.Vote && s.VotingClosed).OrderBy(s => s.Position).ToList();
+        if (closed.Count == 0) return [];
+        // The notes and clusters are the same for every vote step: read them once.
+        var board = await BoardAsync(caller, ct);
+        var list = new List<ResultsView>(closed.Count);
+        foreach (var step in closed)
+            list.Add(await CountAsync(caller, step, board, ct));
         return list;
     }
 
     /// <summary>The results of a vote step the caller may see; the caller checked that the vote is closed.</summary>
-    public async Task<ResultsView> ForStepAsync(SessionCaller caller, Step step, CancellationToken ct = default)
+    public async Task<ResultsView> ForStepAsync(SessionCaller caller, Step step, CancellationToken ct = default) =>
+        await CountAsync(caller, step, await BoardAsync(caller, ct), ct);
+
+    private sealed record BoardNote(int Id, int StepId, string Text, int? ClusterId);
+
+    private sealed record Board(List<BoardNote> Notes, Dictionary<int, string> Clusters);
+
+    private async Task<Board> BoardAsync(SessionCaller caller, CancellationToken ct)
     {
-        var sessionId = caller.SessionId;
-        var notes = await db.Notes.AsNoTracking().Where(n => n.SessionId == sessionId)
-            .Select(n => new { n.Id, n.StepId, n.Text, n.ClusterId }).ToListAsync(ct);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.SessionId == caller.SessionId)
+            .Select(n => new BoardNote(n.Id, n.StepId, n.Text, n.ClusterId)).ToListAsync(ct);
         // Results are public, so only notes everyone can see take part (votes only go to those anyway).
         notes = notes.Where(n => NoteRules.IsRevealed(caller.StepById(n.StepId))).ToList();
-        var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == sessionId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == caller.SessionId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return new Board(notes, clusters);
+    }
+
+    private async Task<ResultsView> CountAsync(SessionCaller caller, Step step, Board board, CancellationToken ct)
+    {
+        var (notes, clusters) = (board.Notes, board.Clusters);
         var votes = await db.Votes.AsNoTracking().Where(v => v.StepId == step.Id)
             .Join(db.Participants, v => v.ParticipantId, p => p.Id, (v, p) => new { v.NoteId, v.ParticipantId, p.Perspective })
             .ToListAsync(ct);
