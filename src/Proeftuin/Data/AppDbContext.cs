@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ThreadItem> Items => Set<ThreadItem>();
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StoryPrompt> StoryPrompts => Set<StoryPrompt>();
+    public DbSet<StoryConsentChange> StoryConsentChanges => Set<StoryConsentChange>();
     public DbSet<JourneyStep> JourneySteps => Set<JourneyStep>();
     public DbSet<Link> Links => Set<Link>();
     public DbSet<Comment> Comments => Set<Comment>();
@@ -66,6 +67,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration<Comment>(thread);
         builder.ApplyConfiguration<Story>(new StoryConfiguration());
         builder.ApplyConfiguration<StoryPrompt>(new StoryConfiguration());
+        builder.ApplyConfiguration<StoryConsentChange>(new StoryConfiguration());
         builder.ApplyConfiguration(new SignificationConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         var sessions = new SessionConfiguration();

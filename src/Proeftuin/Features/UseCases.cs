@@ -58,6 +58,8 @@ public static class UseCases
         s.AddScoped<FindStories>();
         s.AddScoped<GetStory>();
         s.AddScoped<WithdrawStory>();
+        s.AddScoped<ChangeConsent>();
+        s.AddScoped<MailStoryLink>();
         s.AddScoped<GetFramework>();
         s.AddScoped<SaveFramework>();
         s.AddScoped<SignifyStory>();

@@ -36,7 +36,8 @@ public sealed class SignifyModel(SignifyStory signify, IStringLocalizer<SharedRe
         var outcome = await signify.RunAsync(id, Key, new SignifyInput(posted), HttpContext.RequestAborted);
         if (outcome.IsOk)
         {
-            this.Flash("Dank je wel. Wat je verhaal voor jou betekent, is opgeslagen.");
+            if (outcome.Value!.ForOther) this.Flash("De antwoorden van de verteller zijn opgeslagen.");
+            else this.Flash("Dank je wel. Je antwoorden over je verhaal zijn opgeslagen.");
             return Redirect($"/verhalen/{id}" + (string.IsNullOrEmpty(Key) ? "" : "?sleutel=" + Uri.EscapeDataString(Key)));
         }
         if (outcome.Status != OutcomeStatus.Invalid) return this.Fail(outcome, l);

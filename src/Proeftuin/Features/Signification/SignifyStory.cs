@@ -7,7 +7,11 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Signification;
 
 /// <summary>The story being signified, the questions to answer and the answers given so far.</summary>
-public sealed record SignifyView(int StoryId, string StoryTitle, string? Prompt, FrameworkView Framework, SignificationAnswers? Answers);
+public sealed record SignifyView(int StoryId, string StoryTitle, string? Prompt, FrameworkView Framework, SignificationAnswers? Answers)
+{
+    /// <summary>Filled in by the facilitator who recorded the story, not by its teller: the page speaks to her.</summary>
+    public bool ForOther { get; init; }
+}
 
 /// <summary>
 /// The form as posted, by field name: <c>{id}.na</c>; a triad's <c>{id}.top</c>, <c>{id}.left</c>, <c>{id}.right</c>
@@ -39,7 +43,10 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
         var framework = await frameworks.LoadAsync(story.ProjectId, ct);
         if (framework is null) return Outcome<SignifyView>.NotFound();
         var prompt = story.PromptId is { } pid ? await db.StoryPrompts.Where(p => p.Id == pid).Select(p => p.Text).FirstOrDefaultAsync(ct) : null;
-        return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, prompt, framework, SignificationAnswers.FromJson(story.SignificationJson)));
+        return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, prompt, framework, SignificationAnswers.FromJson(story.SignificationJson))
+        {
+            ForOther = !StoryConsent.IsTellerOrKeyHolder(story, user.Id, key),
+        });
     }
 
     public async Task<Outcome<SignifyView>> RunAsync(int storyId, string? key, SignifyInput input, CancellationToken ct = default)
@@ -61,7 +68,10 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SignificationJson, json).SetProperty(s => s.FrameworkVersion, version)
                 .SetProperty(s => s.SignifiedAt, now), ct);
         if (saved == 0) return Outcome<SignifyView>.NotFound();
-        return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, null, framework, signification));
+        return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, null, framework, signification)
+        {
+            ForOther = !StoryConsent.IsTellerOrKeyHolder(story, user.Id, key),
+        });
     }
 
     /// <summary>The story, if the caller may speak for its teller; otherwise 404 for who may not even read it, 403 for who may.</summary>

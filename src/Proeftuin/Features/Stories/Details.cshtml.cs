@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Proeftuin.Web;
 
 namespace Proeftuin.Features.Stories;
 
@@ -29,7 +28,7 @@ public sealed class StoryDetailsModel(GetStory query, Thread.GetItemThread threa
                 Key = Story.KeyMatched ? key : null;
                 if (Story.CanReadProject) Thread = await thread.RunAsync(id, HttpContext.RequestAborted);
                 return Page();
-            case StoryAccess.Withdrawn when Tokens.LooksValid(key):
+            case StoryAccess.Withdrawn when StoryKeys.LooksValid(key):
                 // The key itself was erased with the story, so any well-formed key gets this text; it reveals no content.
                 Withdrawn = true;
                 return new PageResult { StatusCode = StatusCodes.Status404NotFound };

@@ -23,7 +23,15 @@ public sealed record StoryView(
     Perspective Perspective, Projects.Phase Phase, DateTime CreatedAt,
     bool ShowConsent, ConsentScope Scope, bool MayQuote, bool Recorded, string? RecordedBy, DateTime ConsentAt,
     bool MaySpeakFor, bool KeyMatched, bool CanWithdrawOnRequest,
-    string? SignificationJson, DateTime? SignifiedAt, int? FrameworkVersion);
+    string? SignificationJson, DateTime? SignifiedAt, int? FrameworkVersion)
+{
+    /// <summary>The teller themselves (account or key): "jouw verhaal", and may widen their consent.</summary>
+    public bool IsTeller { get; init; }
+    /// <summary>A facilitator who may read it: may narrow its consent on the teller's request, and make a new slip when recorded.</summary>
+    public bool CanNarrowOnRequest { get; init; }
+    /// <summary>Dated consent changes, for whoever sees the consent details.</summary>
+    public IReadOnlyList<ConsentChangeView> ConsentHistory { get; init; } = [];
+}
 
 public sealed record StoryResult(StoryAccess Access, StoryView? View = null, bool CanReadProject = false);
 
@@ -60,6 +68,21 @@ public sealed class GetStory(AppDbContext db, ProjectAccess access, CurrentUser 
             showConsent, s.Scope, s.MayQuote, s.RecordedById is not null && !anonymised, showConsent ? row.RecordedBy : null, s.ConsentAt,
             maySpeak, StoryConsent.KeyMatches(s, key), mayRead && permissions!.CanManage,
             s.SignificationJson, s.SignifiedAt, s.FrameworkVersion);
+        view = view with
+        {
+            IsTeller = StoryConsent.IsTellerOrKeyHolder(s, user.Id, key),
+            CanNarrowOnRequest = mayRead && permissions!.CanManage,
+            ConsentHistory = showConsent ? await ChangeConsent.HistoryAsync(db, s.Id, ct) : [],
+        };
         return new StoryResult(StoryAccess.Ok, view, permissions is not null);
+    }
+
+    /// <summary>The story a short code from a slip belongs to (not withdrawn); null for a code that is wrong or replaced.</summary>
+    public async Task<int?> IdForShortKeyAsync(string? typed, CancellationToken ct = default)
+    {
+        var key = StoryKeys.NormalizeShort(typed);
+        if (key is null) return null;
+        var hash = StoryKeys.Hash(key);
+        return await db.Stories.Where(s => s.TellerKeyHash == hash && s.WithdrawnAt == null).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
     }
 }

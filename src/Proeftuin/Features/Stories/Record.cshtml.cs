@@ -28,7 +28,10 @@ public sealed class RecordModel(RecordStory record, IStringLocalizer<SharedResou
         if (!ModelState.IsValid) return Page();
         var outcome = await record.RecordAsync(id, Input.ToInput(), Input.ConsentConfirmed, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
-        this.Flash("Het verhaal is opgetekend. Duid het nu samen met de verteller.");
-        return Redirect($"/verhalen/{outcome.Value!.Id}/duiden");
+        var recorded = outcome.Value!;
+        // The short code is shown once, on the slip; like the share link's key it never goes into a URL of ours.
+        SlipModel.Hand(TempData, recorded.Story.Id, recorded.Key, recorded.MailedTo, recorded.MailFailed);
+        this.Flash("Het verhaal is opgeslagen.");
+        return Redirect($"/verhalen/{recorded.Story.Id}/briefje");
     }
 }

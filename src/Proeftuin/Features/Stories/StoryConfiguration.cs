@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Proeftuin.Features.Stories;
 
-internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEntityTypeConfiguration<StoryPrompt>
+internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEntityTypeConfiguration<StoryPrompt>, IEntityTypeConfiguration<StoryConsentChange>
 {
     public void Configure(EntityTypeBuilder<Story> b)
     {
@@ -17,6 +17,15 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEnt
         // On the shared Items table: covers the knowledge balance's grouped count per phase (kind × source,
         // withdrawn stories left out) so it never reads rows.
         b.HasIndex(s => new { s.ProjectId, s.Phase, s.Kind, s.KnowledgeSource, s.WithdrawnAt });
+    }
+
+    public void Configure(EntityTypeBuilder<StoryConsentChange> b)
+    {
+        b.Property(c => c.From).HasMaxLength(32);
+        b.Property(c => c.To).HasMaxLength(32);
+        b.HasOne<Story>().WithMany().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(c => c.ById).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => new { c.StoryId, c.At });
     }
 
     public void Configure(EntityTypeBuilder<StoryPrompt> b)

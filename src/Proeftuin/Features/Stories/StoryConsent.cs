@@ -30,7 +30,14 @@ public static class StoryConsent
     /// their own story, even in a project they cannot otherwise read. Only its hash is stored.
     /// </summary>
     public static bool KeyMatches(Story s, string? key) =>
-        s.TellerKeyHash is not null && Tokens.LooksValid(key) && s.TellerKeyHash == Tokens.Hash(key!);
+        s.TellerKeyHash is not null && StoryKeys.LooksValid(key) && s.TellerKeyHash == StoryKeys.Hash(key!);
+
+    /// <summary>
+    /// The teller themselves: their account or their private key. Not the facilitator who recorded the story: only the
+    /// teller may widen their consent (see <c>ChangeConsent</c>).
+    /// </summary>
+    public static bool IsTellerOrKeyHolder(Story s, string? userId, string? key) =>
+        (userId is not null && s.TellerId == userId) || KeyMatches(s, key);
 
     /// <summary>
     /// Who may act for the teller (signify, withdraw, see what became of it): the teller's account, the holder
@@ -57,6 +64,13 @@ public static class StoryConsent
 
     private static string Localized(IStringLocalizer? l, string key, params object[] args) =>
         l is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, key, args) : l[key, args];
+
+    /// <summary>The same choice in the third person, for the facilitator who records or narrows on someone's behalf.</summary>
+    public static string LabelForOther(this ConsentScope scope) => scope switch
+    {
+        ConsentScope.PublicAnonymised => "Iedereen die het project kan zien, zonder de naam van de verteller",
+        _ => scope.Label(),
+    };
 
     public static string Label(this ConsentScope scope) => scope switch
     {

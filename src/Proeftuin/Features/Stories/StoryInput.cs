@@ -41,15 +41,7 @@ internal static partial class StoryFields
         var scope = ParseName<ConsentScope>(input.Scope);
         if (scope is null) v.Add("Scope", "Kies wie je verhaal mag lezen.");
         var name = v.Text("TellerName", input.TellerName, StoryLimits.TellerName, required: false, label: "de naam");
-        string? email = null;
-        if (allowEmail && input.NotifyByEmail)
-        {
-            email = v.Text("TellerEmail", input.TellerEmail, StoryLimits.Email, required: false, label: "het e-mailadres");
-            if (email.Length == 0) email = null;
-            else if (email.Length <= StoryLimits.Email && !AccountRules.IsEmail(email))
-                v.Add("TellerEmail", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.");
-            else email = email.ToLowerInvariant();
-        }
+        var email = allowEmail && input.NotifyByEmail ? Email(v, input.TellerEmail) : null;
         if (!v.IsValid) return v;
 
         story.ProjectId = projectId;
@@ -65,6 +57,20 @@ internal static partial class StoryFields
         story.TellerName = name.Length == 0 ? null : name;
         story.TellerEmail = email;
         return v;
+    }
+
+    /// <summary>An optional e-mail address, checked and in lower case; null when empty or wrong (then with a message).</summary>
+    public static string? Email(Validation v, string? raw, string field = "TellerEmail")
+    {
+        var before = v.Errors.Count;
+        var email = v.Text(field, raw, StoryLimits.Email, required: false, label: "het e-mailadres");
+        if (email.Length == 0 || v.Errors.Count > before) return null;
+        if (!AccountRules.IsEmail(email))
+        {
+            v.Add(field, "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.");
+            return null;
+        }
+        return email.ToLowerInvariant();
     }
 
     /// <summary>A prompt of this project that is still open; none is needed only when the project asks none.</summary>

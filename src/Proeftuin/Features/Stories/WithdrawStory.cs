@@ -36,6 +36,8 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
         await db.Notifications.Where(n => n.StoryId == storyId).ExecuteDeleteAsync(ct);
         await db.Comments.Where(c => c.ItemId == storyId).ExecuteDeleteAsync(ct);
+        // Its consent history says who changed what and when: about a story that no longer exists, and about its teller.
+        await db.StoryConsentChanges.Where(c => c.StoryId == storyId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
     }
@@ -73,7 +75,7 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         if (story is null) return Outcome<WithdrawTarget>.NotFound();
         var permissions = await access.ForProjectAsync(story.ProjectId, ct);
         if (story.IsWithdrawn)
-            return permissions is not null || Tokens.LooksValid(key)
+            return permissions is not null || StoryKeys.LooksValid(key)
                 ? Outcome<WithdrawTarget>.Ok(new WithdrawTarget(story.Id, story.ProjectId, null, null, false, true))
                 : Outcome<WithdrawTarget>.NotFound();
         var maySpeak = StoryConsent.MaySpeakFor(story, user.Id, key, permissions);
