@@ -91,8 +91,13 @@ public sealed partial class KitchenTableKeyTests(StoriesFactory factory) : IClas
         Assert.Equal("Vragen over je verhaal", page.H1);
         using var response = await teller.SubmitAsync(page.FormFor("hulp.top"), new Dictionary<string, string>
         {
-            ["hulp.top"] = "50", ["hulp.left"] = "30", ["hulp.right"] = "20", ["regie.x"] = "70",
-            ["betrokkenen.gemeente.x"] = "20", ["betrokkenen.gemeente.y"] = "80", ["gevoel.choice"] = "vertrouwen",
+            ["hulp.top"] = "50",
+            ["hulp.left"] = "30",
+            ["hulp.right"] = "20",
+            ["regie.x"] = "70",
+            ["betrokkenen.gemeente.x"] = "20",
+            ["betrokkenen.gemeente.y"] = "80",
+            ["gevoel.choice"] = "vertrouwen",
         });
         Expect.Redirect(response, $"/verhalen/{id}?sleutel={code}");
         Assert.NotNull((await factory.StoryRowAsync(id))!.SignifiedAt);
@@ -126,11 +131,16 @@ public sealed partial class KitchenTableKeyTests(StoriesFactory factory) : IClas
         var before = factory.Mailbox.All().Count;
         await Expect.FormErrorAsync(await RecordAsync(facilitator, team.Id, new
         {
-            Input_Text = "Met een fout adres.", Input_Scope = "Team", Input_TellerEmail = TestData.Script, Input_ConsentConfirmed = "true",
+            Input_Text = "Met een fout adres.",
+            Input_Scope = "Team",
+            Input_TellerEmail = TestData.Script,
+            Input_ConsentConfirmed = "true",
         }), "Vul een geldig e-mailadres in");
         await Expect.FormErrorAsync(await RecordAsync(facilitator, team.Id, new
         {
-            Input_Text = "Zonder toestemming.", Input_Scope = "Team", Input_TellerEmail = TestData.UniqueEmail(),
+            Input_Text = "Zonder toestemming.",
+            Input_Scope = "Team",
+            Input_TellerEmail = TestData.UniqueEmail(),
         }), "Vraag eerst toestemming aan de verteller");
         Assert.Equal(0, await factory.StoryCountAsync(team.Id));
         Assert.Equal(before, factory.Mailbox.All().Count);
@@ -139,7 +149,7 @@ public sealed partial class KitchenTableKeyTests(StoriesFactory factory) : IClas
     [Fact]
     public async Task A_facilitator_makes_a_new_slip_the_old_code_stops_working_and_the_change_is_dated()
     {
-        var team = await factory.Data.TeamProjectAsync();
+        var team = await factory.Data.TeamProjectAsync(Visibility.MembersOnly);
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
         var (id, oldCode, _) = await RecordWithSlipAsync(facilitator, team.Id);
         var later = await facilitator.OpenAsync($"/verhalen/{id}/briefje");

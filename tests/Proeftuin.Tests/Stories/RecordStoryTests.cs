@@ -22,7 +22,7 @@ public sealed class RecordStoryTests(StoriesFactory factory) : IClassFixture<Sto
             Input_ConsentConfirmed = "true",
         });
         var id = Expect.RedirectToId(response, "/verhalen/");
-        Assert.EndsWith("/duiden", Expect.LocationPath(response), StringComparison.Ordinal);
+        Assert.EndsWith("/briefje", Expect.LocationPath(response), StringComparison.Ordinal);
         var story = (await factory.StoryRowAsync(id))!;
         Assert.Null(story.TellerId);
         Assert.Equal(team.Facilitator.Id, story.RecordedById);

@@ -35,6 +35,14 @@ public sealed class ConsentModel(ChangeConsent consent, IStringLocalizer<SharedR
     public async Task<IActionResult> OnPostAsync(int id)
     {
         Response.Headers.CacheControl = "no-store";
+        if (!ModelState.IsValid)
+        {
+            // A value that is no choice at all (MayQuote=maybe): the form again, nothing changed.
+            var again = await consent.LoadAsync(id, Key, HttpContext.RequestAborted);
+            if (!again.IsOk) return this.Fail(again, l, "");
+            Target = again.Value!;
+            return Page();
+        }
         var outcome = await consent.RunAsync(id, Key, new ConsentInput(Scope, MayQuote, RemoveName, ConfirmWider, RequestedByTeller), HttpContext.RequestAborted);
         if (outcome.Status == OutcomeStatus.Invalid)
         {
