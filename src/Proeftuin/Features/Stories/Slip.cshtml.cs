@@ -15,10 +15,10 @@ namespace Proeftuin.Features.Stories;
 [Authorize]
 public sealed class SlipModel(RecordStory record, MailStoryLink mail, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private const string KeyData = "SlipKey";
-    private const string IdData = "SlipId";
-    private const string MailData = "SlipMailedTo";
-    private const string MailFailedData = "SlipMailFailed";
+    private const string KeyData = nameof(SlipModel) + nameof(KeyData);
+    private const string IdData = nameof(SlipModel) + nameof(IdData);
+    private const string MailData = nameof(SlipModel) + nameof(MailData);
+    private const string MailFailedData = nameof(SlipModel) + nameof(MailFailedData);
 
     public SlipTarget Target { get; private set; } = null!;
     /// <summary>Only right after recording or making a new slip.</summary>

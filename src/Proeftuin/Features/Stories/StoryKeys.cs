@@ -12,7 +12,7 @@ namespace Proeftuin.Features.Stories;
 public static class StoryKeys
 {
     /// <summary>31 characters that cannot be mistaken for one another on paper.</summary>
-    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static string Alphabet => "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private const int Groups = 4;
     private const int GroupLength = 4;
     /// <summary>The shape of a short code as written: XXXX-XXXX-XXXX-XXXX.</summary>
