@@ -49,6 +49,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 4: joining is for everyone; the sessions themselves are not public.
         new("/doe-mee"),
         new("/doe-mee/ZZZZZZ", Status: 404),
+        // Issue 9: the short link on a kitchen-table teller's slip, and its form.
+        new("/v"),
+        new("/v/AAAA-AAAA-AAAA-AAAA", Status: 404),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}", Status: 404),
     ];
 
@@ -70,6 +73,7 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/verhalen/{item:Samen boodschappen doen}"),
         new("/verhalen/{item:Samen boodschappen doen}/wat-is-ermee-gebeurd"),
         new("/verhalen/{item:De zondagen}/intrekken"),
+        new("/verhalen/{item:De zondagen}/toestemming"),
         new("/draad/{item:Mensen vragen niet snel om hulp}"),
         new("/projecten/1/sessies"),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
@@ -92,6 +96,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/verhaalvragen", SubmitEmpty: "Verhaalvraag toevoegen"),
         new("/projecten/1/verhalen/optekenen", SubmitEmpty: "Verhaal opslaan"),
         new("/verhalen/{item:}"),
+        new("/verhalen/{item:}/briefje"),
+        new("/verhalen/{item:}/toestemming"),
         // Not recorded by this facilitator: the form asks to confirm the teller's request, so empty is refused.
         new("/verhalen/{item:Samen boodschappen doen}/intrekken", SubmitEmpty: "Ja, trek het verhaal in"),
         new("/projecten/1/duidingskader"),

@@ -91,7 +91,7 @@ public sealed class NoJavaScriptTests(BrowserFixture app)
         await page.GetByLabel("Allebei").CheckAsync();
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Wat je verhaal voor jou betekent, is opgeslagen.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Je antwoorden over je verhaal zijn opgeslagen.");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await page.GotoAsync(signify);
         await Expect(page.Locator("#hulp_top")).ToHaveValueAsync("60");
