@@ -396,7 +396,7 @@ public sealed partial class StoryJourneyTests(BrowserFixture app)
             const a = spans[0].getBoundingClientRect(), b = spans[1].getBoundingClientRect();
             return [a.left - r.left, r.right - b.right];
         }");
-        Assert.All(ends, d => Assert.InRange(d, -1, 8));
+        Assert.All(ends, d => Assert.InRange(d, -4, 8));
         await AssertLabelsNextToTheirBoxesAsync(facilitator, ".pt-signify");
         await ShotAsync(facilitator, "duiden-namens");
 
