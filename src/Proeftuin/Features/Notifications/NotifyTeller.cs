@@ -20,6 +20,9 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
 {
     public static string OutcomePath(int storyId) => $"/verhalen/{storyId}/wat-is-ermee-gebeurd";
 
+    /// <summary>The melding when an idea came out of something a story fed.</summary>
+    public static string IdeaText(string ideaTitle) => $"Uit je verhaal is een nieuw idee voortgekomen: „{ideaTitle}”.";
+
     /// <summary>
     /// For a link about to be saved, with its ends as <see cref="LinkFlow.Ends"/> gives them (<paramref name="outcome"/>
     /// may be new, without an id yet). Adds the meldingen to the unit of work (saved with the link) and returns the
@@ -80,7 +83,7 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
         if (story.TellerId is not null)
         {
             var text = direct ? $"Je verhaal is verbonden met {what}."
-                : fed is Idea ? $"Uit je verhaal is een nieuw idee voortgekomen: „{fed.Title}”."
+                : fed is Idea ? IdeaText(fed.Title)
                 : $"Uit je verhaal is iets nieuws voortgekomen: {what}.";
             db.Notifications.Add(new Notification
             {
