@@ -168,7 +168,7 @@ internal static class DemoSessions
         var upstream = ThreadGraph.Upstream(await ThreadGraph.EdgesAsync(db, lonely.Id, CancellationToken.None), question.Id);
         db.Links.Add(new Link { ProjectId = lonely.Id, FromId = idea.Id, ToId = question.Id, Type = LinkType.Answers, CreatedById = users["procesbegeleider"].Id, CreatedAt = held.AddMinutes(45) });
         foreach (var told in await db.Stories.Where(s => upstream.Contains(s.Id) && s.TellerId != null && s.WithdrawnAt == null).ToListAsync())
-            db.Notifications.Add(new Notification { UserId = told.TellerId!, Text = NotifyTeller.IdeaText(idea.Title), Url = NotifyTeller.OutcomePath(told.Id), StoryId = told.Id, CreatedAt = held.AddMinutes(45) });
+            db.Notifications.Add(new Notification { UserId = told.TellerId!, Text = NotifyTeller.IdeaText(idea.Title, told.Title), Url = NotifyTeller.OutcomePath(told.Id), StoryId = told.Id, CreatedAt = held.AddMinutes(45) });
         session.Sequence = 60;
 
         var planned = new LiveSession

@@ -91,7 +91,7 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         Assert.Contains(meldingen, t => t.Contains("Zondag is de langste dag", StringComparison.Ordinal));
         Assert.Contains(meldingen, t => t.Contains("Een plek om binnen te lopen", StringComparison.Ordinal));
         Assert.Contains(meldingen, t => t.Contains("Hoe kunnen we op zondag iemand treffen?", StringComparison.Ordinal));
-        Assert.Contains("Uit je verhaal is een nieuw idee voortgekomen: „Een open huis op zondag”.", meldingen);
+        Assert.Contains($"Uit je verhaal „Zondag alleen {name}” is een nieuw idee voortgekomen: „Een open huis op zondag”.", meldingen);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         var meldingen = await factory.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == teller.Id).ToListAsync());
         var melding = Assert.Single(meldingen);
         Assert.Equal(byMail, melding.StoryId);
-        Assert.Equal("Uit je verhaal is een nieuw idee voortgekomen: „Een soepavond in de buurtkamer”.", melding.Text);
+        Assert.Equal("Uit je verhaal „Alleen aan tafel” is een nieuw idee voortgekomen: „Een soepavond in de buurtkamer”.", melding.Text);
         Assert.Contains("Een soepavond in de buurtkamer", factory.Mailbox.NewestTo(teller.Email!).TextBody, StringComparison.Ordinal);
         var mail = factory.Mailbox.NewestTo(address);
         Assert.Contains("iets nieuws uit voortgekomen: idee „Een soepavond in de buurtkamer”", mail.TextBody, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         var team = await factory.Data.TeamProjectAsync();
         var other = await factory.Data.TeamProjectAsync();
         var teller = await factory.Data.UserAsync();
-        var story = await factory.StoryAsync(team.Id, ConsentScope.Project, tellerId: teller.Id);
+        var story = await factory.StoryAsync(team.Id, ConsentScope.Project, title: "Mijn verhaal over eten", tellerId: teller.Id);
         var need = await factory.ItemAsync(team.Id, ItemKind.Need, "Samen eten");
         var question = await factory.ItemAsync(team.Id, ItemKind.Question, "Hoe kunnen we samen eten?");
         var elsewhere = await factory.ItemAsync(other.Id, ItemKind.Question, "Vraag elders");
@@ -179,7 +179,7 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
             AssertLinks(await member.OpenAsync($"/draad/{question}/spoor"), "vooruit", [idea]);
             AssertLinks(await member.OpenAsync($"/draad/{story}/spoor"), "vooruit", [need, question, idea]);
         }
-        Assert.Contains(NotifyTellerText("Een buurtmaaltijd op vrijdag"),
+        Assert.Contains(Proeftuin.Features.Notifications.NotifyTeller.IdeaText("Een buurtmaaltijd op vrijdag", "Mijn verhaal over eten"),
             await factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == teller.Id).Select(n => n.Text).ToListAsync()));
 
         // Only an idea answers, only one of this project's questions; anything else is not there, and nothing is saved.
@@ -204,14 +204,12 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         Assert.False(await factory.WithDbAsync(db => db.Links.AnyAsync(l => l.FromId == loose || l.ToId == loose)));
     }
 
-    private static string NotifyTellerText(string title) => Proeftuin.Features.Notifications.NotifyTeller.IdeaText(title);
-
     [Fact]
     public async Task A_story_hears_of_an_outcome_once_and_nobody_of_a_link_they_made()
     {
         var team = await factory.Data.TeamProjectAsync();
         var teller = await factory.Data.UserAsync();
-        var story = await factory.StoryAsync(team.Id, ConsentScope.Project, tellerId: teller.Id);
+        var story = await factory.StoryAsync(team.Id, ConsentScope.Project, title: "", tellerId: teller.Id);
         var own = await factory.StoryAsync(team.Id, ConsentScope.Project, tellerId: team.Member.Id);
         var insight = await factory.ItemAsync(team.Id, ItemKind.Insight, "Inzicht");
         var need = await factory.ItemAsync(team.Id, ItemKind.Need, "Behoefte");

@@ -20,8 +20,10 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
 {
     public static string OutcomePath(int storyId) => $"/verhalen/{storyId}/wat-is-ermee-gebeurd";
 
-    /// <summary>The melding when an idea came out of something a story fed.</summary>
-    public static string IdeaText(string ideaTitle) => $"Uit je verhaal is een nieuw idee voortgekomen: „{ideaTitle}”.";
+    /// <summary>The melding when an idea came out of something a story fed; the teller's own story is named, as they may have told more.</summary>
+    public static string IdeaText(string ideaTitle, string? storyTitle) => $"Uit je verhaal{Named(storyTitle)} is een nieuw idee voortgekomen: „{ideaTitle}”.";
+
+    private static string Named(string? storyTitle) => string.IsNullOrWhiteSpace(storyTitle) ? "" : $" „{storyTitle}”";
 
     /// <summary>
     /// For a link about to be saved, with its ends as <see cref="LinkFlow.Ends"/> gives them (<paramref name="outcome"/>
@@ -83,8 +85,8 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
         if (story.TellerId is not null)
         {
             var text = direct ? $"Je verhaal is verbonden met {what}."
-                : fed is Idea ? IdeaText(fed.Title)
-                : $"Uit je verhaal is iets nieuws voortgekomen: {what}.";
+                : fed is Idea ? IdeaText(fed.Title, story.Title)
+                : $"Uit je verhaal{Named(story.Title)} is iets nieuws voortgekomen: {what}.";
             db.Notifications.Add(new Notification
             {
                 UserId = story.TellerId,
