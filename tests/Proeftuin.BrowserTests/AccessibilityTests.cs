@@ -130,6 +130,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/draad/{item:Een plek dichtbij om zonder afspraak binnen te lopen}/verwijderen"),
         new("/verbanden/{link}/verwijderen"),
         new("/projecten/1/zoeken?q=zondag"),
+        // Issue 9 (thread): the link picker searched, with and without results, and an idea entered on its question.
+        new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/verband?q=zondag"),
+        new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/verband?q=olifant&soort=bron"),
+        new("/projecten/1/draad/nieuw?soort=idee&vraag={item:Hoe kunnen we ervoor zorgen dat bewoners op zondag makkelijk iemand treffen?}", SubmitEmpty: "Opslaan"),
     ];
 
     private static readonly Visit[] Admin =

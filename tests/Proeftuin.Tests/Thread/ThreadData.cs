@@ -47,6 +47,7 @@ public static class ThreadData
                 ItemKind.Source => new Source { Citation = "Auteur (2024). Titel." },
                 ItemKind.Persona => new Persona(),
                 ItemKind.JourneyMap => new JourneyMap(),
+                ItemKind.Idea => new Idea(),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
             item.ProjectId = projectId;
@@ -75,7 +76,11 @@ public static class ThreadData
     public static async Task<HttpResponseMessage> AddLinkAsync(this Browser browser, int itemId, int otherId, string direction = "from", string type = "Supports")
     {
         var page = await browser.OpenAsync($"/draad/{itemId}/verband");
-        return await browser.SubmitAsync(page.FormFor("Input.OtherId"), new { Input_Type = type, Input_Direction = direction, Input_OtherId = otherId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var fields = new { Input_Type = type, Input_Direction = direction, Input_OtherId = otherId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        // The picker leaves out what is already linked; with nothing left to choose there is no form, so post as a stale page would.
+        return page.Forms.Any(f => f.HasField("Input.OtherId"))
+            ? await browser.SubmitAsync(page.FormFor("Input.OtherId"), fields)
+            : await browser.PostAsync($"/draad/{itemId}/verband", fields);
     }
 
     public static Task<int> LinkCountAsync(this ProeftuinFactory factory, int projectId) =>

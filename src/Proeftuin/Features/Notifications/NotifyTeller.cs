@@ -7,28 +7,86 @@ using Proeftuin.Web.Mail;
 
 namespace Proeftuin.Features.Notifications;
 
+/// <summary>A mail about a story, sent only after the link is saved and only if the story was not withdrawn meanwhile.</summary>
+public sealed record TellerMail(int StoryId, MailMessage Message);
+
 /// <summary>
 /// Tells a storyteller their story fed something new: a melding in the app for a teller with an account, and an
-/// e-mail when they asked for one. Never for a withdrawn story, and never with the story's text.
+/// e-mail when they asked for one. Directly ("Je verhaal is verbonden met …") and further down the chain: when
+/// something new comes out of an item their story fed ("…en daaruit kwam dit idee"), along the same direction as
+/// the trace (<see cref="LinkFlow"/>). Never for a withdrawn story, and never with the story's text.
 /// </summary>
 public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer mailer, CurrentUser user, TimeProvider clock, ILogger<NotifyTeller> logger)
 {
     public static string OutcomePath(int storyId) => $"/verhalen/{storyId}/wat-is-ermee-gebeurd";
 
+    /// <summary>The melding when an idea came out of something a story fed; the teller's own story is named, as they may have told more.</summary>
+    public static string IdeaText(string ideaTitle, string? storyTitle) => $"Uit je verhaal{Named(storyTitle)} is een nieuw idee voortgekomen: „{ideaTitle}”.";
+
+    private static string Named(string? storyTitle) => string.IsNullOrWhiteSpace(storyTitle) ? "" : $" „{storyTitle}”";
+
     /// <summary>
-    /// Adds the melding to the unit of work (saved with the link) and returns the mail to send once it is saved.
+    /// For a link about to be saved, with its ends as <see cref="LinkFlow.Ends"/> gives them (<paramref name="outcome"/>
+    /// may be new, without an id yet). Adds the meldingen to the unit of work (saved with the link) and returns the
+    /// mails to send once it is saved. A story hears of an outcome once: not again when it already led there.
     /// Nobody is told about a link they made themselves.
     /// </summary>
-    public async Task<IReadOnlyList<MailMessage>> LinkedAsync(Story story, ThreadItem fed, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TellerMail>> LinkedAsync(ThreadItem origin, ThreadItem outcome, CancellationToken ct = default)
     {
-        if (story.IsWithdrawn) return [];
-        if (story.TellerId is not null && story.TellerId == user.Id) return [];
-        // Never another story's title: its teller may have shared it with the team only.
-        var what = fed is Story ? "een ander ervaringsverhaal" : $"{fed.Kind.Label().ToLowerInvariant()} „{fed.Title}”";
+        var mails = new List<TellerMail>();
+        // Directly: a story at either end of the link.
+        if (origin is Story a && await ToldAsync(a, outcome, direct: true, ct) is { } m1) mails.Add(m1);
+        if (outcome is Story b && await ToldAsync(b, origin, direct: true, ct) is { } m2) mails.Add(m2);
+        // Further down: every story the origin came from, that did not already lead to the outcome. Another
+        // story is never "what came of" yours (its teller may have shared it with the team only).
+        if (outcome is Story) return mails;
+        var edges = await ThreadGraph.EdgesAsync(db, origin.ProjectId, ct);
+        var already = outcome.Id > 0 ? ThreadGraph.Upstream(edges, outcome.Id) : [];
+        var upstream = ThreadGraph.Upstream(edges, origin.Id);
+        upstream.Remove(origin.Id);
+        upstream.ExceptWith(already);
+        if (upstream.Count == 0) return mails;
+        var stories = await db.Stories.Where(s => upstream.Contains(s.Id) && s.WithdrawnAt == null).OrderBy(s => s.Id).ToListAsync(ct);
+        foreach (var story in stories)
+            if (await ToldAsync(story, outcome, direct: false, ct) is { } m) mails.Add(m);
+        return mails;
+    }
+
+    /// <summary>After saving: mails about stories withdrawn in the meantime are dropped; a mail that fails is logged, the link and the melding stand.</summary>
+    public async Task SendAsync(IReadOnlyList<TellerMail> mails, CancellationToken ct = default)
+    {
+        if (mails.Count == 0) return;
+        var ids = mails.Select(m => m.StoryId).Distinct().ToList();
+        var withdrawn = await db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id) && s.WithdrawnAt != null).Select(s => s.Id).ToListAsync(ct);
+        foreach (var mail in mails.Where(m => !withdrawn.Contains(m.StoryId)))
+        {
+            try
+            {
+                await mailer.SendAsync(mail.Message, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "A storyteller's notification could not be mailed");
+            }
+        }
+    }
+
+    /// <summary>"idee „Een open huis op zondag”"; never another story's title.</summary>
+    private static string What(ThreadItem item) =>
+        item is Story ? "een ander ervaringsverhaal" : $"{item.Kind.Label().ToLowerInvariant()} „{item.Title}”";
+
+    /// <summary>The melding (added to the unit of work) and the mail to send, for one story.</summary>
+    private async Task<TellerMail?> ToldAsync(Story story, ThreadItem fed, bool direct, CancellationToken ct)
+    {
+        if (story.IsWithdrawn) return null;
+        if (story.TellerId is not null && story.TellerId == user.Id) return null;
+        var what = What(fed);
         var path = OutcomePath(story.Id);
         if (story.TellerId is not null)
         {
-            var text = $"Je verhaal is verbonden met {what}.";
+            var text = direct ? $"Je verhaal is verbonden met {what}."
+                : fed is Idea ? IdeaText(fed.Title, story.Title)
+                : $"Uit je verhaal{Named(story.Title)} is iets nieuws voortgekomen: {what}.";
             db.Notifications.Add(new Notification
             {
                 UserId = story.TellerId,
@@ -38,11 +96,11 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             });
         }
-        if (!story.NotifyByEmail) return [];
+        if (!story.NotifyByEmail) return null;
         var address = story.TellerId is not null
             ? await db.Users.Where(u => u.Id == story.TellerId).Select(u => u.Email).FirstOrDefaultAsync(ct)
             : story.TellerEmail;
-        if (string.IsNullOrWhiteSpace(address)) return [];
+        if (string.IsNullOrWhiteSpace(address)) return null;
         var project = await db.Projects.Where(p => p.Id == story.ProjectId).Select(p => p.Title).FirstAsync(ct);
         var url = publicUrl.Base + path;
         // A teller without an account holds a private key we only know the hash of: the mail cannot carry it.
@@ -50,28 +108,12 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
             ? $"Bekijk wat er met je verhaal is gebeurd (log in als dat gevraagd wordt):\n{url}"
             : "Open je eigen link (die kreeg je toen je je verhaal deelde: op het scherm, in een e-mail of op een briefje) en kies daar \"Wat is er met mijn verhaal gebeurd?\". " +
               "Om je verhaal te beschermen staat die link niet in deze e-mail.";
-        return
-        [
-            new MailMessage(address, "Er is iets gebeurd met je verhaal",
-                $"Hallo,\n\nJe hebt een verhaal gedeeld in het project \"{project}\" in Proeftuin. Dank je wel!\n\n" +
-                $"Het projectteam heeft je verhaal nu verbonden met {what}.\n\n{how}\n\n" +
-                "Je krijgt deze e-mail omdat je hebt gevraagd om bericht als er iets met je verhaal gebeurt.\n"),
-        ];
-    }
-
-    /// <summary>After saving: a mail that fails is logged; the link and the melding stand.</summary>
-    public async Task SendAsync(IEnumerable<MailMessage> mails, CancellationToken ct = default)
-    {
-        foreach (var mail in mails)
-        {
-            try
-            {
-                await mailer.SendAsync(mail, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "A storyteller's notification could not be mailed");
-            }
-        }
+        var happened = direct
+            ? $"Het projectteam heeft je verhaal nu verbonden met {what}."
+            : $"Het projectteam heeft je verhaal eerder gebruikt. Daar is nu iets nieuws uit voortgekomen: {what}.";
+        return new TellerMail(story.Id, new MailMessage(address, "Er is iets gebeurd met je verhaal",
+            $"Hallo,\n\nJe hebt een verhaal gedeeld in het project \"{project}\" in Proeftuin. Dank je wel!\n\n" +
+            $"{happened}\n\n{how}\n\n" +
+            "Je krijgt deze e-mail omdat je hebt gevraagd om bericht als er iets met je verhaal gebeurt.\n"));
     }
 }

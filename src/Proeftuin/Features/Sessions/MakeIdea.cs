@@ -11,7 +11,7 @@ namespace Proeftuin.Features.Sessions;
 /// the session's questions. The note or cluster remembers its idea, so the same one never becomes two ideas.
 /// Idea, link and the note's or cluster's IdeaId are saved together, then the screens are told.
 /// </summary>
-public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser user, Markdown markdown, SessionEvents events, TimeProvider clock)
+public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser user, Markdown markdown, SessionEvents events, TimeProvider clock, Notifications.NotifyTeller notify)
 {
     public async Task<Outcome<Idea>> FromNoteAsync(int sessionId, int noteId, int? questionId, Perspective? knowledgeSource = null, CancellationToken ct = default)
     {
@@ -39,9 +39,10 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
         var idea = await NewIdeaAsync(caller, title.Trim(), note.Text, knowledgeSource ?? note.Participant.Perspective, ct);
         // Temporary key: the note points at the idea before it has its real id; one SaveChanges stores both.
         note.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
-        AddLink(caller, idea, question.Value!);
+        var mails = await AddLinkAsync(caller, idea, question.Value!, ct);
         var seq = await events.SaveAsync(sessionId, ct);
         await tx.CommitAsync(ct);
+        await notify.SendAsync(mails, ct);
         note.IdeaId = idea.Id;
         // NoteChanged goes to all, so Mine is false.
         await events.ToAll(sessionId).NoteChanged(NoteRules.View(note, note.Participant, caller.StepById(note.StepId), mine: false), seq);
@@ -80,9 +81,10 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
             return Outcome<Idea>.Invalid("ClusterId", "Van dit cluster is al een idee gemaakt.");
         var idea = await NewIdeaAsync(caller, cluster.Name, text, source, ct);
         cluster.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
-        AddLink(caller, idea, question.Value!);
+        var mails = await AddLinkAsync(caller, idea, question.Value!, ct);
         var seq = await events.SaveAsync(sessionId, ct);
         await tx.CommitAsync(ct);
+        await notify.SendAsync(mails, ct);
         cluster.IdeaId = idea.Id;
         await events.ToAll(sessionId).ClusterSaved(new ClusterView(cluster.Id, cluster.Name, cluster.Position, cluster.IdeaId), seq);
         return Outcome<Idea>.Ok(idea);
@@ -140,7 +142,9 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
         return idea;
     }
 
-    private void AddLink(SessionCaller caller, Idea idea, int questionId) =>
+    /// <summary>The idea answers the question; the tellers of the stories behind the question hear of it (saved with the link).</summary>
+    private async Task<IReadOnlyList<Notifications.TellerMail>> AddLinkAsync(SessionCaller caller, Idea idea, int questionId, CancellationToken ct)
+    {
         db.Links.Add(new Link
         {
             ProjectId = caller.Session.ProjectId,
@@ -150,6 +154,10 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser 
             CreatedById = user.Id,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+        var question = await db.Items.FirstAsync(i => i.Id == questionId, ct);
+        var (origin, outcome) = LinkFlow.Ends<ThreadItem>(LinkType.Answers, idea, question);
+        return await notify.LinkedAsync(origin, outcome, ct);
+    }
 
 }
 

@@ -6,20 +6,27 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Thread;
 
-/// <summary>"Verband leggen" from an item page (the form there posts here); shown on its own only to correct a mistake.</summary>
+/// <summary>
+/// "Verband leggen": the item page's search form lands here without JavaScript (htmx takes the results from here
+/// with it), and its link form posts here; shown again with the message next to the field when something is wrong.
+/// </summary>
 [Authorize]
 public sealed class AddLinkModel(SaveLink save, FindItems find, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public LinkForm Input { get; set; } = new();
+    /// <summary>The search within the picker: words from title or text, and a kind (its URL word).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "soort")] public string? Soort { get; set; }
     public int Id { get; private set; }
+    public ItemKind Kind { get; private set; }
     public string ItemTitle { get; private set; } = "";
     public string ReturnUrl { get; private set; } = "";
-    public IReadOnlyList<ItemChoice> Choices { get; private set; } = [];
+    public LinkPicker Picker { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var allowed = await LoadAsync(id);
-        return allowed ?? Page();
+        var denied = await LoadAsync(id);
+        return denied ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
@@ -28,6 +35,7 @@ public sealed class AddLinkModel(SaveLink save, FindItems find, IStringLocalizer
         if (denied is not null) return denied;
         if (!ModelState.IsValid) return Page();
         var outcome = await save.AddAsync(id, Input.ToInput(), HttpContext.RequestAborted);
+        // Shown again with the message next to the field it is about.
         if (!outcome.IsOk) return this.Fail(outcome, l);
         this.Flash("Het verband is gelegd.");
         return Redirect(ReturnUrl + "#verbanden");
@@ -39,9 +47,10 @@ public sealed class AddLinkModel(SaveLink save, FindItems find, IStringLocalizer
         var allowed = await save.CanLinkAsync(id, HttpContext.RequestAborted);
         if (!allowed.IsOk) return this.Fail(allowed, l);
         var (item, p) = allowed.Value;
+        Kind = item.Kind;
         ItemTitle = item is Stories.Story s ? ThreadAccess.StoryTitle(p, s) : item.Title;
         ReturnUrl = ThreadWords.PageUrl(item.Kind, id);
-        Choices = await find.ChoicesAsync(p, id, item is Stories.Story, HttpContext.RequestAborted);
+        Picker = await find.PickerAsync(p, item, Q, Soort, HttpContext.RequestAborted);
         return null;
     }
 }

@@ -10,7 +10,11 @@ namespace Proeftuin.Features.Thread;
 public sealed class CreateModel(SaveItem save, IStringLocalizer<SharedResource> l) : PageModel, IItemFormPage
 {
     [BindProperty(SupportsGet = true, Name = "soort")] public string? Soort { get; set; }
+    /// <summary>For an idea: the question it answers (from the question's page), linked as "beantwoordt" when saved.</summary>
+    [BindProperty(SupportsGet = true, Name = "vraag")] public string? Vraag { get; set; }
     [BindProperty] public ItemForm Input { get; set; } = new();
+    public string? AnswersTitle { get; private set; }
+    private int? answers;
     public ItemKind Kind { get; private set; }
     public int ProjectId { get; private set; }
 
@@ -28,7 +32,7 @@ public sealed class CreateModel(SaveItem save, IStringLocalizer<SharedResource> 
         var allowed = await AllowedAsync(id);
         if (!allowed.IsOk) return this.Fail(allowed, l);
         if (!ModelState.IsValid) return Page();
-        var outcome = await save.CreateAsync(id, Kind, Input.ToInput(), HttpContext.RequestAborted);
+        var outcome = await save.CreateAsync(id, Kind, Input.ToInput(), answers, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
         var item = outcome.Value!;
         this.Flash(item is Question && !QuestionPhrasing.Follows(item.Title)
@@ -42,6 +46,14 @@ public sealed class CreateModel(SaveItem save, IStringLocalizer<SharedResource> 
         ProjectId = id;
         var kind = ThreadWords.KindFromSlug(Soort);
         if (kind is { } k) Kind = k;
-        return await save.CanCreateAsync(id, kind, HttpContext.RequestAborted);
+        var allowed = await save.CanCreateAsync(id, kind, HttpContext.RequestAborted);
+        if (!allowed.IsOk || Vraag is null) return allowed;
+        // Only an idea answers a question, and only one of this project's: anything else is not there.
+        if (Kind != ItemKind.Idea || !int.TryParse(Vraag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var questionId)
+            || await save.AnsweredAsync(id, questionId, HttpContext.RequestAborted) is not { } question)
+            return Outcome<ProjectPermissions>.NotFound();
+        answers = question.Id;
+        AnswersTitle = question.Title;
+        return allowed;
     }
 }

@@ -17,7 +17,14 @@ public sealed record ItemChoice(int Id, ItemKind Kind, string Title);
 /// <summary>The items of a project's thread, for its overview page and for the list to link to.</summary>
 public sealed class FindItems(AppDbContext db, ProjectAccess access)
 {
-    public const int MaxChoices = 500;
+    /// <summary>How many of each kind the picker shows; search for the rest.</summary>
+    public const int PerKind = 20;
+
+    public const string TooLong = "Je zoekopdracht is te lang. Gebruik hoogstens 200 tekens.";
+    public const string NoWords = "Typ een of meer woorden om naar te zoeken.";
+    public const string NothingFound = "Niets gevonden om mee te verbinden. Probeer andere of minder woorden.";
+    public const string NothingOfKind = "Hier is nog niets van deze soort om mee te verbinden.";
+    public const string NothingAtAll = "Er is nog niets anders in dit project om mee te verbinden.";
 
     /// <summary>Null when the project may not be read.</summary>
     public async Task<ThreadOverview?> RunAsync(int projectId, ItemKind? filter, CancellationToken ct = default)
@@ -34,18 +41,63 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
         return new ThreadOverview(p, projectId, title, filter, items);
     }
 
-    /// <summary>Every item of the project but this one; stories only when the caller may read them.</summary>
-    /// <summary>What an item may be linked to. Stories are never linked to stories (see SaveLink), so a story gets no story choices.</summary>
-    public async Task<IReadOnlyList<ItemChoice>> ChoicesAsync(ProjectPermissions p, int exceptId, bool forStory, CancellationToken ct = default)
+    /// <summary>
+    /// "Verband leggen": what this item may be linked to, per kind, newest first, optionally narrowed by a search over
+    /// title and text (the stored Dutch stems, like project search). Leaves out the item itself, what it is already
+    /// linked to, stories the caller may not read (consent) and, for a story, other stories (see SaveLink).
+    /// </summary>
+    public async Task<LinkPicker> PickerAsync(ProjectPermissions p, ThreadItem item, string? q, string? soort, CancellationToken ct = default)
     {
-        var items = await db.Items.AsNoTracking().Where(i => i.ProjectId == p.ProjectId && i.Kind != ItemKind.Story && i.Id != exceptId)
-            .OrderBy(i => i.Kind).ThenBy(i => i.Title).Take(MaxChoices)
-            .Select(i => new ItemChoice(i.Id, i.Kind, i.Title)).ToListAsync(ct);
-        if (forStory) return items;
-        var stories = await db.Stories.AsNoTracking().ReadableBy(p).Where(s => s.Id != exceptId)
-            .OrderByDescending(s => s.CreatedAt).Take(MaxChoices)
-            .Select(s => new Story { Id = s.Id, Title = s.Title, Scope = s.Scope, TellerId = s.TellerId, TellerName = s.TellerName })
-            .ToListAsync(ct);
-        return [.. stories.Select(s => new ItemChoice(s.Id, ItemKind.Story, ThreadAccess.StoryTitle(p, s))), .. items];
+        var query = (q ?? "").Trim();
+        var forStory = item is Story;
+        ItemKind[] kinds = forStory ? ThreadWords.Listed : [ItemKind.Story, .. ThreadWords.Listed];
+        var kind = ThreadWords.KindFromSlug(soort) is { } k && kinds.Contains(k) ? k : (ItemKind?)null;
+        LinkPicker Shown(IReadOnlyList<ChoiceGroup> groups, string? message) =>
+            new(item.Id, query.Length > SearchProject.MaxQuery ? query[..SearchProject.MaxQuery] : query, kind, kinds, groups, message);
+        if (query.Length > SearchProject.MaxQuery) return Shown([], TooLong);
+        var stems = DutchStems.Of(query).Take(SearchProject.MaxWords).Select(stem => " " + stem).ToList();
+        if (query.Length > 0 && stems.Count == 0) return Shown([], NoWords);
+
+        var itemId = item.Id;
+        var linked = await db.Links.AsNoTracking().Where(l => l.FromId == itemId || l.ToId == itemId)
+            .Select(l => l.FromId == itemId ? l.ToId : l.FromId).ToListAsync(ct);
+        var groups = new List<ChoiceGroup>();
+        // One small query per kind, each capped: a project with thousands of items still answers quickly.
+        foreach (var each in kind is { } only ? new[] { only } : kinds)
+        {
+            List<ItemChoice> found;
+            if (each == ItemKind.Story)
+            {
+                var stories = db.Stories.AsNoTracking().ReadableBy(p).Where(s => s.Id != itemId && !linked.Contains(s.Id));
+                foreach (var term in stems) stories = stories.Where(s => s.SearchTerms.Contains(term));
+                var rows = await stories.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(PerKind + 1)
+                    .Select(s => new Story { Id = s.Id, Title = s.Title, Scope = s.Scope, TellerId = s.TellerId, TellerName = s.TellerName })
+                    .ToListAsync(ct);
+                found = rows.Select(s => new ItemChoice(s.Id, ItemKind.Story, ThreadAccess.StoryTitle(p, s))).ToList();
+            }
+            else
+            {
+                var items = db.Items.AsNoTracking().Where(i => i.ProjectId == p.ProjectId && i.Kind == each && i.Id != itemId && !linked.Contains(i.Id));
+                foreach (var term in stems) items = items.Where(i => i.SearchTerms.Contains(term));
+                found = await items.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(PerKind + 1)
+                    .Select(i => new ItemChoice(i.Id, i.Kind, i.Title)).ToListAsync(ct);
+            }
+            if (found.Count > 0) groups.Add(new ChoiceGroup(each, found.Take(PerKind).ToList(), found.Count > PerKind));
+        }
+        var message = groups.Count > 0 ? null
+            : query.Length > 0 ? NothingFound
+            : kind is not null ? NothingOfKind
+            : NothingAtAll;
+        return Shown(groups, message);
     }
+}
+
+/// <summary>One kind of item in the link picker; More when there are more than shown (search to find them).</summary>
+public sealed record ChoiceGroup(ItemKind Kind, IReadOnlyList<ItemChoice> Items, bool More);
+
+/// <summary>The model of Features/Thread/_LinkPicker.cshtml: the search, and what may be linked, grouped by kind.</summary>
+public sealed record LinkPicker(int ItemId, string Query, ItemKind? Kind, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<ChoiceGroup> Groups, string? Message)
+{
+    public int Count => Groups.Sum(g => g.Items.Count);
+    public bool More => Groups.Any(g => g.More);
 }

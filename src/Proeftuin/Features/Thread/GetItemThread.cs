@@ -10,7 +10,7 @@ public sealed record CommentView(int Id, string? AuthorName, string Html, DateTi
 
 /// <summary>The model of Features/Thread/_ItemThread.cshtml: links both ways and comments, with what the caller may do.</summary>
 public sealed record ItemThreadView(int ItemId, ItemKind Kind, int ProjectId, bool CanLink, bool CanComment,
-    IReadOnlyList<LinkView> Links, IReadOnlyList<CommentView> Comments, IReadOnlyList<ItemChoice> Choices)
+    IReadOnlyList<LinkView> Links, IReadOnlyList<CommentView> Comments, LinkPicker? Picker)
 {
     /// <summary>The item's own page, where the forms come back to.</summary>
     public string ReturnUrl => ThreadWords.PageUrl(Kind, ItemId);
@@ -36,7 +36,7 @@ public sealed class GetItemThread(AppDbContext db, ThreadAccess thread, FindItem
             .ToListAsync(ct);
         var commentViews = comments.Select(c => new CommentView(c.Id, p.CanSeeMemberNames ? c.Name : null, c.Html, c.CreatedAt, c.EditedAt,
             ThreadAccess.MayChange(p, c.AuthorId))).ToList();
-        var choices = p.CanContribute ? await find.ChoicesAsync(p, itemId, item is Stories.Story, ct) : [];
-        return new ItemThreadView(itemId, item.Kind, item.ProjectId, p.CanContribute, p.CanContribute, linkViews, commentViews, choices);
+        var picker = p.CanContribute ? await find.PickerAsync(p, item, null, null, ct) : null;
+        return new ItemThreadView(itemId, item.Kind, item.ProjectId, p.CanContribute, p.CanContribute, linkViews, commentViews, picker);
     }
 }

@@ -5,7 +5,11 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Thread;
 
-public sealed record StoryOutcomeView(int StoryId, string StoryTitle, string ProjectTitle, bool CanReadProject, IReadOnlyList<TraceLevel> Fed);
+public sealed record StoryOutcomeView(int StoryId, string StoryTitle, string ProjectTitle, bool CanReadProject, IReadOnlyList<TraceLevel> Fed)
+{
+    /// <summary>The ideas at the end of the chain ("…en daaruit kwamen deze ideeën"), nearest first.</summary>
+    public IReadOnlyList<ItemRef> Ideas => Fed.SelectMany(l => l.Items).Select(e => e.Item).Where(i => i.Kind == ItemKind.Idea).ToList();
+}
 
 /// <summary>
 /// "Wat is er met mijn verhaal gebeurd?": everything a story fed, for whoever may act for its teller (their

@@ -18,8 +18,7 @@ public sealed record TraceView(ItemRef Root, int ProjectId, string ProjectTitle,
 /// </summary>
 public sealed class GetTrace(AppDbContext db, ThreadAccess thread)
 {
-    /// <summary>Deep enough for story → insight → need → question → idea → prototype → experiment → lesson, and then some.</summary>
-    public const int MaxDepth = 30;
+    public const int MaxDepth = ThreadGraph.MaxDepth;
 
     /// <summary>Null when the item may not be read (unreadable and withdrawn stories included).</summary>
     public async Task<TraceView?> RunAsync(int id, CancellationToken ct = default)
@@ -28,50 +27,19 @@ public sealed class GetTrace(AppDbContext db, ThreadAccess thread)
         if (readable is not var (item, p)) return null;
         var root = (await thread.RefsAsync([id], p, ct))[id];
         var projectTitle = await db.Projects.Where(x => x.Id == item.ProjectId).Select(x => x.Title).FirstAsync(ct);
-        var links = await LinksAsync(item.ProjectId, ct);
-        var backward = await LevelsAsync(Walk(links, id, forward: false), p, p.CanSeeMemberNames, ct);
-        var forward = await LevelsAsync(Walk(links, id, forward: true), p, p.CanSeeMemberNames, ct);
+        var links = await EdgesAsync(item.ProjectId, ct);
+        var backward = await LevelsAsync(ThreadGraph.Walk(links, id, forward: false), p, p.CanSeeMemberNames, ct);
+        var forward = await LevelsAsync(ThreadGraph.Walk(links, id, forward: true), p, p.CanSeeMemberNames, ct);
         return new TraceView(root, item.ProjectId, projectTitle, backward, forward);
     }
 
     /// <summary>What came of an item, for the storyteller's view: <paramref name="p"/> null when they may not read the project.</summary>
     public async Task<IReadOnlyList<TraceLevel>> ForwardAsync(int projectId, int rootId, ProjectPermissions? p, CancellationToken ct = default) =>
-        await LevelsAsync(Walk(await LinksAsync(projectId, ct), rootId, forward: true), p, withNames: p?.CanSeeMemberNames == true, ct);
+        await LevelsAsync(ThreadGraph.Walk(await EdgesAsync(projectId, ct), rootId, forward: true), p, withNames: p?.CanSeeMemberNames == true, ct);
 
-    private sealed record Edge(int FromId, int ToId, LinkType Type, string? CreatedById, DateTime CreatedAt);
+    private Task<List<FlowEdge>> EdgesAsync(int projectId, CancellationToken ct) => ThreadGraph.EdgesAsync(db, projectId, ct);
 
-    private sealed record Step(int Id, int Depth, Edge Via, int ViaId);
-
-    private Task<List<Edge>> LinksAsync(int projectId, CancellationToken ct) =>
-        db.Links.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
-            .Select(l => new Edge(l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt)).ToListAsync(ct);
-
-    /// <summary>Breadth first, so each item shows at its shortest distance; a visited set stops loops.</summary>
-    private static List<Step> Walk(List<Edge> links, int rootId, bool forward)
-    {
-        var next = links.ToLookup(l => forward ? l.FromId : l.ToId);
-        var seen = new HashSet<int> { rootId };
-        var found = new List<Step>();
-        var frontier = new List<int> { rootId };
-        for (var depth = 1; depth <= MaxDepth && frontier.Count > 0; depth++)
-        {
-            var newer = new List<int>();
-            foreach (var at in frontier)
-            {
-                foreach (var edge in next[at])
-                {
-                    var other = forward ? edge.ToId : edge.FromId;
-                    if (!seen.Add(other)) continue;
-                    found.Add(new Step(other, depth, edge, at));
-                    newer.Add(other);
-                }
-            }
-            frontier = newer;
-        }
-        return found;
-    }
-
-    private async Task<IReadOnlyList<TraceLevel>> LevelsAsync(List<Step> steps, ProjectPermissions? p, bool withNames, CancellationToken ct)
+    private async Task<IReadOnlyList<TraceLevel>> LevelsAsync(List<FlowStep> steps, ProjectPermissions? p, bool withNames, CancellationToken ct)
     {
         var refs = await thread.RefsAsync(steps.Select(s => s.Id).ToList(), p, ct);
         var userIds = steps.Select(s => s.Via.CreatedById).OfType<string>().Distinct().ToList();

@@ -12,7 +12,7 @@ public sealed record ItemInput(string? Title, string? Text, Perspective? Knowled
 /// Creates and edits insights, sources, personas, journey maps, needs and questions: one flow for every kind,
 /// with the few kind-specific fields in <see cref="Apply"/>. Markdown is rendered and sanitised here, once.
 /// </summary>
-public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser user, Markdown markdown, TimeProvider clock)
+public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify)
 {
     /// <summary>Team members (not observers) add items; stories are shared through their own pages.</summary>
     public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, ItemKind? kind, CancellationToken ct = default)
@@ -22,10 +22,21 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser 
         return p.CanContribute ? Outcome<ProjectPermissions>.Ok(p) : Outcome<ProjectPermissions>.Forbidden();
     }
 
-    public async Task<Outcome<ThreadItem>> CreateAsync(int projectId, ItemKind? kind, ItemInput input, CancellationToken ct = default)
+    /// <summary>The question an idea entered directly answers: one of this project's questions, or null (404).</summary>
+    public Task<Question?> AnsweredAsync(int projectId, int questionId, CancellationToken ct = default) =>
+        db.Items.OfType<Question>().FirstOrDefaultAsync(q => q.Id == questionId && q.ProjectId == projectId, ct);
+
+    /// <summary>
+    /// Adds an item. An idea may answer one of the project's questions (<paramref name="answers"/>): idea and link are
+    /// saved together, and the tellers of the stories behind the question are told (NotifyTeller).
+    /// </summary>
+    public async Task<Outcome<ThreadItem>> CreateAsync(int projectId, ItemKind? kind, ItemInput input, int? answers = null, CancellationToken ct = default)
     {
         var allowed = await CanCreateAsync(projectId, kind, ct);
         if (!allowed.IsOk) return allowed.Status == OutcomeStatus.NotFound ? Outcome<ThreadItem>.NotFound() : Outcome<ThreadItem>.Forbidden();
+        Question? question = null;
+        if (answers is { } questionId && (kind != ItemKind.Idea || (question = await AnsweredAsync(projectId, questionId, ct)) is null))
+            return Outcome<ThreadItem>.NotFound();
         ThreadItem item = kind switch
         {
             ItemKind.Insight => new Insight(),
@@ -33,6 +44,7 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser 
             ItemKind.Persona => new Persona(),
             ItemKind.JourneyMap => new JourneyMap(),
             ItemKind.Need => new Need(),
+            ItemKind.Idea => new Idea(),
             _ => new Question(),
         };
         var now = clock.GetUtcNow().UtcDateTime;
@@ -44,7 +56,15 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser 
         var v = Apply(item, input with { KnowledgeSource = input.KnowledgeSource ?? allowed.Value!.Perspective }, []);
         if (!v.IsValid) return v;
         db.Items.Add(item);
+        IReadOnlyList<Notifications.TellerMail> mails = [];
+        if (question is not null)
+        {
+            db.Links.Add(new Link { ProjectId = projectId, From = item, ToId = question.Id, Type = LinkType.Answers, CreatedById = user.Id, CreatedAt = now });
+            var (origin, outcome) = LinkFlow.Ends<ThreadItem>(LinkType.Answers, item, question);
+            mails = await notify.LinkedAsync(origin, outcome, ct);
+        }
         await db.SaveChangesAsync(ct);
+        await notify.SendAsync(mails, ct);
         return Outcome<ThreadItem>.Ok(item);
     }
 

@@ -18,6 +18,8 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
     public static readonly string From = "from";
     public static readonly string To = "to";
 
+    public const string Duplicate = "Deze twee hebben al een verband. Je vindt het bij „Verbanden”; haal het daar weg als je een ander soort verband wilt leggen.";
+
     /// <summary>The item the link is added from, when the caller may link it.</summary>
     public async Task<Outcome<(ThreadItem Item, ProjectPermissions Permissions)>> CanLinkAsync(int itemId, CancellationToken ct = default)
     {
@@ -50,13 +52,12 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
 
         var (fromId, toId) = input.Direction == From ? (item.Id, other.Id) : (other.Id, item.Id);
         if (await db.Links.AnyAsync(l => (l.FromId == fromId && l.ToId == toId) || (l.FromId == toId && l.ToId == fromId), ct))
-            return Outcome<Link>.Invalid("OtherId", "Deze twee hebben al een verband.");
+            return Outcome<Link>.Invalid("OtherId", Duplicate);
 
         var link = new Link { ProjectId = item.ProjectId, FromId = fromId, ToId = toId, Type = type, CreatedById = user.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Links.Add(link);
-        var mails = new List<Web.Mail.MailMessage>();
-        foreach (var (story, fed) in new[] { (item, other), (other, item) })
-            if (story is Story told) mails.AddRange(await notify.LinkedAsync(told, fed, ct));
+        var (origin, outcome) = LinkFlow.Ends(type, fromId == item.Id ? item : other, fromId == item.Id ? other : item);
+        var mails = await notify.LinkedAsync(origin, outcome, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -64,11 +65,10 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
         catch (DbUpdateException)
         {
             // Someone linked the same two at the same moment: the unique index said no.
-            return Outcome<Link>.Invalid("OtherId", "Deze twee hebben al een verband.");
+            return Outcome<Link>.Invalid("OtherId", Duplicate);
         }
-        // A withdrawal saved in the meantime wins: no mail about a story that is gone.
-        if (mails.Count > 0 && !await db.Stories.AnyAsync(s => (s.Id == fromId || s.Id == toId) && s.WithdrawnAt != null, ct))
-            await notify.SendAsync(mails, ct);
+        // A withdrawal saved in the meantime wins: no mail about a story that is gone (SendAsync checks).
+        await notify.SendAsync(mails, ct);
         return Outcome<Link>.Ok(link);
     }
 

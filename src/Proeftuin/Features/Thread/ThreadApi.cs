@@ -13,7 +13,8 @@ public static class ThreadApi
 
     public sealed record EvidenceDto(string Link, ItemRefDto Item);
 
-    public sealed record QuestionDto(int Id, string Title, string Text, string KnowledgeSource, string Phase, DateTime CreatedAt, IReadOnlyList<EvidenceDto> Evidence);
+    /// <summary>Evidence: what the question came from (onderbouwt / leidt tot it). Answers: what came of it (the ideas that beantwoorden it).</summary>
+    public sealed record QuestionDto(int Id, string Title, string Text, string KnowledgeSource, string Phase, DateTime CreatedAt, IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<EvidenceDto> Answers);
 
     public sealed record TraceEntryDto(int Depth, string Link, ItemRefDto Item);
 
@@ -44,13 +45,17 @@ public static class ThreadApi
                 var questions = await db.Items.AsNoTracking().Where(i => i.ProjectId == id && i.Kind == ItemKind.Question)
                     .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct);
                 var ids = questions.Select(q => q.Id).ToList();
-                // Evidence: what links to a question (onderbouwt, leidt tot, beantwoordt it).
-                var links = await db.Links.AsNoTracking().Where(k => ids.Contains(k.ToId)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(ct);
-                var refs = await thread.RefsAsync(links.Select(k => k.FromId).Distinct().ToList(), p, ct);
+                // Directions as the trace reads them (LinkFlow): evidence is what a question came from, answers what came of it.
+                var links = (await db.Links.AsNoTracking().Where(k => ids.Contains(k.ToId) || ids.Contains(k.FromId)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(ct))
+                    .Select(k => (Link: k, Origin: k.OriginId(), Outcome: k.OutcomeId())).ToList();
+                var refs = await thread.RefsAsync(links.SelectMany(k => new[] { k.Origin, k.Outcome }).Distinct().ToList(), p, ct);
+                List<EvidenceDto> Ends(IEnumerable<(LinkType Type, int Id)> found) =>
+                    found.Where(x => refs.ContainsKey(x.Id)).Select(x => new EvidenceDto(LinkName(x.Type), ToDto(refs[x.Id]))).ToList();
                 return Results.Ok(questions.Select(q => new QuestionDto(q.Id, q.Title, q.Text, q.KnowledgeSource.ToString(), q.Phase.ToString(), q.CreatedAt,
-                    links.Where(k => k.ToId == q.Id && refs.ContainsKey(k.FromId)).Select(k => new EvidenceDto(LinkName(k.Type), ToDto(refs[k.FromId]))).ToList())));
+                    Ends(links.Where(k => k.Outcome == q.Id).Select(k => (k.Link.Type, k.Origin))),
+                    Ends(links.Where(k => k.Origin == q.Id).Select(k => (k.Link.Type, k.Outcome))))));
             })
-            .WithSummary("De \"Hoe kunnen we …?\"-vragen van een project, elk met wat ze onderbouwt")
+            .WithSummary("De \"Hoe kunnen we …?\"-vragen van een project, elk met wat ze onderbouwt en de ideeën die ze beantwoorden")
             .Produces<IEnumerable<QuestionDto>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -3,12 +3,12 @@ namespace Proeftuin.Features.Thread;
 /// <summary>Dutch UI words (localizer keys) for the kinds of items and links, from reference/vocabulary.md.</summary>
 public static class ThreadWords
 {
-    /// <summary>What a contributor can add on the thread page; stories are shared elsewhere.</summary>
+    /// <summary>What a contributor can add on the thread page; stories are shared elsewhere. Ideas are mostly born in live sessions, but may be entered directly too.</summary>
     public static readonly ItemKind[] Creatable =
-        [ItemKind.Insight, ItemKind.Source, ItemKind.Persona, ItemKind.JourneyMap, ItemKind.Need, ItemKind.Question];
+        [ItemKind.Insight, ItemKind.Source, ItemKind.Persona, ItemKind.JourneyMap, ItemKind.Need, ItemKind.Question, ItemKind.Idea];
 
-    /// <summary>What the thread page lists: what can be added there, and ideas, which are born in live sessions.</summary>
-    public static readonly ItemKind[] Listed = [.. Creatable, ItemKind.Idea];
+    /// <summary>What the thread page lists: everything but stories, which have their own list.</summary>
+    public static readonly ItemKind[] Listed = Creatable;
 
     // Stable URL words (?soort=…); kept out of a switch so they are not taken for UI texts.
     private static readonly Dictionary<ItemKind, string> Slugs = new()
@@ -62,6 +62,7 @@ public static class ThreadWords
         ItemKind.JourneyMap => "Nieuwe klantreis",
         ItemKind.Need => "Nieuwe behoefte",
         ItemKind.Question => "Nieuwe vraag",
+        ItemKind.Idea => "Nieuw idee",
         _ => kind.ToString(),
     };
 
