@@ -106,7 +106,7 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
         // A teller without an account holds a private key we only know the hash of: the mail cannot carry it.
         var how = story.TellerId is not null
             ? $"Bekijk wat er met je verhaal is gebeurd (log in als dat gevraagd wordt):\n{url}"
-            : "Open je eigen link (die kreeg je toen je je verhaal deelde: op het scherm, in een e-mail of op een briefje) en kies daar \"Wat is er met mijn verhaal gebeurd?\". " +
+            : "Open je persoonlijke link (die kreeg je toen je je verhaal deelde: op het scherm, in een e-mail of op een briefje) en kies daar \"Wat is er met mijn verhaal gebeurd?\". " +
               "Om je verhaal te beschermen staat die link niet in deze e-mail.";
         var happened = direct
             ? $"Het projectteam heeft je verhaal nu verbonden met {what}."
