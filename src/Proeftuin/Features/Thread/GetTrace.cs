@@ -38,6 +38,20 @@ public sealed class GetTrace(AppDbContext db, ThreadAccess thread)
     public async Task<IReadOnlyList<TraceLevel>> ForwardAsync(int projectId, int rootId, ProjectPermissions? p, CancellationToken ct = default) =>
         await LevelsAsync(Walk(await LinksAsync(projectId, ct), rootId, forward: true), p, withNames: p?.CanSeeMemberNames == true, ct);
 
+    /// <summary>
+    /// For "Mijn Proeftuin": how many items each root fed (the same forward walk), with the links of all their
+    /// projects read in one query.
+    /// </summary>
+    public async Task<Dictionary<int, int>> CountForwardAsync(IReadOnlyCollection<(int ProjectId, int RootId)> roots, CancellationToken ct = default)
+    {
+        if (roots.Count == 0) return [];
+        var projectIds = roots.Select(r => r.ProjectId).Distinct().ToList();
+        // Links never cross projects, so one list serves every root.
+        var links = await db.Links.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            .Select(l => new Edge(l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt)).ToListAsync(ct);
+        return roots.ToDictionary(r => r.RootId, r => Walk(links, r.RootId, forward: true).Count);
+    }
+
     private sealed record Edge(int FromId, int ToId, LinkType Type, string? CreatedById, DateTime CreatedAt);
 
     private sealed record Step(int Id, int Depth, Edge Via, int ViaId);
