@@ -75,6 +75,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/samenvatting"),
         new("/sessies/{session:Vervolg: het open huis uitwerken}"),
+        // Issue 9: Mijn Proeftuin.
+        new("/mijn"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -124,6 +126,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/draad/{item:Een plek dichtbij om zonder afspraak binnen te lopen}/verwijderen"),
         new("/verbanden/{link}/verwijderen"),
         new("/projecten/1/zoeken?q=zondag"),
+        // Issue 9: Mijn Proeftuin, and the members page with open invitations.
+        new("/mijn"),
     ];
 
     private static readonly Visit[] Admin =
@@ -135,6 +139,11 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/nieuws/1/bewerken"),
         new("/projecten/3"),
         new("/account"),
+        // Issue 9: people.
+        new("/mijn"),
+        new("/beheer/mensen"),
+        new("/beheer/mensen?q=demo"),
+        new("/beheer/mensen?q=niemand-heet-zo"),
     ];
 
     public static TheoryData<string, int> Visitors()

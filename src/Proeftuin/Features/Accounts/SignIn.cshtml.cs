@@ -46,6 +46,8 @@ public sealed class SignInModel(AppSignInManager signIn, PasswordThrottle thrott
         {
             // Hash anyway, so a paused answer takes as long as any other.
             signIn.UserManager.PasswordHasher.HashPassword(new AppUser(), Input.Password!);
+            // The way that works now, ready to use: the link form above, with the address filled in.
+            Link.Email = Input.Email;
             return Refuse(PasswordThrottle.Paused);
         }
         var user = await signIn.UserManager.FindByEmailAsync(email);
