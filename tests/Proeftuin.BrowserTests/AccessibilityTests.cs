@@ -79,6 +79,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/samenvatting"),
         new("/sessies/{session:Vervolg: het open huis uitwerken}"),
+        // Issue 9: Mijn Proeftuin.
+        new("/mijn"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -134,6 +136,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/verband?q=zondag"),
         new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/verband?q=olifant&soort=bron"),
         new("/projecten/1/draad/nieuw?soort=idee&vraag={item:Hoe kunnen we ervoor zorgen dat bewoners op zondag makkelijk iemand treffen?}", SubmitEmpty: "Opslaan"),
+        // Issue 9: Mijn Proeftuin, and the members page with open invitations.
+        new("/mijn"),
     ];
 
     private static readonly Visit[] Admin =
@@ -145,6 +149,11 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/nieuws/1/bewerken"),
         new("/projecten/3"),
         new("/account"),
+        // Issue 9: people.
+        new("/mijn"),
+        new("/beheer/mensen"),
+        new("/beheer/mensen?q=demo"),
+        new("/beheer/mensen?q=niemand-heet-zo"),
     ];
 
     public static TheoryData<string, int> Visitors()

@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+    public DbSet<PasswordFailure> PasswordFailures => Set<PasswordFailure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ThreadItem> Items => Set<ThreadItem>();
     public DbSet<Story> Stories => Set<Story>();
@@ -57,6 +58,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration<NewsItem>(new NewsItemConfiguration());
         builder.ApplyConfiguration<AppUser>(new AccountConfiguration());
         builder.ApplyConfiguration<SignInLink>(new AccountConfiguration());
+        builder.ApplyConfiguration<PasswordFailure>(new AccountConfiguration());
         var thread = new ThreadConfiguration();
         builder.ApplyConfiguration<ThreadItem>(thread);
         builder.ApplyConfiguration<Persona>(thread);

@@ -79,6 +79,12 @@ public static class UseCases
         s.AddScoped<ClusterNotes>();
         s.AddScoped<CastVote>();
         s.AddScoped<GetResults>();
+        // People (issue 9): Mijn Proeftuin, admins manage people, invitations can be revoked.
+        s.AddScoped<Mine.GetMyOverview>();
+        s.AddScoped<Admin.FindPeople>();
+        s.AddScoped<Admin.BlockAccount>();
+        s.AddScoped<Admin.MailSignInLink>();
+        s.AddScoped<ManageInvitations>();
         return builder;
     }
 }

@@ -20,11 +20,12 @@ public static class AuthSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No Identity lockout: it would let a stranger lock the owner out and, by its different answer,
+                // tell that an address has an account. PasswordThrottle pauses password sign-in instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
 
@@ -45,6 +46,10 @@ public static class AuthSetup
                 return Task.CompletedTask;
             };
         });
+        // A blocked account's cookies (and those of other sessions after a password or address change) stop
+        // working within this interval: the cookie's security stamp is checked against the database.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddScoped<PasswordThrottle>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CurrentUser.AdminRole, p => p.RequireRole(CurrentUser.AdminRole));
         builder.Services.AddHttpContextAccessor();

@@ -40,7 +40,7 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
         using (var notYet = await browser.GetAsync("/account")) Expect.RedirectToSignIn(notYet, "/account");
 
         using (var confirmed = await browser.PostAsync(factory.Mailbox.LinkTo(email, "/inloggen/link/")))
-            Expect.Redirect(confirmed, "/");
+            Expect.Redirect(confirmed, "/mijn");
         Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
         // The registration link keeps the password chosen at registration.
         using var withPassword = await factory.SignInAsync(email);
@@ -51,7 +51,7 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
     [Fact]
     public async Task Return_url_travels_with_the_link_when_local_and_is_dropped_when_not()
     {
-        foreach (var (returnUrl, expected) in new[] { ("%2Faccount", "/account"), ("https%3A%2F%2Fevil.example%2F", "/") })
+        foreach (var (returnUrl, expected) in new[] { ("%2Faccount", "/account"), ("https%3A%2F%2Fevil.example%2F", "/mijn") })
         {
             using var browser = factory.NewBrowser();
             var email = TestData.UniqueEmail();
@@ -153,7 +153,7 @@ public sealed class RegisterTests(ProeftuinFactory factory) : IClassFixture<Proe
         (await RegisterAsync(browser, "Tweede keer", email, TestData.Password)).Dispose();
         Assert.Equal(1, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
         using (var confirmed = await browser.PostAsync(factory.Mailbox.LinkTo(email, "/inloggen/link/")))
-            Expect.Redirect(confirmed, "/");
+            Expect.Redirect(confirmed, "/mijn");
         // The password of the newest registration works.
         using var again = await factory.SignInAsync(email, TestData.Password);
         using var account = await again.GetAsync("/account");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Proeftuin.Features.Accounts;
 
-internal sealed class AccountConfiguration : IEntityTypeConfiguration<AppUser>, IEntityTypeConfiguration<SignInLink>
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<AppUser>, IEntityTypeConfiguration<SignInLink>, IEntityTypeConfiguration<PasswordFailure>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
@@ -17,6 +17,14 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<AppUser>, 
         b.Property(l => l.Email).HasMaxLength(AccountLimits.Email);
         b.HasIndex(l => l.TokenHash).IsUnique();
         b.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<PasswordFailure> b)
+    {
+        b.Property(f => f.AddressHash).HasMaxLength(64);
+        b.Property(f => f.ClientHash).HasMaxLength(64);
+        b.HasIndex(f => new { f.AddressHash, f.At });
+        b.HasIndex(f => f.At);
     }
 }
 

@@ -23,6 +23,8 @@ public sealed class RegisterAccount(UserManager<AppUser> users, RequestSignInLin
         var existing = await users.FindByEmailAsync(email);
         // Hash in every branch: the answer takes as long whether or not the address is known.
         var passwordHash = users.PasswordHasher.HashPassword(existing ?? new AppUser(), password);
+        // A blocked account gets no mail; the answer is the same as ever.
+        if (existing is { IsBlocked: true }) return Outcome<bool>.Ok(true);
         if (existing is { EmailConfirmed: true })
         {
             await links.SendAsync(existing, baseUrl, LinkPurpose.SignIn, returnUrl, ct);

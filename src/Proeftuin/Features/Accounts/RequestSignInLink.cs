@@ -21,7 +21,8 @@ public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> user
         if (!v.IsValid) return v;
 
         var user = await users.FindByEmailAsync(address);
-        if (user is null) return Outcome<bool>.Ok(false);
+        // Unknown and blocked addresses get no mail, and the same answer.
+        if (user is null || user.IsBlocked) return Outcome<bool>.Ok(false);
         await SendAsync(user, baseUrl, LinkPurpose.SignIn, returnUrl: null, ct);
         return Outcome<bool>.Ok(true);
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,8 +8,10 @@ namespace Proeftuin.Features.Accounts;
 
 /// <summary>Two ways in: a password, or a link sent by e-mail (the easier one for most residents).</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SignInModel(AppSignInManager signIn, PasswordThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
 {
+    public const string WrongPassword = "Het e-mailadres of het wachtwoord klopt niet.";
+
     [BindProperty] public PasswordInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     /// <summary>The e-mail-link form on this page posts to <see cref="RequestLinkModel"/>.</summary>
@@ -24,6 +25,10 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<
 
     public void OnGet() { }
 
+    /// <summary>
+    /// Known and unknown addresses take the same path: the same hashing work, the same failure count, the same
+    /// words when paused. Only someone who knows the right password learns more (unconfirmed or blocked).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
@@ -35,6 +40,16 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<
             ModelState.AddErrors(v.Errors, l);
             return Page();
         }
+        var ct = HttpContext.RequestAborted;
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await throttle.IsPausedAsync(email, client, ct))
+        {
+            // Hash anyway, so a paused answer takes as long as any other.
+            signIn.UserManager.PasswordHasher.HashPassword(new AppUser(), Input.Password!);
+            // The way that works now, ready to use: the link form above, with the address filled in.
+            Link.Email = Input.Email;
+            return Refuse(PasswordThrottle.Paused);
+        }
         var user = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null)
         {
@@ -43,13 +58,26 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<
         }
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
-        ModelState.AddModelError("Input.Password",
-            result.IsLockedOut ? l["Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw, of log in met een link per e-mail."]
-            : result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user!, Input.Password!)
-                ? l["Bevestig eerst je e-mailadres met de link uit onze e-mail. Of vraag hierboven een nieuwe inloglink aan."]
-            : l["Het e-mailadres of het wachtwoord klopt niet."]);
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: true, lockoutOnFailure: false);
+        if (result.Succeeded)
+        {
+            await signIn.RecordSignInAsync(user!);
+            await throttle.ClearClientAsync(email, client, ct);
+            return LocalRedirect(this.SafeReturnUrl(ReturnUrl, "/mijn"));
+        }
+        // An old Identity lockout answers before hashing: hash here, so it takes as long as a wrong password.
+        if (result.IsLockedOut) signIn.UserManager.PasswordHasher.HashPassword(user!, Input.Password!);
+        // Not allowed (unconfirmed or blocked) is decided before Identity checks the password: check it here, so
+        // the work is the same, and only the right password earns the specific answer.
+        if (result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user!, Input.Password!))
+            return Refuse(user!.IsBlocked ? UseSignInLink.Blocked : "Bevestig eerst je e-mailadres met de link uit onze e-mail. Of vraag hierboven een nieuwe inloglink aan.");
+        await throttle.RecordFailureAsync(email, client, ct);
+        return Refuse(WrongPassword);
+    }
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError("Input.Password", l[message]);
         return Page();
     }
 }

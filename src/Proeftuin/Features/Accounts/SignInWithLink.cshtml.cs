@@ -24,6 +24,6 @@ public sealed class SignInWithLinkModel(UseSignInLink useLink, IStringLocalizer<
         if (!outcome.IsOk) return this.Fail(outcome, l, "");
         Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(outcome.Value!.Language));
         this.Flash("Je bent ingelogd.");
-        return LocalRedirect(this.SafeReturnUrl(ReturnUrl));
+        return LocalRedirect(this.SafeReturnUrl(ReturnUrl, "/mijn"));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Web;
@@ -6,9 +5,10 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Accounts;
 
 /// <summary>Signs in with a mailed link: valid 15 minutes, single use.</summary>
-public sealed class UseSignInLink(AppDbContext db, SignInManager<AppUser> signIn, TimeProvider clock)
+public sealed class UseSignInLink(AppDbContext db, AppSignInManager signIn, PasswordThrottle throttle, TimeProvider clock)
 {
     public const string Expired = "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.";
+    public const string Blocked = "Dit account is geblokkeerd. Neem contact op met de beheerder van Proeftuin als je denkt dat dit niet klopt.";
 
     public async Task<Outcome<AppUser>> RunAsync(string? token, CancellationToken ct = default)
     {
@@ -30,6 +30,8 @@ public sealed class UseSignInLink(AppDbContext db, SignInManager<AppUser> signIn
         // A link sent to an address the account no longer has proves nothing.
         if (user is null || !string.Equals(user.Email, link.Email, StringComparison.OrdinalIgnoreCase))
             return Outcome<AppUser>.Invalid("", Expired);
+        // Only the mailbox's owner gets this far, so saying why is safe.
+        if (user.IsBlocked) return Outcome<AppUser>.Invalid("", Blocked);
         if (!user.EmailConfirmed)
         {
             // Following the link proves the mailbox.
@@ -44,10 +46,13 @@ public sealed class UseSignInLink(AppDbContext db, SignInManager<AppUser> signIn
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
             }
         }
-        // Wrong passwords typed by someone else must not lock the owner out of the link too.
+        // Wrong passwords typed by someone else must not lock the owner out: the link always works, and
+        // having proven the mailbox, the address starts afresh for passwords too.
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
+        user.LastSignInAt = now;
         await users.UpdateAsync(user);
+        await throttle.ClearAsync(user.Email!, ct);
         await signIn.SignInAsync(user, isPersistent: true);
         return Outcome<AppUser>.Ok(user);
     }

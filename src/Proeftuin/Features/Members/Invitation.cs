@@ -14,4 +14,6 @@ public sealed class Invitation
     public DateTime ExpiresAt { get; set; }
     public DateTime? AcceptedAt { get; set; }
     public string? AcceptedById { get; set; }
+    /// <summary>Taken back by a facilitator: the link no longer works, and says so.</summary>
+    public DateTime? RevokedAt { get; set; }
 }

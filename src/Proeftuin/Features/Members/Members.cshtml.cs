@@ -8,12 +8,38 @@ namespace Proeftuin.Features.Members;
 
 /// <summary>Members of a project: facilitators invite, change roles and remove; every member sets their own perspective.</summary>
 [Authorize]
-public sealed class MembersModel(GetProjectOverview query, ChangeMember change, IStringLocalizer<SharedResource> l) : ProjectPageModel(query), IInviteFormPage
+public sealed class MembersModel(GetProjectOverview query, ChangeMember change, ManageInvitations invitations, IStringLocalizer<SharedResource> l) : ProjectPageModel(query), IInviteFormPage
 {
     public int ProjectId => Project.Id;
     public InviteModel.InviteInput Invite { get; } = new();
+    /// <summary>For facilitators: invitations and links that still work.</summary>
+    public IReadOnlyList<PendingInvitation> Pending { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id, p => p.IsMember || p.CanManage) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id, p => p.IsMember || p.CanManage) is { } refused) return refused;
+        await LoadPendingAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, int invitationId)
+    {
+        if (await LoadAsync(id, p => p.CanManage) is { } refused) return refused;
+        var outcome = await invitations.RevokeAsync(id, invitationId, HttpContext.RequestAborted);
+        if (!outcome.IsOk)
+        {
+            await LoadPendingAsync();
+            return this.Fail(outcome, l, "");
+        }
+        this.Flash("De uitnodiging is ingetrokken. De link werkt niet meer.");
+        return Redirect($"/projecten/{id}/leden");
+    }
+
+    private async Task LoadPendingAsync()
+    {
+        if (!Project.Permissions.CanManage) return;
+        Pending = (await invitations.ListAsync(Project.Id, HttpContext.RequestAborted)).Value ?? [];
+    }
 
     public Task<IActionResult> OnPostRoleAsync(int id, int membershipId, ProjectRole role) =>
         ChangeAsync(id, () => change.ChangeRoleAsync(id, membershipId, role, HttpContext.RequestAborted), "De rol is gewijzigd.");
@@ -28,6 +54,7 @@ public sealed class MembersModel(GetProjectOverview query, ChangeMember change, 
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<Outcome<Membership>>> run, string message)
     {
         if (await LoadAsync(id, p => p.IsMember || p.CanManage) is { } refused) return refused;
+        await LoadPendingAsync();
         if (!ModelState.IsValid) return Page();
         var outcome = await run();
         if (!outcome.IsOk) return this.Fail(outcome, l, "");

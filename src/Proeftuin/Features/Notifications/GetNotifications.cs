@@ -18,10 +18,13 @@ public sealed class GetNotifications(AppDbContext db, CurrentUser user, TimeProv
             && (n.StoryId == null || !db.Stories.Any(s => s.Id == n.StoryId && s.WithdrawnAt != null)));
     }
 
-    public async Task<IReadOnlyList<NotificationView>> RunAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<NotificationView>> RunAsync(CancellationToken ct = default) => LatestAsync(Shown, ct);
+
+    /// <summary>The newest few, e.g. for "Mijn Proeftuin".</summary>
+    public async Task<IReadOnlyList<NotificationView>> LatestAsync(int take, CancellationToken ct = default)
     {
         if (user.Id is null) return [];
-        return await Mine().AsNoTracking().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(Shown)
+        return await Mine().AsNoTracking().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
             .Select(n => new NotificationView(n.Id, n.Text, n.Url, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(ct);
     }

@@ -39,6 +39,21 @@ public sealed class GetTrace(AppDbContext db, ThreadAccess thread)
 
     private Task<List<FlowEdge>> EdgesAsync(int projectId, CancellationToken ct) => ThreadGraph.EdgesAsync(db, projectId, ct);
 
+    /// <summary>
+    /// For "Mijn Proeftuin": how many items each root fed (the same forward walk), with the links of all their
+    /// projects read in one query.
+    /// </summary>
+    public async Task<Dictionary<int, int>> CountForwardAsync(IReadOnlyCollection<(int ProjectId, int RootId)> roots, CancellationToken ct = default)
+    {
+        if (roots.Count == 0) return [];
+        var projectIds = roots.Select(r => r.ProjectId).Distinct().ToList();
+        // Links never cross projects, so one list serves every root.
+        var edges = (await db.Links.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+                .Select(l => new { l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt }).ToListAsync(ct))
+            .Select(l => FlowEdge.Of(l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt)).ToList();
+        return roots.ToDictionary(r => r.RootId, r => ThreadGraph.Walk(edges, r.RootId, forward: true).Count);
+    }
+
     private async Task<IReadOnlyList<TraceLevel>> LevelsAsync(List<FlowStep> steps, ProjectPermissions? p, bool withNames, CancellationToken ct)
     {
         var refs = await thread.RefsAsync(steps.Select(s => s.Id).ToList(), p, ct);
