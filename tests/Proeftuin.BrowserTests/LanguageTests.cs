@@ -39,12 +39,16 @@ public sealed class LanguageTests(BrowserFixture app)
         // The choice sticks on the next page.
         await page.GotoAsync("/projecten/1");
         await Expect(html).ToHaveAttributeAsync("lang", "en");
+        // What people wrote stays Dutch, and says so, so a screen reader reads it with a Dutch voice.
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("lang", "nl");
+        await Expect(page.Locator(".pt-question")).ToHaveAttributeAsync("lang", "nl");
         await Axe.AssertNoAxeViolationsAsync(page);
 
         var dutch = page.GetByRole(AriaRole.Button, new() { Name = "Nederlands" });
         await Expect(dutch).ToHaveAttributeAsync("lang", "nl");
         await dutch.ClickAsync();
         await Expect(html).ToHaveAttributeAsync("lang", "nl");
+        await Expect(page.Locator("h1")).Not.ToHaveAttributeAsync("lang", new Regex("."));
         await Expect(page).ToHaveURLAsync(new Regex("/projecten/1$"));
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
             .GetByRole(AriaRole.Link, new() { Name = "Inloggen", Exact = true })).ToBeVisibleAsync();

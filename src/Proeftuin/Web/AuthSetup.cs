@@ -35,6 +35,7 @@ public static class AuthSetup
             o.LogoutPath = "/uitloggen";
             o.Cookie.Name = "proeftuin.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             // The API answers with status codes, not with a redirect to the sign-in page.

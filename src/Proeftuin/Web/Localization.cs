@@ -25,6 +25,10 @@ public static class Localization
 
     public static string CultureCookieValue(string culture) => CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture));
 
+    /// <summary>The language choice is kept a year, and is Secure over HTTPS like the other cookies.</summary>
+    public static CookieOptions CultureCookieOptions(HttpRequest request) =>
+        new() { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps };
+
     public static bool IsSupported(string? culture) => culture is "nl" or "en";
 
     /// <summary>Dutch (localizable) messages instead of ASP.NET's English model-binding defaults.</summary>

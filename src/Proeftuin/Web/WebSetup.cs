@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data;
 using Scalar.AspNetCore;
@@ -43,7 +42,7 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         // Keys in the database: every web node can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Proeftuin").PersistKeysToDbContext<AppDbContext>();
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.AddTransportSecurity();
         // Room for a too-large logo to arrive, so its use case can say in Dutch how large it may be.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 8 * 1024 * 1024);
         return builder;
@@ -60,7 +59,7 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTransportSecurity();
         // An unexpected error is problem+json on the API and a Dutch page elsewhere; never a stack trace.
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();

@@ -27,7 +27,10 @@ public sealed class EnvironmentTests
     {
         await using var factory = new ProeftuinFactory { EnvironmentName = "Production" }
             .WithSetting("App:PublicUrl", "https://proeftuin.example.nl");
-        using var browser = factory.NewBrowser();
+        // Production sends plain http to https, so this browser speaks https.
+        var cookies = new System.Net.CookieContainer();
+        using var browser = new Browser(factory, factory.CreateDefaultClient(new Uri("https://localhost"),
+            new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
         var page = await browser.OpenAsync("/");
         Assert.DoesNotContain(TestData.SocialInnovation, page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("proeftuin.demo", page.Text, StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount updat
         var outcome = await update.RunAsync(users.GetUserId(User)!, new UpdateAccountInput(Input.DisplayName, Input.Email, Input.DefaultPerspective, Input.Language),
             publicUrl.Base, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(outcome.Value!.Language));
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(outcome.Value!.Language), Localization.CultureCookieOptions(Request));
         this.Flash("Je gegevens zijn opgeslagen.");
         return RedirectToPage();
     }

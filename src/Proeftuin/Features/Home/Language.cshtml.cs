@@ -14,7 +14,7 @@ public sealed class LanguageModel : PageModel
     {
         if (Localization.IsSupported(culture))
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, Localization.CultureCookieValue(culture!),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                Localization.CultureCookieOptions(Request));
         return LocalRedirect(this.SafeReturnUrl(returnUrl));
     }
 }

@@ -1,0 +1,147 @@
+using System.Xml.Linq;
+using Proeftuin.Features.Sessions;
+using Proeftuin.Tests.Sessions;
+
+namespace Proeftuin.Tests.Web;
+
+/// <summary>
+/// Dutch user content is marked lang="nl" on English pages (WCAG 3.1.2); the three knowledge sources are explained
+/// where people choose one; one word for post-its; no "Markdown" in labels; the glossary page /uitleg.
+/// </summary>
+public sealed class PlainLanguageTests(ProeftuinFactory factory) : IClassFixture<ProeftuinFactory>
+{
+    private Browser English()
+    {
+        var browser = factory.NewBrowser();
+        browser.Cookies.Add(new Uri("http://localhost"), new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        return browser;
+    }
+
+    /// <summary>The element that holds exactly this text (the innermost one with lang, or its own).</summary>
+    private static string? LangOf(HtmlPage page, string selector, string text)
+    {
+        var element = page.Document.QuerySelectorAll(selector).FirstOrDefault(e => e.TextContent.Contains(text, StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException($"{page.Url}: no {selector} with '{text}'");
+        return element.GetAttribute("lang");
+    }
+
+    [Fact]
+    public async Task In_English_titles_questions_and_news_carry_lang_nl_and_in_Dutch_they_need_none()
+    {
+        var projectId = await factory.Data.ProjectIdAsync("Samen tegen eenzaamheid in de wijk");
+        var project = await factory.Data.ProjectRowAsync(projectId);
+        var programmeId = await factory.Data.ProgrammeIdAsync();
+        var news = await factory.WithDbAsync(db => db.NewsItems.OrderBy(n => n.Id).FirstAsync());
+        var checks = new (string Url, string Selector, string Text)[]
+        {
+            ("/", "main h3", TestData.SocialInnovation),
+            ($"/programmas/{programmeId}", "h1", TestData.SocialInnovation),
+            ($"/programmas/{programmeId}", ".pt-card h3", project.Title),
+            ($"/programmas/{programmeId}", ".pt-card p", project.CentralQuestion),
+            ($"/projecten/{projectId}", "h1", project.Title),
+            ($"/projecten/{projectId}", ".pt-question", project.CentralQuestion),
+            ($"/projecten/{projectId}", ".pt-breadcrumbs [aria-current=page]", project.Title),
+            ($"/nieuws/{news.Id}", "h1", news.Title),
+            ($"/nieuws/{news.Id}", ".pt-news-body", ""),
+        };
+        using var english = English();
+        using var dutch = factory.NewBrowser();
+        foreach (var (url, selector, text) in checks)
+        {
+            var en = await english.OpenAsync(url);
+            Assert.Equal("en", en.Document.DocumentElement.GetAttribute("lang"));
+            Assert.True(LangOf(en, selector, text) == "nl", $"English {url}: {selector} '{text}' has no lang=\"nl\"");
+            var nl = await dutch.OpenAsync(url);
+            Assert.Null(LangOf(nl, selector, text));
+            Assert.DoesNotContain("pt-nl", nl.Text, StringComparison.Ordinal);
+        }
+        // A translated crumb is English and is not marked.
+        var page = await english.OpenAsync($"/projecten/{projectId}");
+        Assert.Null(page.Document.QuerySelector(".pt-breadcrumbs a[href='/']")!.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task The_three_knowledge_sources_are_explained_wherever_people_choose_one()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var session = await factory.SessionAsync(team.Id, SessionState.Planned);
+        using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
+        var members = await facilitator.OpenAsync($"/projecten/{team.Id}/leden");
+        using var made = await facilitator.SubmitAsync(members.FormFor("Invite.Email"), [new("Invite.Role", "Member")],
+            formAction: $"/projecten/{team.Id}/leden/uitnodigen?handler=Link");
+        var shown = await facilitator.FollowAsync(made, $"/projecten/{team.Id}/leden");
+        var invitation = Mailbox.ExtractLink(shown.Text, "/uitnodiging/")!;
+        var invitee = await factory.Data.UserAsync();
+        using var signedIn = await factory.SignInAsync(invitee.Email!);
+
+        using var anonymous = factory.NewBrowser();
+        var pages = new[]
+        {
+            await anonymous.OpenAsync("/registreren"),
+            await anonymous.OpenAsync($"/doe-mee/{session.JoinCode}"),
+            await signedIn.OpenAsync("/account"),
+            await signedIn.OpenAsync(new Uri(invitation).PathAndQuery),
+        };
+        foreach (var page in pages)
+        {
+            var box = page.Document.QuerySelector("main .pt-kennisbronnen") ?? throw new Xunit.Sdk.XunitException($"{page.Url}: no explanation of the knowledge sources");
+            var text = box.TextContent;
+            foreach (var word in new[] { "Ervaringskennis", "Professionele kennis", "Wetenschappelijke kennis", "eigen leven", "werk", "onderzoek" })
+                Assert.Contains(word, text, StringComparison.Ordinal);
+            Assert.NotNull(box.QuerySelector("a[href='/uitleg#kennisbronnen']"));
+            // The explanation comes before the choice it explains.
+            var choice = page.Document.QuerySelector("main select[name$='Perspective'], main input[type=radio][name$='Perspective']")
+                ?? throw new Xunit.Sdk.XunitException($"{page.Url}: no perspective choice");
+            Assert.True(box.CompareDocumentPosition(choice).HasFlag(AngleSharp.Dom.DocumentPositions.Following), $"{page.Url}: the explanation is not above the choice");
+        }
+    }
+
+    [Fact]
+    public async Task The_glossary_explains_the_words_and_every_page_links_to_it()
+    {
+        using var browser = factory.NewBrowser();
+        var page = await browser.OpenAsync("/uitleg");
+        Assert.Equal("Uitleg van woorden", page.H1);
+        var terms = page.Document.QuerySelectorAll("main dt").Select(dt => dt.TextContent.Trim()).ToList();
+        foreach (var term in new[] { "Kennisbronnen", "Fasen", "Ervaringsverhaal", "“Hoe kunnen we …?”-vraag", "Sessie", "Post-it", "Stippen",
+                     "Gebalanceerde telling", "Proeftuin", "Rode draad en spoor", "Toestemming", "Procesbegeleider", "Evaluator" })
+            Assert.Contains(term, terms);
+        Assert.NotNull(page.Document.GetElementById("kennisbronnen"));
+        foreach (var word in new[] { "Ervaringskennis", "Inleven", "Probleem definiëren", "Ideeën bedenken", "Prototypen", "Testen", "Alleen het team", "Iedereen, zonder naam" })
+            Assert.Contains(word, page.MainText, StringComparison.Ordinal);
+
+        foreach (var url in new[] { "/", "/inloggen", "/uitleg", "/bestaat-niet" })
+        {
+            var any = await browser.GetPageAsync(url);
+            Assert.NotNull(any.Document.QuerySelector("footer a[href='/uitleg']"));
+        }
+        using var english = English();
+        var en = await english.OpenAsync("/uitleg");
+        Assert.Equal("Words explained", en.H1);
+    }
+
+    [Fact]
+    public async Task Post_its_are_called_post_its_everywhere_and_no_label_says_Markdown()
+    {
+        var resx = XDocument.Load(Path.Combine(RepoRoot(), "src/Proeftuin/Resources/SharedResource.en.resx"));
+        var briefjes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).Where(n => n.Contains("briefje", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Empty(briefjes);
+        foreach (var t in WorkForms.All)
+            Assert.DoesNotContain("briefje", t.Instruction + t.Description, StringComparison.OrdinalIgnoreCase);
+        foreach (var mode in Enum.GetValues<StepMode>())
+            Assert.DoesNotContain("briefje", mode.WhatYouCanDo(), StringComparison.OrdinalIgnoreCase);
+
+        var team = await factory.Data.TeamProjectAsync();
+        using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
+        var newsForm = await facilitator.OpenAsync($"/nieuws/nieuw?projectId={team.Id}");
+        Assert.DoesNotContain("Markdown", newsForm.MainText, StringComparison.Ordinal);
+        Assert.Contains("**vet**", newsForm.MainText, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Proeftuin.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
+    }
+}
