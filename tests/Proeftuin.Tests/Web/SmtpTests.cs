@@ -26,7 +26,7 @@ public sealed class SmtpTests
         Assert.NotNull(link);
         Assert.Empty(factory.Mailbox.All()); // nothing went to the pickup folder
         using var signedIn = await browser.PostAsync(link);
-        Expect.Redirect(signedIn, "/");
+        Expect.Redirect(signedIn, "/mijn");
     }
 
     [Fact]
