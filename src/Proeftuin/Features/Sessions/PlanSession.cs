@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Shared;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Sessions;
 
-public sealed record SessionInput(string? Title, IReadOnlyList<int> QuestionIds);
+/// <summary>Date ("2027-03-12"), time ("19:30") and place come as typed: the use case checks them and says what is wrong in Dutch.</summary>
+public sealed record SessionInput(string? Title, IReadOnlyList<int> QuestionIds, string? PlannedDate = null, string? PlannedTime = null, string? Place = null);
 
 public sealed record StepInput(string? Title, string? Instruction, int? Minutes, bool Private, bool Anonymous, int? VotesPerPerson, bool SeveralPerNote);
 
@@ -41,6 +44,7 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var v = new Validation();
         var title = v.Text("Title", input.Title, SessionLimits.Title, label: "een titel");
         var questions = await CheckQuestionsAsync(projectId, input.QuestionIds, v, ct);
+        var when = When(input, v);
         if (!v.IsValid) return v;
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new LiveSession
@@ -51,6 +55,9 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
             JoinCode = await NewCodeAsync(ct),
             CreatedById = user.Id,
             CreatedAt = now,
+            PlannedDate = when.Date,
+            PlannedTime = when.Time,
+            Place = when.Place,
             Questions = questions.Select(id => new SessionQuestion { QuestionId = id }).ToList(),
         };
         if (withDefaultSteps)
@@ -73,13 +80,49 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var v = new Validation();
         var title = v.Text("Title", input.Title, SessionLimits.Title, label: "een titel");
         var questions = await CheckQuestionsAsync(caller.Session.ProjectId, input.QuestionIds, v, ct);
+        var when = When(input, v);
         if (!v.IsValid) return v;
         caller.Session.Title = title;
+        caller.Session.PlannedDate = when.Date;
+        caller.Session.PlannedTime = when.Time;
+        caller.Session.Place = when.Place;
         var current = await db.SessionQuestions.Where(q => q.SessionId == sessionId).ToListAsync(ct);
         db.SessionQuestions.RemoveRange(current.Where(q => !questions.Contains(q.QuestionId)));
         foreach (var id in questions.Where(id => current.All(q => q.QuestionId != id)))
             db.SessionQuestions.Add(new SessionQuestion { SessionId = sessionId, QuestionId = id });
         return await SavedAsync(sessionId, sessionId, ct);
+    }
+
+    /// <summary>
+    /// The planned day, time and place, all optional. A day from a year ago up to five years ahead (a typo such as 2207
+    /// is caught); a time only with a day; a place of up to <see cref="SessionLimits.Place"/> characters.
+    /// </summary>
+    private (DateOnly? Date, TimeOnly? Time, string? Place) When(SessionInput input, Validation v)
+    {
+        var today = DateOnly.FromDateTime(Dates.Local(clock.GetUtcNow().UtcDateTime));
+        DateOnly? date = null;
+        TimeOnly? time = null;
+        var dateText = (input.PlannedDate ?? "").Trim();
+        var timeText = (input.PlannedTime ?? "").Trim();
+        if (dateText.Length > 0)
+        {
+            string[] formats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy"];
+            if (dateText.Length > 20 || !DateOnly.TryParseExact(dateText, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                v.Add("PlannedDate", "Vul een datum in zoals 12-03-2027.");
+            else if (d < today.AddYears(-1) || d > today.AddYears(5))
+                v.Add("PlannedDate", "Kies een datum tussen een jaar geleden en vijf jaar vooruit.");
+            else date = d;
+        }
+        if (timeText.Length > 0)
+        {
+            if (timeText.Length > 8 || !TimeOnly.TryParseExact(timeText, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+                v.Add("PlannedTime", "Vul een tijd in zoals 19:30.");
+            else if (dateText.Length == 0)
+                v.Add("PlannedDate", "Vul ook de datum in: een tijd zonder dag zegt niemand iets.");
+            else time = t;
+        }
+        var place = v.Text("Place", input.Place, SessionLimits.Place, required: false, label: "De plaats");
+        return (date, time, place.Length == 0 ? null : place);
     }
 
     /// <summary>A new step at the end, filled in from the werkvorm's template.</summary>
