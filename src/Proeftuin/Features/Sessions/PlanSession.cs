@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Proeftuin.Data;
 using Proeftuin.Shared;
 using Proeftuin.Web;
@@ -296,4 +297,43 @@ public static class SessionWords
         int? seconds = step.EndsAt is { } ends ? (int)Math.Max(0, Math.Ceiling((ends - now).TotalSeconds)) : step.PausedSecondsLeft;
         return seconds is { } s ? $"{s / 60}:{s % 60:00}" : null;
     }
+
+    /// <summary>
+    /// The timer's state, which decides its buttons: "idle" (not started or stopped), "running", "paused", or "over"
+    /// (ran out). sessie.js works out the same from the step and the clock.
+    /// </summary>
+    public static string TimerState(StepView step, DateTime now) =>
+        step.EndsAt is { } ends ? (ends > now ? "running" : "over") : step.PausedSecondsLeft is not null ? "paused" : "idle";
+
+    /// <summary>The timer's buttons and the states each one fits (see <see cref="TimerState"/>).</summary>
+    public static readonly IReadOnlyList<(TimerAction Action, string Label, string States)> TimerButtons =
+    [
+        (TimerAction.Start, "Klok starten", "idle over"),
+        (TimerAction.Resume, "Verder", "paused"),
+        (TimerAction.Pause, "Pauze", "running"),
+        (TimerAction.AddMinute, "+1 minuut", "running over"),
+        (TimerAction.Stop, "Klok stoppen", "running paused over"),
+    ];
+
+    /// <summary>"12 maart 2027 om 19:30 · Buurtkamer De Linde" in the request's language; null when nothing is planned.</summary>
+    public static string? Planned(IStringLocalizer l, DateOnly? date, TimeOnly? time, string? place)
+    {
+        var parts = new List<string>();
+        if (date is { } d)
+        {
+            var day = d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+            parts.Add(time is { } t ? l["{0} om {1}", day, t.ToString("HH:mm", CultureInfo.InvariantCulture)].Value : day);
+        }
+        if (!string.IsNullOrEmpty(place)) parts.Add(place);
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    /// <summary>"1 persoon" / "2 mensen".</summary>
+    public static string People(IStringLocalizer l, int count) => count == 1 ? l["1 persoon"].Value : l["{0} mensen", count].Value;
+
+    /// <summary>"1 deelnemer" / "2 deelnemers".</summary>
+    public static string Participants(IStringLocalizer l, int count) => count == 1 ? l["1 deelnemer"].Value : l["{0} deelnemers", count].Value;
+
+    /// <summary>"1 stip" / "2 stippen".</summary>
+    public static string Dots(IStringLocalizer l, int count) => count == 1 ? l["1 stip"].Value : l["{0} stippen", count].Value;
 }
