@@ -197,7 +197,8 @@
   function afterChange() {
     var empty = root.querySelector('[data-pt-no-notes]');
     if (empty) empty.hidden = root.querySelectorAll('li.pt-note').length > 0;
-    root.querySelectorAll('.pt-cluster[data-cluster-id]').forEach(function (section) {
+    // Every column's count, the loose one included.
+    root.querySelectorAll('.pt-cluster').forEach(function (section) {
       var count = section.querySelector('.pt-cluster__count');
       if (count) count.textContent = '(' + section.querySelectorAll('li.pt-note').length + ')';
     });

@@ -35,6 +35,7 @@
   var firstState = null;
   var timerStep = null;
   var timeUpTold = false;
+  var lastLeft = null;
 
   var api = {
     sessionId: sessionId,
@@ -144,6 +145,7 @@
   function showTimer(step) {
     timerStep = step;
     timeUpTold = false;
+    lastLeft = null;
     tick();
   }
 
@@ -188,10 +190,12 @@
       var paused = el.querySelector('[data-timer-paused]');
       if (paused) paused.hidden = !(timerStep && !timerStep.endsAt && typeof timerStep.pausedSecondsLeft === 'number');
     });
-    if (left === 0 && timerStep && timerStep.endsAt && !timeUpTold) {
+    // Told once, when the time runs out while someone watches; a page opened after the end says nothing.
+    if (left === 0 && timerStep && timerStep.endsAt && !timeUpTold && lastLeft > 0) {
       timeUpTold = true;
       say(texts.timeUp);
     }
+    lastLeft = left;
   }
 
   // ---- participation and "klaar" ----------------------------------------------------------------------------------
