@@ -122,6 +122,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Vervolg: het open huis uitwerken}/scherm"),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/samenvatting"),
+        // Issue 9: the closed banner and the board with stippen on the wall screen, in its own layout.
+        new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/scherm"),
         new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/bewerken"),
         new("/draad/{item:Gerda, 78}/bewerken"),
         new("/draad/{item:Van verlies naar nieuw contact}/bewerken"),

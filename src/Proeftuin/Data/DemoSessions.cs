@@ -179,6 +179,10 @@ internal static class DemoSessions
             JoinCode = JoinCodes.New(),
             CreatedById = users["procesbegeleider"].Id,
             CreatedAt = now.AddDays(-1),
+            // Planned two weeks ahead, on a weekday evening in the neighbourhood room.
+            PlannedDate = DateOnly.FromDateTime(now.AddDays(14)),
+            PlannedTime = new TimeOnly(19, 30),
+            Place = "Buurtkamer De Linde",
         };
         planned.Steps.AddRange([
             new Step

@@ -80,7 +80,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
             case "file":
                 html.AppendHtml($"<input type=\"file\" class=\"utrecht-textbox\" {common}{(Accept is { } a ? $" accept=\"{enc.Encode(a)}\"" : "")}>");
                 break;
-            case "text" or "email" or "password" or "url" or "date" or "number" or "search" or "tel":
+            case "text" or "email" or "password" or "url" or "date" or "time" or "number" or "search" or "tel":
                 var shownValue = Type == "password" ? "" : value;
                 html.AppendHtml($"<input type=\"{Type}\" class=\"utrecht-textbox utrecht-textbox--html-input{(invalid ? " utrecht-textbox--invalid" : "")}\" value=\"{enc.Encode(shownValue)}\" {common}>");
                 break;

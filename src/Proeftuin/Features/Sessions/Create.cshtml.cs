@@ -51,7 +51,21 @@ public sealed class SessionForm
     public string? Title { get; set; }
     public List<int> QuestionIds { get; set; } = [];
     public bool DefaultSteps { get; set; } = true;
-    public SessionInput ToInput() => new(Title, QuestionIds);
+    /// <summary>As typed (type="date" sends 2027-03-12): the use case reads and checks it.</summary>
+    public string? PlannedDate { get; set; }
+    public string? PlannedTime { get; set; }
+    public string? Place { get; set; }
+    public SessionInput ToInput() => new(Title, QuestionIds, PlannedDate, PlannedTime, Place);
+
+    /// <summary>A stored session's values in the form's own shape.</summary>
+    public static SessionForm From(LiveSession s, List<int> questionIds) => new()
+    {
+        Title = s.Title,
+        QuestionIds = questionIds,
+        PlannedDate = s.PlannedDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        PlannedTime = s.PlannedTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        Place = s.Place,
+    };
 }
 
 /// <summary>The create and plan pages share the title and questions fields.</summary>

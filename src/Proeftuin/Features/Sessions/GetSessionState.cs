@@ -61,7 +61,8 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
             new MeView(me?.Id, me?.DisplayName, me?.Perspective, me?.IsGuest == true, caller.IsFacilitator, caller.CanAct,
                 me is not null && current is not null && me.DoneStepId == current.Id),
             visible, hidden, clusters, participation, myVotes, left,
-            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, current is not null && p.DoneStepId == current.Id)).ToList() : null);
+            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, current is not null && p.DoneStepId == current.Id)).ToList() : null,
+            s.PlannedDate, s.PlannedTime, s.Place);
     }
 }
 

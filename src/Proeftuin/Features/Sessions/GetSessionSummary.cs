@@ -23,7 +23,8 @@ public sealed record SessionSummary(
     IReadOnlyList<QuestionView> Questions, bool CanOpenThread, IReadOnlyList<SummaryStep> Steps,
     IReadOnlyList<SummaryCluster> Clusters, IReadOnlyList<SummaryNote> Unclustered, IReadOnlyList<ResultsView> Votes,
     int ParticipantCount, IReadOnlyDictionary<Perspective, int> ParticipantsByPerspective, IReadOnlyList<ParticipantView>? Participants,
-    IReadOnlyList<SummaryIdea> Ideas, bool IsFacilitator);
+    IReadOnlyList<SummaryIdea> Ideas, bool IsFacilitator,
+    DateOnly? PlannedDate = null, TimeOnly? PlannedTime = null, string? Place = null);
 
 /// <summary>
 /// The summary of a session for everyone who may see it. Unlike the live page, notes of a private step that was never
@@ -62,7 +63,7 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Get
             people.Count, people.GroupBy(p => p.Perspective).ToDictionary(g => g.Key, g => g.Count()),
             caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false)).ToList() : null,
             ideas.Select(i => new SummaryIdea(i.Id, i.Title, i.KnowledgeSource, clusterIdeas.Contains(i.Id))).ToList(),
-            caller.IsFacilitator);
+            caller.IsFacilitator, s.PlannedDate, s.PlannedTime, s.Place);
     }
 
     /// <summary>Every note whose step is revealed (or was never private), in the order written; anonymised without author.</summary>

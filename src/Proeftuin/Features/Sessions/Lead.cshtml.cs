@@ -38,16 +38,18 @@ public sealed class LeadModel(RunSession run, IStringLocalizer<SharedResource> l
         Done(id, await run.SummonAsync(id, focus, Ct), "Iedereen is naar hetzelfde deel van de sessie gestuurd.", string.IsNullOrWhiteSpace(focus) ? "stap" : focus.Trim());
 
     public async Task<IActionResult> OnPostCloseAsync(int id) =>
-        Done(id, await run.CloseAsync(id, Ct), "De sessie is afgelopen.", "stap");
+        Done(id, await run.CloseAsync(id, Ct), null, "stap"); // the page's own banner says it is over, for good
+
+
 
     private CancellationToken Ct => HttpContext.RequestAborted;
 
-    private IActionResult Done(int id, Outcome<int> outcome, string message, string anchor)
+    private IActionResult Done(int id, Outcome<int> outcome, string? message, string anchor)
     {
         switch (outcome.Status)
         {
             case OutcomeStatus.Ok:
-                this.Flash(message);
+                if (message is not null) this.Flash(message);
                 return Redirect($"/sessies/{id}#{Uri.EscapeDataString(anchor)}");
             case OutcomeStatus.NotFound:
                 return NotFound();

@@ -25,6 +25,10 @@ public sealed class LiveSession
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>When and where the session is planned (optional): a calendar day and clock time in Dutch local time, as people say it.</summary>
+    public DateOnly? PlannedDate { get; set; }
+    public TimeOnly? PlannedTime { get; set; }
+    public string? Place { get; set; }
     public List<Step> Steps { get; set; } = [];
     public List<SessionQuestion> Questions { get; set; } = [];
 }
@@ -165,6 +169,7 @@ public static class SessionLimits
     public const int MaxSteps = 30;
     public const int JoinCodeLength = 6;
     public const int Focus = 40;
+    public const int Place = 200;
     /// <summary>Clusters per session: each one is a heading on every screen.</summary>
     public const int MaxClusters = 100;
     /// <summary>Hub calls per connection per ten seconds; a person clicking fast stays far below it.</summary>

@@ -41,6 +41,7 @@ public sealed class NotesModel(WriteNote notes, SessionAccess access, AppDbConte
     [BindProperty(SupportsGet = true)] public int? NoteId { get; set; }
     [BindProperty] public NoteForm Input { get; set; } = new();
     public string? SessionTitle { get; private set; }
+    public bool IsClosed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -51,6 +52,7 @@ public sealed class NotesModel(WriteNote notes, SessionAccess access, AppDbConte
         if (note is null) return NotFound();
         Input.Text = note.Text;
         SessionTitle = caller.Session.Title;
+        IsClosed = caller.Session.State == SessionState.Closed;
         return Page();
     }
 
@@ -79,22 +81,35 @@ public sealed class NotesModel(WriteNote notes, SessionAccess access, AppDbConte
 
     private async Task<IActionResult> AgainAsync<T>(Outcome<T> outcome)
     {
-        SessionTitle = (await access.ForSessionAsync(Id, HttpContext.RequestAborted))?.Session.Title;
+        var session = (await access.ForSessionAsync(Id, HttpContext.RequestAborted))?.Session;
+        SessionTitle = session?.Title;
+        IsClosed = session?.State == SessionState.Closed;
         return Refuse(outcome);
     }
 }
 
-/// <summary>What the session page may offer around notes now; the use cases check the same again on every action.</summary>
-public sealed record NoteBoard(SessionModel Page)
+/// <summary>
+/// What the session page may offer around notes now; the use cases check the same again on every action. ReadOnly: the
+/// wall screen, which shows the board without a single button. Dots: the stippen each note got in the last closed vote.
+/// </summary>
+public sealed record NoteBoard(SessionView View, SessionCaller Caller, IReadOnlyDictionary<int, int> Dots, bool ReadOnly = false)
 {
-    public SessionView View => Page.View;
-    public StepView? Step => Page.CurrentStep;
-    public bool CanWrite => View.Me.CanAct && Step is { Mode: StepMode.Write or StepMode.Share };
-    public bool CanCluster => ClusterNotes.CanCluster(Page.Caller);
-    public bool CanMerge => View.Me.IsFacilitator && View.State != SessionState.Closed;
-    public bool CanVote => View.Me.CanAct && Step is { Mode: StepMode.Vote, VotingClosed: false };
-    public bool CanModerate => View.Me.IsFacilitator && View.State != SessionState.Closed;
-    public bool IsVisibleToAll(NoteView n) => NoteRules.IsRevealed(Page.Caller.StepById(n.StepId));
+    public NoteBoard(SessionModel page) : this(page.View, page.Caller, DotsFrom(page.Results)) { }
+
+    public StepView? Step => View.Steps.FirstOrDefault(s => s.Id == View.CurrentStepId);
+    public bool CanWrite => !ReadOnly && View.Me.CanAct && Step is { Mode: StepMode.Write or StepMode.Share };
+    public bool CanCluster => !ReadOnly && ClusterNotes.CanCluster(Caller);
+    public bool CanMerge => !ReadOnly && View.Me.IsFacilitator && View.State != SessionState.Closed;
+    public bool CanVote => !ReadOnly && View.Me.CanAct && Step is { Mode: StepMode.Vote, VotingClosed: false };
+    public bool CanModerate => !ReadOnly && View.Me.IsFacilitator && View.State != SessionState.Closed;
+    public bool IsVisibleToAll(NoteView n) => NoteRules.IsRevealed(Caller.StepById(n.StepId));
+
+    /// <summary>Clusters as columns: once there is a cluster, and always in a cluster or vote step.</summary>
+    public bool IsBoard => View.Clusters.Count > 0 || Step is { Mode: StepMode.Cluster or StepMode.Vote };
+
+    /// <summary>The raw stippen per note of the last closed vote (by step order); notes without any are left out.</summary>
+    public static IReadOnlyDictionary<int, int> DotsFrom(IReadOnlyList<ResultsView> results) =>
+        results.Count == 0 ? new Dictionary<int, int>() : results[^1].Rows.Where(r => r.Raw > 0).ToDictionary(r => r.NoteId, r => r.Raw);
 }
 
 /// <summary>One post-it on the session page.</summary>

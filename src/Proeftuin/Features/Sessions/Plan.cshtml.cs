@@ -25,11 +25,8 @@ public sealed class PlanModel(PlanSession plan, AppDbContext db, IStringLocalize
     {
         var denied = await LoadAsync(id);
         if (denied is not null) return denied;
-        Input = new SessionForm
-        {
-            Title = Session.Title,
-            QuestionIds = await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted),
-        };
+        Input = SessionForm.From(Session,
+            await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted));
         return Page();
     }
 
@@ -95,7 +92,7 @@ public sealed class PlanModel(PlanSession plan, AppDbContext db, IStringLocalize
         if (denied is not null) return denied;
         if (prefix != "Step") EditingStepId = null;
         if (prefix != "Input")
-            Input = new SessionForm { Title = Session.Title, QuestionIds = await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted) };
+            Input = SessionForm.From(Session, await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted));
         ModelState.AddErrors(outcome.Errors, l, prefix);
         return Page();
     }

@@ -1,10 +1,14 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Proeftuin.Data;
+using Proeftuin.Shared;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Sessions;
 
-public sealed record SessionInput(string? Title, IReadOnlyList<int> QuestionIds);
+/// <summary>Date ("2027-03-12"), time ("19:30") and place come as typed: the use case checks them and says what is wrong in Dutch.</summary>
+public sealed record SessionInput(string? Title, IReadOnlyList<int> QuestionIds, string? PlannedDate = null, string? PlannedTime = null, string? Place = null);
 
 public sealed record StepInput(string? Title, string? Instruction, int? Minutes, bool Private, bool Anonymous, int? VotesPerPerson, bool SeveralPerNote);
 
@@ -41,6 +45,7 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var v = new Validation();
         var title = v.Text("Title", input.Title, SessionLimits.Title, label: "een titel");
         var questions = await CheckQuestionsAsync(projectId, input.QuestionIds, v, ct);
+        var when = When(input, v);
         if (!v.IsValid) return v;
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new LiveSession
@@ -51,6 +56,9 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
             JoinCode = await NewCodeAsync(ct),
             CreatedById = user.Id,
             CreatedAt = now,
+            PlannedDate = when.Date,
+            PlannedTime = when.Time,
+            Place = when.Place,
             Questions = questions.Select(id => new SessionQuestion { QuestionId = id }).ToList(),
         };
         if (withDefaultSteps)
@@ -73,13 +81,49 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var v = new Validation();
         var title = v.Text("Title", input.Title, SessionLimits.Title, label: "een titel");
         var questions = await CheckQuestionsAsync(caller.Session.ProjectId, input.QuestionIds, v, ct);
+        var when = When(input, v);
         if (!v.IsValid) return v;
         caller.Session.Title = title;
+        caller.Session.PlannedDate = when.Date;
+        caller.Session.PlannedTime = when.Time;
+        caller.Session.Place = when.Place;
         var current = await db.SessionQuestions.Where(q => q.SessionId == sessionId).ToListAsync(ct);
         db.SessionQuestions.RemoveRange(current.Where(q => !questions.Contains(q.QuestionId)));
         foreach (var id in questions.Where(id => current.All(q => q.QuestionId != id)))
             db.SessionQuestions.Add(new SessionQuestion { SessionId = sessionId, QuestionId = id });
         return await SavedAsync(sessionId, sessionId, ct);
+    }
+
+    /// <summary>
+    /// The planned day, time and place, all optional. A day from a year ago up to five years ahead (a typo such as 2207
+    /// is caught); a time only with a day; a place of up to <see cref="SessionLimits.Place"/> characters.
+    /// </summary>
+    private (DateOnly? Date, TimeOnly? Time, string? Place) When(SessionInput input, Validation v)
+    {
+        var today = DateOnly.FromDateTime(Dates.Local(clock.GetUtcNow().UtcDateTime));
+        DateOnly? date = null;
+        TimeOnly? time = null;
+        var dateText = (input.PlannedDate ?? "").Trim();
+        var timeText = (input.PlannedTime ?? "").Trim();
+        if (dateText.Length > 0)
+        {
+            string[] formats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy"];
+            if (dateText.Length > 20 || !DateOnly.TryParseExact(dateText, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                v.Add("PlannedDate", "Vul een datum in zoals 12-03-2027.");
+            else if (d < today.AddYears(-1) || d > today.AddYears(5))
+                v.Add("PlannedDate", "Kies een datum tussen een jaar geleden en vijf jaar vooruit.");
+            else date = d;
+        }
+        if (timeText.Length > 0)
+        {
+            if (timeText.Length > 8 || !TimeOnly.TryParseExact(timeText, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+                v.Add("PlannedTime", "Vul een tijd in zoals 19:30.");
+            else if (dateText.Length == 0)
+                v.Add("PlannedDate", "Vul ook de datum in: een tijd zonder dag zegt niemand iets.");
+            else time = t;
+        }
+        var place = v.Text("Place", input.Place, SessionLimits.Place, required: false, label: "De plaats");
+        return (date, time, place.Length == 0 ? null : place);
     }
 
     /// <summary>A new step at the end, filled in from the werkvorm's template.</summary>
@@ -253,4 +297,43 @@ public static class SessionWords
         int? seconds = step.EndsAt is { } ends ? (int)Math.Max(0, Math.Ceiling((ends - now).TotalSeconds)) : step.PausedSecondsLeft;
         return seconds is { } s ? $"{s / 60}:{s % 60:00}" : null;
     }
+
+    /// <summary>
+    /// The timer's state, which decides its buttons: "idle" (not started or stopped), "running", "paused", or "over"
+    /// (ran out). sessie.js works out the same from the step and the clock.
+    /// </summary>
+    public static string TimerState(StepView step, DateTime now) =>
+        step.EndsAt is { } ends ? (ends > now ? "running" : "over") : step.PausedSecondsLeft is not null ? "paused" : "idle";
+
+    /// <summary>The timer's buttons and the states each one fits (see <see cref="TimerState"/>).</summary>
+    public static readonly IReadOnlyList<(TimerAction Action, string Label, string States)> TimerButtons =
+    [
+        (TimerAction.Start, "Klok starten", "idle over"),
+        (TimerAction.Resume, "Verder", "paused"),
+        (TimerAction.Pause, "Pauze", "running"),
+        (TimerAction.AddMinute, "+1 minuut", "running over"),
+        (TimerAction.Stop, "Klok stoppen", "running paused over"),
+    ];
+
+    /// <summary>"12 maart 2027 om 19:30 · Buurtkamer De Linde" in the request's language; null when nothing is planned.</summary>
+    public static string? Planned(IStringLocalizer l, DateOnly? date, TimeOnly? time, string? place)
+    {
+        var parts = new List<string>();
+        if (date is { } d)
+        {
+            var day = d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+            parts.Add(time is { } t ? l["{0} om {1}", day, t.ToString("HH:mm", CultureInfo.InvariantCulture)].Value : day);
+        }
+        if (!string.IsNullOrEmpty(place)) parts.Add(place);
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    /// <summary>"1 persoon" / "2 mensen".</summary>
+    public static string People(IStringLocalizer l, int count) => count == 1 ? l["1 persoon"].Value : l["{0} mensen", count].Value;
+
+    /// <summary>"1 deelnemer" / "2 deelnemers".</summary>
+    public static string Participants(IStringLocalizer l, int count) => count == 1 ? l["1 deelnemer"].Value : l["{0} deelnemers", count].Value;
+
+    /// <summary>"1 stip" / "2 stippen".</summary>
+    public static string Dots(IStringLocalizer l, int count) => count == 1 ? l["1 stip"].Value : l["{0} stippen", count].Value;
 }

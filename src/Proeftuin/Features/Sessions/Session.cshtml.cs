@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Web;
 
 namespace Proeftuin.Features.Sessions;
 
@@ -9,7 +10,7 @@ namespace Proeftuin.Features.Sessions;
 /// The live session page for everyone in it: the same server-rendered view works without JavaScript (plain forms post
 /// to the step, note and vote pages); with JavaScript, sessie.js keeps it live over the hub.
 /// </summary>
-public sealed class SessionModel(SessionAccess access, JoinSession join, GetSessionState state, AppDbContext db) : PageModel
+public sealed class SessionModel(SessionAccess access, JoinSession join, GetSessionState state, GetResults results, PublicUrl publicUrl, AppDbContext db) : PageModel
 {
     public SessionView View { get; private set; } = null!;
     public SessionCaller Caller { get; private set; } = null!;
@@ -17,6 +18,12 @@ public sealed class SessionModel(SessionAccess access, JoinSession join, GetSess
     public string? ProjectTitle { get; private set; }
 
     public StepView? CurrentStep => View.Steps.FirstOrDefault(s => s.Id == View.CurrentStepId);
+
+    /// <summary>Every closed vote's results, read once for the results tables and the stippen on the cards.</summary>
+    public IReadOnlyList<ResultsView> Results { get; private set; } = [];
+
+    /// <summary>Where people type the join code, as the facilitator says it out loud.</summary>
+    public string JoinAddress => publicUrl.Base + "/doe-mee";
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -27,6 +34,7 @@ public sealed class SessionModel(SessionAccess access, JoinSession join, GetSess
         if (caller is null) return NotFound();
         Caller = caller;
         View = await state.ViewAsync(caller, ct);
+        if (View.Steps.Any(s => s.Mode == StepMode.Vote && s.VotingClosed)) Results = await results.ClosedStepsAsync(caller, ct);
         if (caller.Project is { IsMember: true } or { CanManage: true })
             ProjectTitle = await db.Projects.Where(p => p.Id == View.ProjectId).Select(p => p.Title).FirstAsync(ct);
         return Page();

@@ -13,6 +13,7 @@ internal sealed class SessionConfiguration :
         b.Property(s => s.Title).HasMaxLength(SessionLimits.Title);
         b.Property(s => s.JoinCode).HasMaxLength(SessionLimits.JoinCodeLength);
         b.Property(s => s.Focus).HasMaxLength(SessionLimits.Focus);
+        b.Property(s => s.Place).HasMaxLength(SessionLimits.Place);
         b.HasIndex(s => s.JoinCode).IsUnique();
         b.HasIndex(s => s.ProjectId);
         b.HasOne(s => s.Project).WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);

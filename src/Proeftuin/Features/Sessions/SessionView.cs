@@ -26,7 +26,10 @@ public sealed record SessionView(
     Participation Participation,
     IReadOnlyDictionary<int, int> MyVotes,
     int VotesLeft,
-    IReadOnlyList<ParticipantView>? Participants);
+    IReadOnlyList<ParticipantView>? Participants,
+    DateOnly? PlannedDate = null,
+    TimeOnly? PlannedTime = null,
+    string? Place = null);
 
 public sealed record QuestionView(int Id, string Title);
 
@@ -50,3 +53,6 @@ public sealed record ClusterView(int Id, string Name, int Position, int? IdeaId)
 public sealed record Participation(int Total, int Done, IReadOnlyDictionary<Perspective, int> ByPerspective);
 
 public sealed record ParticipantView(int Id, string DisplayName, Perspective Perspective, bool IsGuest, bool Done);
+
+/// <summary>The "Deze sessie is afgelopen" banner; the summary itself links nowhere else.</summary>
+public sealed record ClosedBanner(int SessionId, bool LinkToSummary = true);

@@ -8,8 +8,10 @@
 
   var root = document.getElementById('pt-sessie');
   if (!root) return;
+  // The wall screen shows the board without buttons: any change there simply fetches the board again.
+  var wall = root.hasAttribute('data-wall');
   // Server-rendered parts that change with the step: the facilitator's controls, the board, the vote and the ideas.
-  var PANELS = ['leiden', 'post-its', 'clusters', 'stemmen', 'ideeen'];
+  var PANELS = wall ? ['bord'] : ['leiden', 'post-its', 'clusters', 'stemmen', 'ideeen'];
   var MODE = { write: 0, share: 1, cluster: 2, vote: 3 };
   var ps = null;
   var myVotes = {};
@@ -85,8 +87,15 @@
     text.textContent = note.text; // never HTML; CSS keeps the line breaks
     li.querySelector('[data-author]').textContent = note.author || template.dataset.anonymous;
     var perspective = li.querySelector('[data-perspective]');
-    if (note.authorPerspective != null) perspective.textContent = ' · ' + template.getAttribute('data-perspective-' + note.authorPerspective);
-    else perspective.remove();
+    // Colour per knowledge source, always with its name in words (the same classes as _NoteCard.cshtml).
+    var tones = ['pt-note--experience', 'pt-note--professional', 'pt-note--scientific'];
+    if (note.authorPerspective != null) {
+      perspective.textContent = template.getAttribute('data-perspective-' + note.authorPerspective);
+      li.classList.add(tones[note.authorPerspective] || 'pt-note--anonymous');
+    } else {
+      perspective.remove();
+      li.classList.add('pt-note--anonymous');
+    }
     if (!note.mine) li.querySelector('[data-you]').remove();
 
     var mineCanWrite = note.mine && r.write;
@@ -144,7 +153,11 @@
       line.hidden = !(step && step.mode === MODE.vote && count > 0);
     }
     var button = li.querySelector('[data-pt-vote] button');
-    if (button) button.disabled = votesLeft <= 0 || (!rights().several && count > 0);
+    // aria-disabled keeps the button focusable: after the last stip the keyboard stays where it was.
+    if (button) {
+      if (votesLeft <= 0 || (!rights().several && count > 0)) button.setAttribute('aria-disabled', 'true');
+      else button.removeAttribute('aria-disabled');
+    }
     var unvote = li.querySelector('[data-pt-unvote]');
     if (unvote) unvote.hidden = count === 0;
   }
@@ -157,6 +170,8 @@
     if (!list) { refresh(); return; }
     var li = buildNote(note);
     if (!li) return;
+    var dots = old && old.querySelector('[data-pt-dots]');
+    if (dots) li.querySelector('.pt-note__meta').after(dots);
     var hadFocus = old && old.contains(document.activeElement) ? document.activeElement : null;
     if (old && old.parentElement === list) old.replaceWith(li);
     else {
@@ -182,7 +197,8 @@
   function afterChange() {
     var empty = root.querySelector('[data-pt-no-notes]');
     if (empty) empty.hidden = root.querySelectorAll('li.pt-note').length > 0;
-    root.querySelectorAll('.pt-cluster[data-cluster-id]').forEach(function (section) {
+    // Every column's count, the loose one included.
+    root.querySelectorAll('.pt-cluster').forEach(function (section) {
       var count = section.querySelector('.pt-cluster__count');
       if (count) count.textContent = '(' + section.querySelectorAll('li.pt-note').length + ')';
     });
@@ -270,7 +286,7 @@
   // ---- drag and drop (the select per note is the keyboard path) ---------------------------------------------
 
   function enableDrag() {
-    if (!window.Sortable || !rights().cluster) return;
+    if (wall || !window.Sortable || !rights().cluster) return;
     root.querySelectorAll('ul.pt-note-list[data-pt-cluster]').forEach(function (list) {
       if (list.dataset.sortable) return;
       list.dataset.sortable = '1';
@@ -296,17 +312,23 @@
     return li ? Number(li.dataset.noteId) : null;
   }
 
-  function send(form, method, args, done) {
+  // One call at a time per form. The button is not disabled meanwhile: a disabled button drops the keyboard focus.
+  function send(form, method, args, done, refused) {
+    if (form.dataset.ptBusy) return;
+    form.dataset.ptBusy = '1';
     var button = form.querySelector('button[type=submit]');
-    if (button) button.disabled = true;
     ps.invoke.apply(ps, [method, sessionId()].concat(args)).then(function (reply) {
-      if (button && document.contains(button)) button.disabled = false;
+      delete form.dataset.ptBusy;
       if (reply && reply.ok && done) done(reply);
       if (reply && reply.ok) {
         var note = form.closest('li[data-note-id]');
         if (note) showVotes(note);
       }
+      if (reply && reply.ok === false && refused) refused(reply);
+      // Focus returns to the button pressed, if the page still has it.
+      if (button && document.contains(button) && (document.activeElement === document.body || document.activeElement === null)) button.focus();
     }, function () {
+      delete form.dataset.ptBusy;
       form.dataset.ptPlain = '1';
       form.submit();
     });
@@ -319,17 +341,28 @@
     var id = function (name) { var v = value(name); return v === '' ? null : Number(v); };
     var handled = true;
     if (form.hasAttribute('data-pt-note-add')) {
-      send(form, 'AddNote', [value('Input.Text')], function () {
-        var area = form.querySelector('textarea');
-        area.value = '';
-        area.focus();
-      });
+      var area = form.querySelector('textarea');
+      if (value('Input.Text').trim() === '') {
+        fieldError(form, area, null);
+      } else {
+        send(form, 'AddNote', [value('Input.Text')], function () {
+          fieldError(form, area, false);
+          area.value = '';
+          area.focus();
+        }, function (reply) { fieldError(form, area, reply.error); });
+      }
     } else if (form.hasAttribute('data-pt-note-delete')) {
       send(form, 'DeleteNote', [noteIdOf(form)]);
     } else if (form.hasAttribute('data-pt-note-move')) {
       send(form, 'MoveNote', [id('Input.NoteId'), id('Input.ClusterId')]);
     } else if (form.hasAttribute('data-pt-vote')) {
-      send(form, 'CastVote', [id('NoteId')]);
+      var voteButton = form.querySelector('button');
+      if (voteButton && voteButton.getAttribute('aria-disabled') === 'true') {
+        ps.say(format(root.querySelector('[data-pt-votes-left]') ? root.querySelector('[data-pt-votes-left]').textContent : ''));
+        voteButton.focus();
+      } else {
+        send(form, 'CastVote', [id('NoteId')]);
+      }
     } else if (form.hasAttribute('data-pt-unvote')) {
       send(form, 'RemoveVote', [id('NoteId')]);
     } else if (form.hasAttribute('data-pt-cluster-add')) {
@@ -344,11 +377,44 @@
     if (handled) event.preventDefault();
   }
 
+  // The post-it field's own error, next to it: aria-invalid and the message in its aria-describedby. message: the
+  // server's words; null: the page's own "write something first"; false: clear the error.
+  function fieldError(form, field, message) {
+    var error = form.querySelector('[data-pt-note-error]');
+    if (!error) return;
+    if (!error.dataset.defaultText) error.dataset.defaultText = error.textContent;
+    var ids = (field.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x !== error.id; });
+    if (message === false) {
+      error.hidden = true;
+      field.removeAttribute('aria-invalid');
+      field.classList.remove('utrecht-textarea--invalid');
+    } else {
+      error.textContent = message || error.dataset.defaultText;
+      error.hidden = false;
+      field.setAttribute('aria-invalid', 'true');
+      field.classList.add('utrecht-textarea--invalid');
+      ids.unshift(error.id);
+      field.focus();
+    }
+    field.setAttribute('aria-describedby', ids.join(' '));
+  }
+
   // ---- wiring -------------------------------------------------------------------------------------------------
+
+  function startWall() {
+    var timer = null;
+    var later = function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, 300); // a burst of post-its is one fetch
+    };
+    ['NoteAdded', 'NoteChanged', 'NoteDeleted', 'NotesRevealed', 'ClusterSaved', 'ClusterDeleted', 'StepStarted', 'VotesRevealed']
+      .forEach(function (name) { ps.on(name, later); });
+  }
 
   function start() {
     ps = window.proeftuinSessie;
     if (!ps || typeof ps.on !== 'function') return; // no live connection: the forms do everything
+    if (wall) { startWall(); return; }
     var firstSequence = Number(root.dataset.sequence);
     root.addEventListener('submit', onSubmit);
 

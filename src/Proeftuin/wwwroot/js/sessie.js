@@ -13,13 +13,17 @@
     lost: 'Connection lost — we are trying again…',
     summoned: 'The facilitator brought everyone here.',
     timeUp: 'Time is up.',
-    failed: 'That did not work. Please try again.'
+    failed: 'That did not work. Please try again.',
+    step: 'New step: {0}.',
+    results: 'The vote is closed: the results are shown.'
   } : {
     connected: 'Verbonden',
     lost: 'Verbinding weg — we proberen het opnieuw…',
     summoned: 'De begeleider heeft iedereen hierheen gehaald.',
     timeUp: 'De tijd is om.',
-    failed: 'Dat lukte niet. Probeer het nog eens.'
+    failed: 'Dat lukte niet. Probeer het nog eens.',
+    step: 'Nieuwe stap: {0}.',
+    results: 'Het stemmen is gesloten: de uitslag staat er.'
   };
 
   var sessionId = parseInt(root.getAttribute('data-session-id'), 10);
@@ -31,11 +35,14 @@
   var firstState = null;
   var timerStep = null;
   var timeUpTold = false;
+  var lastLeft = null;
 
   var api = {
     sessionId: sessionId,
     state: null,
     me: null,
+    // The page's one polite live region: its text changes, the element stays (screen readers keep listening to it).
+    say: say,
     on: function (name, fn) {
       (listeners[name] = listeners[name] || []).push(fn);
     },
@@ -138,6 +145,7 @@
   function showTimer(step) {
     timerStep = step;
     timeUpTold = false;
+    lastLeft = null;
     tick();
   }
 
@@ -148,8 +156,32 @@
     return null;
   }
 
+  // The timer's state decides its buttons (the server draws the same: SessionWords.TimerState).
+  function timerState(step, left) {
+    if (!step) return 'idle';
+    if (step.endsAt) return left > 0 ? 'running' : 'over';
+    return typeof step.pausedSecondsLeft === 'number' ? 'paused' : 'idle';
+  }
+
+  function showTimerButtons(state) {
+    var group = root.querySelector('[data-timer-buttons]');
+    if (!group) return;
+    var focusLost = false;
+    group.querySelectorAll('[data-timer-states]').forEach(function (form) {
+      var fits = form.getAttribute('data-timer-states').split(' ').indexOf(state) >= 0;
+      if (!fits && form.contains(document.activeElement)) focusLost = true;
+      form.hidden = !fits;
+    });
+    // The button pressed may be gone (Pauze becomes Verder): keep the keyboard in the same group.
+    if (focusLost) {
+      var first = group.querySelector('[data-timer-states]:not([hidden]) button');
+      if (first) first.focus();
+    }
+  }
+
   function tick() {
     var left = secondsLeft(timerStep);
+    if (timerStep && api.state && timerStep.id === api.state.currentStepId) showTimerButtons(timerState(timerStep, left));
     root.querySelectorAll('[data-timer]').forEach(function (el) {
       el.hidden = left === null;
       el.classList.toggle('pt-timer--done', left === 0);
@@ -158,10 +190,12 @@
       var paused = el.querySelector('[data-timer-paused]');
       if (paused) paused.hidden = !(timerStep && !timerStep.endsAt && typeof timerStep.pausedSecondsLeft === 'number');
     });
-    if (left === 0 && timerStep && timerStep.endsAt && !timeUpTold) {
+    // Told once, when the time runs out while someone watches; a page opened after the end says nothing.
+    if (left === 0 && timerStep && timerStep.endsAt && !timeUpTold && lastLeft > 0) {
       timeUpTold = true;
       say(texts.timeUp);
     }
+    lastLeft = left;
   }
 
   // ---- participation and "klaar" ----------------------------------------------------------------------------------
@@ -173,6 +207,12 @@
       var template = el.getAttribute('data-template');
       if (template) el.textContent = template.replace('{0}', p.done).replace('{1}', p.total);
     });
+    // The same number of people everywhere on the page: "1 deelnemer", "12 deelnemers".
+    root.querySelectorAll('[data-participant-total]').forEach(function (el) {
+      var template = el.getAttribute(p.total === 1 ? 'data-one' : 'data-many');
+      if (template) el.textContent = template.replace('{0}', p.total);
+    });
+    root.querySelectorAll('[data-participant-count]').forEach(function (el) { el.textContent = String(p.total); });
   }
 
   function showDone(done) {
@@ -255,6 +295,10 @@
       }
       showStep(step);
       showDone(false);
+      say(texts.step.replace('{0}', step.title));
+    },
+    VotesRevealed: function () {
+      say(texts.results);
     },
     TimerChanged: function (step, serverNow) {
       clockOffset = offsetFrom(serverNow);

@@ -754,6 +754,16 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PlannedDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("PlannedTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
