@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Proeftuin.Features.Sessions;
+using Proeftuin.Features.Thread;
 using Proeftuin.Tests.Sessions;
+using Proeftuin.Tests.Thread;
 
 namespace Proeftuin.Tests.Web;
 
@@ -58,6 +60,54 @@ public sealed class PlainLanguageTests(ProeftuinFactory factory) : IClassFixture
         // A translated crumb is English and is not marked.
         var page = await english.OpenAsync($"/projecten/{projectId}");
         Assert.Null(page.Document.QuerySelector(".pt-breadcrumbs a[href='/']")!.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task In_English_stories_thread_items_the_trace_the_analysis_and_mijn_carry_lang_nl_and_in_Dutch_they_need_none()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var project = await factory.Data.ProjectRowAsync(team.Id);
+        var prompt = await Proeftuin.Tests.Signification.StoryData.PromptAsync(factory, team.Id, "Vertel over een moment dat de buurt hielp.");
+        var story = await Proeftuin.Tests.Signification.StoryData.StoryAsync(factory, team.Id, title: "De buurvrouw met de soep", promptId: prompt,
+            answers: Proeftuin.Tests.Signification.StoryData.Triad(70, 20, 10, dyad: 90, choice: "zorgen"));
+        var insight = await factory.ItemAsync(team.Id, ItemKind.Insight, "Bewoners kennen hun buren niet", "<p>Veel mensen groeten elkaar niet meer.</p>");
+        var need = await factory.ItemAsync(team.Id, ItemKind.Need, "Een plek om elkaar te ontmoeten");
+        await factory.LinkAsync(insight, need);
+        var checks = new (string Url, string Selector, string Text)[]
+        {
+            ($"/verhalen/{story}", "h1", "De buurvrouw met de soep"),
+            ($"/verhalen/{story}", ".pt-story__prompt span", "Vertel over een moment dat de buurt hielp."),
+            ($"/verhalen/{story}", ".pt-story__text", "Ik stond er alleen voor"),
+            ($"/projecten/{team.Id}/verhalen", ".pt-story-card h2 a", "De buurvrouw met de soep"),
+            ($"/draad/{insight}", "h1", "Bewoners kennen hun buren niet"),
+            ($"/draad/{insight}", ".pt-news-body", "Veel mensen groeten elkaar niet meer."),
+            ($"/draad/{insight}/spoor", "h1 span", "Bewoners kennen hun buren niet"),
+            ($"/draad/{insight}/spoor", ".pt-trace a", "Een plek om elkaar te ontmoeten"),
+            ($"/projecten/{team.Id}/draad", "main li a", "Bewoners kennen hun buren niet"),
+            ($"/projecten/{team.Id}/analyse", "main h2", "Wat hielp hier het meest?"),
+            ($"/projecten/{team.Id}/analyse", ".pt-triad__label", "Mijn eigen kracht"),
+            ($"/projecten/{team.Id}/leden", "h1 span", project.Title),
+            ("/mijn", ".pt-mine__item a", project.Title),
+        };
+        using var english = await factory.SignInAsync(team.Facilitator.Email!);
+        english.Cookies.Add(new Uri("http://localhost"), new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        using var dutch = await factory.SignInAsync(team.Facilitator.Email!);
+        foreach (var (url, selector, text) in checks)
+        {
+            var en = await english.OpenAsync(url);
+            Assert.Equal("en", en.Document.DocumentElement.GetAttribute("lang"));
+            Assert.True(LangOf(en, selector, text) == "nl", $"English {url}: {selector} '{text}' has no lang=\"nl\"");
+            var nl = await dutch.OpenAsync(url);
+            Assert.Null(LangOf(nl, selector, text));
+            Assert.DoesNotContain("pt-nl", nl.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("lang=\"nl\"", nl.Text.Replace("<html lang=\"nl\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        // The translated words around a title stay English and unmarked.
+        var members = await english.OpenAsync($"/projecten/{team.Id}/leden");
+        Assert.Equal("Members of " + project.Title, members.H1);
+        Assert.Null(members.Document.QuerySelector("h1")!.GetAttribute("lang"));
+        var trace = await english.OpenAsync($"/draad/{insight}/spoor");
+        Assert.Equal("Trace: Bewoners kennen hun buren niet", trace.H1);
     }
 
     [Fact]
@@ -124,12 +174,13 @@ public sealed class PlainLanguageTests(ProeftuinFactory factory) : IClassFixture
     public async Task Post_its_are_called_post_its_everywhere_and_no_label_says_Markdown()
     {
         var resx = XDocument.Load(Path.Combine(RepoRoot(), "src/Proeftuin/Resources/SharedResource.en.resx"));
-        var briefjes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).Where(n => n.Contains("briefje", StringComparison.OrdinalIgnoreCase)).ToList();
+        // "Briefjes" was the old word for post-its; "het briefje" is the paper slip a kitchen-table teller keeps, which is right.
+        var briefjes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).Where(n => n.Contains("briefjes", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.Empty(briefjes);
         foreach (var t in WorkForms.All)
-            Assert.DoesNotContain("briefje", t.Instruction + t.Description, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("briefjes", t.Instruction + t.Description, StringComparison.OrdinalIgnoreCase);
         foreach (var mode in Enum.GetValues<StepMode>())
-            Assert.DoesNotContain("briefje", mode.WhatYouCanDo(), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("briefjes", mode.WhatYouCanDo(), StringComparison.OrdinalIgnoreCase);
 
         var team = await factory.Data.TeamProjectAsync();
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
