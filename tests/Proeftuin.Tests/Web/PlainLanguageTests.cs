@@ -111,6 +111,66 @@ public sealed class PlainLanguageTests(ProeftuinFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task In_English_a_live_session_its_summary_and_the_wall_mark_titles_steps_and_post_its_lang_nl_and_in_Dutch_they_need_none()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var session = await factory.SessionAsync(team.Id, SessionState.Running, new StepSeed(StepMode.Write));
+        await factory.WithDbAsync(async db =>
+        {
+            var s = await db.Sessions.FindAsync(session.Id);
+            s!.Title = "Ideeën voor de buurtkamer";
+            s.Place = "Buurtkamer De Linde";
+            return await db.SaveChangesAsync();
+        });
+        await factory.StepAsync(session.StepIds[0], s => { s.Title = "Schrijf je ideeën op"; s.Instruction = "Eén idee per post-it, in je eigen woorden."; });
+        var question = await factory.QuestionAsync(team.Id, "Hoe kunnen we de buurtkamer vaker open houden?");
+        await factory.AskAsync(session.Id, question);
+        var (writer, _) = await factory.ParticipantAsync(session.Id, name: "Riet");
+        var cluster = await factory.ClusterAsync(session.Id, "Samen koken");
+        await factory.NoteAsync(session.Id, session.StepIds[0], writer, "Een soepmiddag op zondag");
+        await factory.NoteAsync(session.Id, session.StepIds[0], writer, "Samen eten met de straat", cluster);
+        var id = session.Id;
+        var checks = new (string Url, string Selector, string Text)[]
+        {
+            ($"/sessies/{id}", "h1", "Ideeën voor de buurtkamer"),
+            ($"/sessies/{id}", ".pt-session-questions li", "Hoe kunnen we de buurtkamer vaker open houden?"),
+            ($"/sessies/{id}", ".pt-session-facts span span", "Buurtkamer De Linde"),
+            ($"/sessies/{id}", "[data-step-title]", "Schrijf je ideeën op"),
+            ($"/sessies/{id}", ".pt-step__instruction", "Eén idee per post-it, in je eigen woorden."),
+            ($"/sessies/{id}", ".pt-note__text", "Een soepmiddag op zondag"),
+            ($"/sessies/{id}", ".pt-cluster h3 span", "Samen koken"),
+            ($"/sessies/{id}/samenvatting", "h1", "Ideeën voor de buurtkamer"),
+            ($"/sessies/{id}/samenvatting", "tbody th span", "Schrijf je ideeën op"),
+            ($"/sessies/{id}/samenvatting", ".pt-summary-notes span", "Een soepmiddag op zondag"),
+            ($"/sessies/{id}/samenvatting", ".pt-summary-cluster h3 span", "Samen koken"),
+            ($"/sessies/{id}/scherm", "h1", "Ideeën voor de buurtkamer"),
+            ($"/sessies/{id}/scherm", "[data-step-instruction]", "Eén idee per post-it, in je eigen woorden."),
+            ($"/sessies/{id}/scherm", ".pt-note__text", "Een soepmiddag op zondag"),
+            ($"/projecten/{team.Id}/sessies", ".pt-session-list a", "Ideeën voor de buurtkamer"),
+        };
+        using var english = await factory.SignInAsync(team.Facilitator.Email!);
+        english.Cookies.Add(new Uri("http://localhost"), new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        using var dutch = await factory.SignInAsync(team.Facilitator.Email!);
+        foreach (var (url, selector, text) in checks)
+        {
+            var en = await english.OpenAsync(url);
+            Assert.Equal("en", en.Document.DocumentElement.GetAttribute("lang"));
+            Assert.True(LangOf(en, selector, text) == "nl", $"English {url}: {selector} '{text}' has no lang=\"nl\"");
+            var nl = await dutch.OpenAsync(url);
+            Assert.Null(LangOf(nl, selector, text));
+            Assert.DoesNotContain("pt-nl", nl.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("lang=\"nl\"", nl.Text.Replace("<html lang=\"nl\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        // English words around the Dutch content stay unmarked: the step's mode line and the results of the wall.
+        var page = await english.OpenAsync($"/sessies/{id}");
+        Assert.Null(page.Document.QuerySelector("[data-step-mode]")!.GetAttribute("lang"));
+        Assert.Null(page.Document.QuerySelector(".pt-step__what")!.GetAttribute("lang"));
+        Assert.Null(page.Document.QuerySelector("#post-its-titel")!.GetAttribute("lang"));
+        // The template sessie-notes.js clones for live post-its carries the mark too.
+        Assert.Contains("<p class=\"pt-note__text\" lang=\"nl\"></p>", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_three_knowledge_sources_are_explained_wherever_people_choose_one()
     {
         var team = await factory.Data.TeamProjectAsync();

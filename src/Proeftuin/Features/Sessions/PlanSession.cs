@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data;
@@ -326,6 +327,20 @@ public static class SessionWords
         }
         if (!string.IsNullOrEmpty(place)) parts.Add(place);
         return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    /// <summary>Planned for a page: the place is typed by people, so on an English page it carries lang="nl".</summary>
+    public static IHtmlContent? PlannedHtml(IStringLocalizer l, DateOnly? date, TimeOnly? time, string? place)
+    {
+        var when = Planned(l, date, time, null);
+        if (when is null && string.IsNullOrEmpty(place)) return null;
+        var html = new HtmlContentBuilder();
+        if (when is not null) html.Append(when);
+        if (string.IsNullOrEmpty(place)) return html;
+        if (when is not null) html.Append(" · ");
+        html.AppendHtml(DutchContent.Lang is { } lang ? $"<span lang=\"{lang}\">" : "<span>");
+        html.Append(place);
+        return html.AppendHtml("</span>");
     }
 
     /// <summary>"1 persoon" / "2 mensen".</summary>

@@ -137,6 +137,7 @@
       option.value = section.dataset.clusterId;
       var name = section.querySelector('h3');
       option.textContent = name ? name.firstChild.textContent.trim() : section.dataset.clusterId;
+      if (document.documentElement.lang !== 'nl') option.lang = 'nl'; // a cluster name is Dutch user content
       if (String(chosen) === option.value) option.selected = true;
       select.appendChild(option);
     });

@@ -124,6 +124,10 @@
   function showStep(step) {
     setText('[data-step-title]', step.title);
     setText('[data-step-instruction]', step.instruction);
+    // The title and instruction are typed in Dutch: on an English page a screen reader must read them in Dutch (pt-nl).
+    if (document.documentElement.lang !== 'nl') {
+      root.querySelectorAll('[data-step-title], [data-step-instruction]').forEach(function (el) { el.lang = 'nl'; });
+    }
     var item = root.querySelector('[data-step-list] [data-step-id="' + step.id + '"]');
     root.querySelectorAll('[data-step-list] [data-step-id]').forEach(function (li) {
       if (li === item) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
