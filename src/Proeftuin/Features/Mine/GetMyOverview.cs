@@ -66,14 +66,18 @@ public sealed class GetMyOverview(AppDbContext db, CurrentUser user, GetTrace tr
             .ToListAsync(ct);
         var fed = await trace.CountForwardAsync(stories.Select(s => (s.ProjectId, s.Id)).ToList(), ct);
 
-        // The sessions they may open: those of their projects, and those they took part in.
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.Project.Members.Any(m => m.UserId == userId) || db.Participants.Any(p => p.SessionId == s.Id && p.UserId == userId))
-            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+        // The sessions they may open: those of their projects, and those they took part in. All open ones, and only
+        // the newest closed ones: closed sessions pile up over the years.
+        var mine = db.Sessions.AsNoTracking()
+            .Where(s => s.Project.Members.Any(m => m.UserId == userId) || db.Participants.Any(p => p.SessionId == s.Id && p.UserId == userId));
+        var open = await mine.Where(s => s.State != SessionState.Closed)
+            .OrderBy(s => s.State == SessionState.Planned).ThenByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Select(s => new MySession(s.Id, s.Title, s.State, s.ProjectId, s.Project.Title, s.CreatedAt, s.ClosedAt))
             .ToListAsync(ct);
-        var open = sessions.Where(s => s.State != SessionState.Closed).OrderBy(s => s.State == SessionState.Planned).ToList();
-        var closed = sessions.Where(s => s.State == SessionState.Closed).OrderByDescending(s => s.ClosedAt ?? s.CreatedAt).Take(ClosedSessionsShown);
+        var closed = await mine.Where(s => s.State == SessionState.Closed)
+            .OrderByDescending(s => s.ClosedAt ?? s.CreatedAt).ThenByDescending(s => s.Id).Take(ClosedSessionsShown)
+            .Select(s => new MySession(s.Id, s.Title, s.State, s.ProjectId, s.Project.Title, s.CreatedAt, s.ClosedAt))
+            .ToListAsync(ct);
 
         // Invitations mailed to their own, proven address, still usable, for projects they are not in yet.
         var now = clock.GetUtcNow().UtcDateTime;

@@ -29,14 +29,17 @@ public sealed class GetNotifications(AppDbContext db, CurrentUser user, TimeProv
             .ToListAsync(ct);
     }
 
-    /// <summary>For the menu: one COUNT query.</summary>
+    private int? unread;
+
+    /// <summary>For the menu: one COUNT query per request (the layout and a page such as /mijn share this scoped instance).</summary>
     public async Task<int> UnreadAsync(CancellationToken ct = default) =>
-        user.Id is null ? 0 : await Mine().CountAsync(n => n.ReadAt == null, ct);
+        unread ??= user.Id is null ? 0 : await Mine().CountAsync(n => n.ReadAt == null, ct);
 
     public async Task MarkAllReadAsync(CancellationToken ct = default)
     {
         if (user.Id is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
         await Mine().Where(n => n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+        unread = 0;
     }
 }
