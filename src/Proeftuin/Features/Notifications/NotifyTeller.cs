@@ -71,6 +71,16 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
         }
     }
 
+    private readonly Dictionary<int, string> projectTitles = [];
+
+    /// <summary>Read once: a link down a long chain may tell many tellers of the same project.</summary>
+    private async Task<string> ProjectTitleAsync(int projectId, CancellationToken ct)
+    {
+        if (!projectTitles.TryGetValue(projectId, out var title))
+            projectTitles[projectId] = title = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).FirstAsync(ct);
+        return title;
+    }
+
     /// <summary>"idee „Een open huis op zondag”"; never another story's title.</summary>
     private static string What(ThreadItem item) =>
         item is Story ? "een ander ervaringsverhaal" : $"{item.Kind.Label().ToLowerInvariant()} „{item.Title}”";
@@ -101,7 +111,7 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
             ? await db.Users.Where(u => u.Id == story.TellerId).Select(u => u.Email).FirstOrDefaultAsync(ct)
             : story.TellerEmail;
         if (string.IsNullOrWhiteSpace(address)) return null;
-        var project = await db.Projects.Where(p => p.Id == story.ProjectId).Select(p => p.Title).FirstAsync(ct);
+        var project = await ProjectTitleAsync(story.ProjectId, ct);
         var url = publicUrl.Base + path;
         // A teller without an account holds a private key we only know the hash of: the mail cannot carry it.
         var how = story.TellerId is not null
