@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -81,6 +82,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration<Cluster>(sessions);
         builder.ApplyConfiguration<Vote>(sessions);
         builder.ApplyConfiguration<Idea>(thread);
+        builder.ApplyConfiguration(new Features.Audit.AuditEventConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -85,6 +85,8 @@ public static class UseCases
         s.AddScoped<Admin.BlockAccount>();
         s.AddScoped<Admin.MailSignInLink>();
         s.AddScoped<ManageInvitations>();
+        // Audit log (issue 10).
+        s.AddScoped<Audit.AuditLog>();
         return builder;
     }
 }

@@ -1,0 +1,46 @@
+namespace Proeftuin.Features.Audit;
+
+/// <summary>
+/// One sensitive action in the audit log (logboek): who did what, when, on what. Never the content itself
+/// (no story text, no e-mail body): the log must be safe to show to an admin and to keep for two years.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public AuditAction Action { get; set; }
+    /// <summary>The account that acted; null for a guest, a key holder or the system (retention), and after the actor's erasure.</summary>
+    public string? ActorUserId { get; set; }
+    /// <summary>How the actor took part when there is no account: "gast", "sleutelhouder", "systeem".</summary>
+    public string? ActorKind { get; set; }
+    /// <summary>The project the action concerns, so facilitators see their project's part.</summary>
+    public int? ProjectId { get; set; }
+    /// <summary>What was acted on: "story", "membership", "account", "export", …, and its id.</summary>
+    public string? SubjectType { get; set; }
+    public string? SubjectId { get; set; }
+    /// <summary>The person the action was about (a member whose role changed, an erased account).</summary>
+    public string? SubjectUserId { get; set; }
+    /// <summary>A short, content-free note: "Rol: Deelnemer → Procesbegeleider", a reason given by an admin.</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>Stored by name, so adding an action never renumbers old rows.</summary>
+public enum AuditAction
+{
+    SignInLinkRequested,
+    SignedIn,
+    RoleChanged,
+    MemberRemoved,
+    InvitationSent,
+    InvitationRevoked,
+    ConsentChanged,
+    StoryWithdrawn,
+    StoriesExported,
+    PersonalDataExported,
+    AccountErasureRequested,
+    AccountErased,
+    AccountBlocked,
+    AccountUnblocked,
+    AdminSignInLinkSent,
+    RetentionApplied,
+}

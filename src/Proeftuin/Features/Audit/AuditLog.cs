@@ -1,0 +1,49 @@
+using Proeftuin.Data;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Audit;
+
+/// <summary>
+/// Writes audit entries. <see cref="Add"/> only stages the entry, so it is saved in the same
+/// SaveChanges as the action it describes (both or neither); <see cref="RecordAsync"/> saves at once,
+/// for actions that write nothing else (an export, a sign-in link request).
+/// </summary>
+public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public const int DetailLimit = 500;
+
+    public AuditEvent Add(AuditAction action, int? projectId = null, string? subjectType = null, string? subjectId = null,
+        string? subjectUserId = null, string? detail = null, string? actorKind = null)
+    {
+        var entry = new AuditEvent
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Action = action,
+            ActorUserId = actorKind is null ? user.Id : null,
+            ActorKind = actorKind ?? (user.IsSignedIn ? null : ActorKinds.Anonymous),
+            ProjectId = projectId,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            SubjectUserId = subjectUserId,
+            Detail = detail is { Length: > DetailLimit } ? detail[..DetailLimit] : detail,
+        };
+        db.Add(entry);
+        return entry;
+    }
+
+    public async Task RecordAsync(AuditAction action, int? projectId = null, string? subjectType = null, string? subjectId = null,
+        string? subjectUserId = null, string? detail = null, string? actorKind = null, CancellationToken ct = default)
+    {
+        Add(action, projectId, subjectType, subjectId, subjectUserId, detail, actorKind);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Who acted when it was not a signed-in account.</summary>
+public static class ActorKinds
+{
+    public const string Anonymous = "anoniem";
+    public const string Guest = "gast";
+    public const string KeyHolder = "sleutelhouder";
+    public const string System = "systeem";
+}
