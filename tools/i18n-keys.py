@@ -2,7 +2,8 @@
 """Lists Proeftuin's localizer keys: the Dutch texts that go through IStringLocalizer<SharedResource>.
 
 Dutch is the key, so Dutch needs no resource file; English lives in
-src/Proeftuin/Resources/SharedResource.en.resx. This script finds the keys in the source with a
+src/Proeftuin/Resources/SharedResource.en.resx (texts shared by features) and in each feature's
+src/Proeftuin/Features/<X>/Texts.en.resx (declared by its module). This script finds the keys in the source with a
 handful of plain regular expressions (below) and compares them with that file.
 
     tools/i18n-keys.py             every key, sorted, one per line
@@ -42,6 +43,7 @@ How keys are found (files under src/Proeftuin, not bin/, obj/, wwwroot/ or Data/
     demo roles       the RoleDescription of DemoData's new("…@…", "Name", Perspective.X, "…")
     select options   new("…", "value") / new SelectListItem("…", …) in Shared/Options.cs
                      (FieldTagHelper localizes the text of every option)
+    workspace link   new WorkspaceLink("…", …) in a feature module (the project page localizes it)
 
 Not keys (and deliberately not matched): interpolated strings, mail texts, console messages,
 OpenAPI summaries and the literal "English"/"Nederlands" culture-switch button in the layout.
@@ -58,6 +60,14 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = os.path.join(ROOT, "src", "Proeftuin")
 RESX = os.path.join(SOURCE, "Resources", "SharedResource.en.resx")
+
+
+def resx_files():
+    """The shared file first, then every feature's Texts.en.resx."""
+    features = os.path.join(SOURCE, "Features")
+    found = sorted(os.path.join(features, d, "Texts.en.resx") for d in os.listdir(features)
+                   if os.path.exists(os.path.join(features, d, "Texts.en.resx")))
+    return [RESX] + found
 SKIP_DIRS = {"bin", "obj", "wwwroot", "node_modules"}
 
 # A C# string literal; group 1 is its body (still escaped).
@@ -89,6 +99,7 @@ PATTERNS = [
     ("Features const", r'^Features/.*\.cs$', r'\bconst\s+string\s+\w+\s*=\s*' + STR + r'\s*;'),
     ("demo roles", r'^Data/DemoData\.cs$', r'\bnew\(\s*"[^"@]*@[^"]*"\s*,\s*' + LIT + r'\s*,\s*[\w.]+\s*,\s*' + STR + r'\s*\)'),
     ("select options", r'^Shared/Options\.cs$', r'\bnew(?:\s+SelectListItem)?\(\s*' + STR + r'\s*,'),
+    ("workspace link", CS, r'\bnew\s+WorkspaceLink\(\s*' + STR),
 ]
 
 # pt-field: first the whole tag (quoted values may contain >), then its label/hint attributes.
@@ -146,7 +157,7 @@ def extract():
 
 
 def english_names():
-    return [d.get("name") for d in ET.parse(RESX).getroot().findall("data")]
+    return [d.get("name") for f in resx_files() for d in ET.parse(f).getroot().findall("data")]
 
 
 def main():
@@ -159,11 +170,11 @@ def main():
 
     keys = extract()
     if args.missing:
-        names = set(english_names()) if os.path.exists(RESX) else set()
+        names = set(english_names())
         missing = sorted(k for k in keys if k not in names)
         for k in missing:
             print(k)
-        print(f"{len(missing)} of {len(keys)} keys have no English entry in {os.path.relpath(RESX, ROOT)}",
+        print(f"{len(missing)} of {len(keys)} keys have no English entry in any *.en.resx",
               file=sys.stderr)
         # Resource names are case-insensitive: only one of "Je naam" / "je naam" can have an English text.
         by_case = {}

@@ -49,40 +49,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfiguration<Programme>(new ProgrammeConfiguration());
-        builder.ApplyConfiguration<Partner>(new ProgrammeConfiguration());
-        builder.ApplyConfiguration<Project>(new ProjectConfiguration());
-        builder.ApplyConfiguration<Theme>(new ProjectConfiguration());
-        builder.ApplyConfiguration<PhaseTransition>(new ProjectConfiguration());
-        builder.ApplyConfiguration<Membership>(new MembershipConfiguration());
-        builder.ApplyConfiguration<Invitation>(new MembershipConfiguration());
-        builder.ApplyConfiguration<NewsItem>(new NewsItemConfiguration());
-        builder.ApplyConfiguration<AppUser>(new AccountConfiguration());
-        builder.ApplyConfiguration<SignInLink>(new AccountConfiguration());
-        builder.ApplyConfiguration<PasswordFailure>(new AccountConfiguration());
-        var thread = new ThreadConfiguration();
-        builder.ApplyConfiguration<ThreadItem>(thread);
-        builder.ApplyConfiguration<Persona>(thread);
-        builder.ApplyConfiguration<Source>(thread);
-        builder.ApplyConfiguration<JourneyMap>(thread);
-        builder.ApplyConfiguration<JourneyStep>(thread);
-        builder.ApplyConfiguration<Link>(thread);
-        builder.ApplyConfiguration<Comment>(thread);
-        builder.ApplyConfiguration<Story>(new StoryConfiguration());
-        builder.ApplyConfiguration<StoryPrompt>(new StoryConfiguration());
-        builder.ApplyConfiguration<StoryConsentChange>(new StoryConfiguration());
-        builder.ApplyConfiguration(new SignificationConfiguration());
-        builder.ApplyConfiguration(new NotificationConfiguration());
-        var sessions = new SessionConfiguration();
-        builder.ApplyConfiguration<LiveSession>(sessions);
-        builder.ApplyConfiguration<SessionQuestion>(sessions);
-        builder.ApplyConfiguration<Step>(sessions);
-        builder.ApplyConfiguration<Participant>(sessions);
-        builder.ApplyConfiguration<Note>(sessions);
-        builder.ApplyConfiguration<Cluster>(sessions);
-        builder.ApplyConfiguration<Vote>(sessions);
-        builder.ApplyConfiguration<Idea>(thread);
-        builder.ApplyConfiguration(new Features.Audit.AuditEventConfiguration());
+        // Each feature keeps its model in its own IEntityTypeConfiguration classes beside its entities;
+        // a new module's tables arrive with its folder.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

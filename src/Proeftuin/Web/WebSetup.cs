@@ -15,6 +15,7 @@ public static class WebSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Markdown>();
+        services.AddScoped<PublicUrl>();
         // API answers name their enums ("Experience", "Vote"), not numbers a reader has to look up.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddRazorPages(o =>

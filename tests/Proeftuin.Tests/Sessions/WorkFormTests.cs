@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Proeftuin.Features.Sessions;
 
 namespace Proeftuin.Tests.Sessions;
@@ -72,18 +71,5 @@ public sealed class WorkFormTests
         Assert.True(missing.Count == 0, "No English text for:\n" + string.Join("\n", missing));
     }
 
-    private static Dictionary<string, string> LoadEnglish()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Proeftuin.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        var resx = XDocument.Load(Path.Combine(dir.FullName, "src", "Proeftuin", "Resources", "SharedResource.en.resx"));
-        return resx.Root!.Elements("data").ToDictionary(
-            d => (string)d.Attribute("name")!,
-            d => (string?)d.Element("value") ?? "",
-            StringComparer.Ordinal);
-    }
+    private static Dictionary<string, string> LoadEnglish() => EnglishTexts.ByName();
 }

@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace Proeftuin.Tests.Web;
 
 /// <summary>
 /// Keeps the English texts complete: every Dutch localizer key in src/Proeftuin needs an entry in
-/// Resources/SharedResource.en.resx. The keys are found with the same plain patterns as
+/// Resources/SharedResource.en.resx or in its feature's Features/&lt;X&gt;/Texts.en.resx. The keys are found with the same plain patterns as
 /// tools/i18n-keys.py (its header explains each one): change both together. To see what is missing,
 /// run <c>tools/i18n-keys.py --missing</c>.
 /// </summary>
 public sealed class LocalizationCoverageTests
 {
-    private const string ResxPath = "src/Proeftuin/Resources/SharedResource.en.resx";
+    private const string ResxPath = "the English resource files (Resources/SharedResource.en.resx, Features/<X>/Texts.en.resx)";
 
     // A C# string literal; group 1 is its body (still escaped).
     private const string Str = @"""((?:[^""\\\n]|\\.)*)""";
@@ -47,6 +46,7 @@ public sealed class LocalizationCoverageTests
         P("Features const", @"^Features/.*\.cs$", @"\bconst\s+string\s+\w+\s*=\s*" + Str + @"\s*;"),
         P("demo roles", @"^Data/DemoData\.cs$", @"\bnew\(\s*""[^""@]*@[^""]*""\s*,\s*" + Lit + @"\s*,\s*[\w.]+\s*,\s*" + Str + @"\s*\)"),
         P("select options", @"^Shared/Options\.cs$", @"\bnew(?:\s+SelectListItem)?\(\s*" + Str + @"\s*,"),
+        P("workspace link", Cs, @"\bnew\s+WorkspaceLink\(\s*" + Str),
     ];
 
     // pt-field: first the whole tag (quoted values may contain >), then its label/hint attributes.
@@ -98,7 +98,7 @@ public sealed class LocalizationCoverageTests
     public void EnglishTextsKeepThePlaceholders()
     {
         var wrong = new List<string>();
-        foreach (var data in LoadResx().Root!.Elements("data"))
+        foreach (var (_, data) in EnglishTexts.Entries())
         {
             var name = (string?)data.Attribute("name") ?? "";
             var value = (string?)data.Element("value") ?? "";
@@ -144,10 +144,7 @@ public sealed class LocalizationCoverageTests
         throw new InvalidOperationException($"No Proeftuin.slnx above {AppContext.BaseDirectory}.");
     }
 
-    private static XDocument LoadResx() => XDocument.Load(Path.Combine(RepoRoot(), ResxPath));
-
-    private static List<string> EnglishNames() =>
-        LoadResx().Root!.Elements("data").Select(d => (string?)d.Attribute("name") ?? "").ToList();
+    private static List<string> EnglishNames() => EnglishTexts.Names();
 
     /// <summary>Key → where it was found (path:line), for every .cs and .cshtml file of the app.</summary>
     private static Dictionary<string, List<string>> ExtractFromSource()

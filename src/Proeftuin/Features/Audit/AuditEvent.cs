@@ -11,7 +11,7 @@ public sealed class AuditEvent
     public AuditAction Action { get; set; }
     /// <summary>The account that acted; null for a guest, a key holder or the system (retention), and after the actor's erasure.</summary>
     public string? ActorUserId { get; set; }
-    /// <summary>How the actor took part when there is no account: "gast", "sleutelhouder", "systeem".</summary>
+    /// <summary>How the actor took part when there is no account (<see cref="ActorKinds"/>).</summary>
     public string? ActorKind { get; set; }
     /// <summary>The project the action concerns, so facilitators see their project's part.</summary>
     public int? ProjectId { get; set; }

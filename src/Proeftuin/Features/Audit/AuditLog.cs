@@ -39,11 +39,11 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
     }
 }
 
-/// <summary>Who acted when it was not a signed-in account.</summary>
+/// <summary>Who acted when it was not a signed-in account: stored words, not texts for people (the log page says them in Dutch).</summary>
 public static class ActorKinds
 {
-    public const string Anonymous = "anoniem";
-    public const string Guest = "gast";
-    public const string KeyHolder = "sleutelhouder";
-    public const string System = "systeem";
+    public static readonly string Anonymous = "anonymous";
+    public static readonly string Guest = "guest";
+    public static readonly string KeyHolder = "key-holder";
+    public static readonly string System = "system";
 }

@@ -1,0 +1,12 @@
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Audit;
+
+/// <summary>The audit log (logboek) of sensitive actions.</summary>
+public sealed class AuditModule : FeatureModule
+{
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditLog>();
+    }
+}
