@@ -246,11 +246,4 @@ public sealed class PlainLanguageTests(ProeftuinFactory factory) : IClassFixture
         Assert.DoesNotContain("Markdown", newsForm.MainText, StringComparison.Ordinal);
         Assert.Contains("**vet**", newsForm.MainText, StringComparison.Ordinal);
     }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Proeftuin.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
 }
