@@ -66,7 +66,7 @@ public sealed class ApiSlugTests(ProeftuinFactory factory) : IClassFixture<Proef
     [Theory]
     [InlineData("income")]
     [InlineData("INCOME")]
-    [InlineData("inkomen")] // the Dutch word of before, read until release 11
+    [InlineData("inkomen")] // the Dutch word of before, read for one release
     [InlineData("Inkomen")]
     public async Task Projects_filter_on_the_english_domain_and_still_the_dutch_word(string domain)
     {

@@ -42,7 +42,7 @@ public static class ProjectSlugs
         [Domains.Income] = "income",
     }).Accepting(new Dictionary<string, Domains>
     {
-        // Until release 11: the Dutch words the API sent before, taken from the labels. Read, never sent.
+        // For one release (the one after issue 10 removes them): the Dutch words the API sent before. Read, never sent.
         ["zorg"] = Domains.Care,
         ["veiligheid"] = Domains.Safety,
         ["onderwijs"] = Domains.Education,

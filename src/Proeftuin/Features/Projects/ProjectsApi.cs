@@ -38,7 +38,7 @@ public static class ProjectsApi
         api.MapGet("/", async (string? domain, string? theme, string? phase, FindProjects find, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 Domains? d = null;
-                // English slugs; the Dutch words sent before (zorg, wonen, …) are still read until release 11.
+                // English slugs; the Dutch words sent before (zorg, wonen, …) are still read for one release.
                 if (!string.IsNullOrEmpty(domain) && (d = ProjectSlugs.Domain.Parse(domain)) is null)
                     return ApiResults.BadQuery(l, "domain", "Onbekend domein. Kies uit: care, safety, education, labour, housing, income.");
                 Phase? p = null;
