@@ -25,7 +25,7 @@ public sealed record ThreadKind(
     public ThreadForm? Form { get; init; }
 
     /// <summary>The thread's own item pages (<c>/draad/{id}</c>).</summary>
-    public const string ThreadPages = "/draad";
+    public static readonly string ThreadPages = "/draad";
 
     /// <summary>Where its pages live: <see cref="ThreadPages"/> for the plain kinds; a kind with its own folder has its own.</summary>
     public string PagePath { get; init; } = ThreadPages;
