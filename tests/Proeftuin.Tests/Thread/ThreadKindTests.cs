@@ -173,6 +173,32 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
         throw new InvalidOperationException("No Proeftuin.slnx found.");
     }
 
+    /// <summary>For every kind the thread page makes: observers and strangers get no form and save nothing.</summary>
+    [Fact]
+    public async Task Only_the_team_gets_a_kinds_form_and_only_by_its_url_word()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        using var observer = await factory.SignInAsync(team.Observer.Email!);
+        using var anonymous = factory.NewBrowser();
+        using var member = await factory.SignInAsync(team.Member.Email!);
+        foreach (var d in ThreadKinds.Creatable)
+        {
+            var url = $"/projecten/{team.Id}/draad/nieuw?soort={d.UrlWord}";
+            using (var response = await observer.GetAsync(url)) Expect.Status(HttpStatusCode.Forbidden, response, "observer " + url);
+            using (var response = await observer.PostAsync(url, new { Input_Title = "Waarnemer" })) Expect.Status(HttpStatusCode.Forbidden, response, "observer POST " + url);
+            using (var response = await anonymous.GetAsync(url)) Expect.RedirectToSignIn(response);
+            // The API name, the number or the label is not a URL word.
+            foreach (var wrong in new[] { d.ApiSlug, ((int)d.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture), d.Label })
+            {
+                if (string.Equals(wrong, d.UrlWord, StringComparison.OrdinalIgnoreCase)) continue;
+                var other = $"/projecten/{team.Id}/draad/nieuw?soort={Uri.EscapeDataString(wrong)}";
+                using var response = await member.PostAsync(other, new { Input_Title = "Verkeerde soort" });
+                Expect.Status(HttpStatusCode.NotFound, response, "POST " + other);
+            }
+        }
+        Assert.False(await factory.WithDbAsync(db => db.Items.AnyAsync(i => i.ProjectId == team.Id)));
+    }
+
     /// <summary>
     /// One item of the kind, made the way the kind is made (the thread page's form, or a story told), then found on its
     /// page, in the trace (page and API), in search and in the knowledge balance.
