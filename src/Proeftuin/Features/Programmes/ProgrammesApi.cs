@@ -6,6 +6,10 @@ namespace Proeftuin.Features.Programmes;
 
 public static class ProgrammesApi
 {
+    /// <summary>Projects as in /api/v1/projects: enums by their fixed API names (ADR 0017), a project's domains as a list.</summary>
+    public sealed record ProgrammeDto(int Id, string Title, string Introduction, IReadOnlyList<PartnerView> Partners,
+        IReadOnlyList<ProjectsApi.ProjectSummaryDto> Projects, IReadOnlyList<NewsSummary> News);
+
     public static WebApplication MapProgrammesApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/programmes").WithTags("Programma's").RequireRateLimiting(RateLimits.Api);
@@ -14,11 +18,11 @@ public static class ProgrammesApi
             .WithSummary("Alle programma's");
 
         api.MapGet("/{id:int}", async (int id, GetProgrammeOverview query, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await query.RunAsync(id, new ProjectFilter(), ct) is { } programme
-                    ? Results.Ok(programme)
+                await query.RunAsync(id, new ProjectFilter(), ct) is { } p
+                    ? Results.Ok(new ProgrammeDto(p.Id, p.Title, p.Introduction, p.Partners, p.Projects.Select(ProjectsApi.ToDto).ToList(), p.News))
                     : ApiResults.NotFound(l))
             .WithSummary("Eén programma met partners, projecten (voor zover zichtbaar) en nieuws")
-            .Produces<ProgrammeOverview>()
+            .Produces<ProgrammeDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

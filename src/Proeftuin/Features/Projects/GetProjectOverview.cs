@@ -82,13 +82,13 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             parentVisible ? p.ParentProjectId : null, parentVisible ? p.ParentTitle : null, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
             permissions.CanSeeMemberNames ? history : history.Select(h => h with { By = null }).ToList(),
             people,
-            PhaseBalance.From(p.Phase, people, contributions),
+            PhaseBalance.From(p.Phase, people, [.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments], contributions),
             permissions.CanSeeMemberNames ? members : [],
             news, subProjects);
     }
 
     /// <summary>Contributions in this phase by kind and knowledge source: two grouped counts, whatever the project's size.</summary>
-    private async Task<List<(ContributionKind, Perspective, int)>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
+    private async Task<List<(BalanceRow, Perspective, int)>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
     {
         var items = await db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.Phase == phase && (!(i is Story) || ((Story)i).WithdrawnAt == null))
@@ -100,19 +100,10 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             .GroupBy(c => c.KnowledgeSource)
             .Select(g => new { KnowledgeSource = g.Key, Count = g.Count() })
             .ToListAsync(ct);
-        return items.Select(i => (Contribution(i.Kind), i.KnowledgeSource, i.Count))
-            .Concat(comments.Select(c => (ContributionKind.Comments, c.KnowledgeSource, c.Count)))
+        // Each kind says where it counts (its descriptor); a kind without one throws rather than count as another.
+        var counted = items.Select(i => (Rule: ThreadKinds.For(i.Kind).Balance, i.KnowledgeSource, i.Count)).Where(i => i.Rule.Counts);
+        return counted.Select(i => (i.Rule.Row!, i.Rule.SourceOf(i.KnowledgeSource), i.Count))
+            .Concat(comments.Select(c => (BalanceRows.Comments, c.KnowledgeSource, c.Count)))
             .ToList();
     }
-
-    private static ContributionKind Contribution(ItemKind kind) => kind switch
-    {
-        ItemKind.Story => ContributionKind.Stories,
-        ItemKind.Insight => ContributionKind.Insights,
-        ItemKind.Source => ContributionKind.Sources,
-        ItemKind.Need => ContributionKind.Needs,
-        ItemKind.Question => ContributionKind.Questions,
-        ItemKind.Idea => ContributionKind.Ideas,
-        _ => ContributionKind.PersonasAndJourneys,
-    };
 }

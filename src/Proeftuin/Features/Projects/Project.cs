@@ -112,13 +112,25 @@ public static class ProjectWords
 
     public static IEnumerable<Domains> Split(this Domains domains) => AllDomains.Where(d => domains.HasFlag(d));
 
-    /// <summary>Stable lower-case names for URLs and the API (zorg, wonen, …).</summary>
-    public static string Slug(this Domains domain) => domain.Label().ToLowerInvariant();
+    // The programme page's filter words (?domein=zorg): Dutch page words, written out so rewording a label keeps them.
+    // The API has its own English names (ProjectSlugs.Domain).
+    private static readonly Dictionary<Domains, string> PageWords = new()
+    {
+        [Domains.Care] = "zorg",
+        [Domains.Safety] = "veiligheid",
+        [Domains.Education] = "onderwijs",
+        [Domains.Labour] = "arbeidsmarkt",
+        [Domains.Housing] = "wonen",
+        [Domains.Income] = "inkomen",
+    };
 
+    /// <summary>Stable lower-case Dutch word for the programme page's filter (zorg, wonen, …).</summary>
+    public static string Slug(this Domains domain) => PageWords[domain];
+
+    /// <summary>A domain from the page word or the English API slug, any case.</summary>
     public static Domains? DomainFromSlug(string? slug) =>
-        AllDomains.Cast<Domains?>().FirstOrDefault(d => string.Equals(d!.Value.Slug(), slug, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(d.Value.ToString(), slug, StringComparison.OrdinalIgnoreCase));
+        AllDomains.Cast<Domains?>().FirstOrDefault(d => string.Equals(d!.Value.Slug(), slug, StringComparison.OrdinalIgnoreCase))
+        ?? ProjectSlugs.Domain.Parse(slug);
 
-    public static Phase? PhaseFromSlug(string? slug) =>
-        Enum.GetValues<Phase>().Cast<Phase?>().FirstOrDefault(p => string.Equals(p!.Value.ToString(), slug, StringComparison.OrdinalIgnoreCase));
+    public static Phase? PhaseFromSlug(string? slug) => ProjectSlugs.Phase.Parse(slug);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Proeftuin.Features.Members;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Projects;
@@ -24,7 +25,11 @@ public static class ProjectsApi
     public sealed record MemberDto(string DisplayName, string Role);
 
     public sealed record ProjectSummaryDto(int Id, int ProgrammeId, int? ParentProjectId, string Title, string CentralQuestion,
-        string Phase, string Status, IReadOnlyList<string> Domains, IReadOnlyList<string> Themes);
+        string Phase, string Status, string Visibility, IReadOnlyList<string> Domains, IReadOnlyList<string> Themes);
+
+    /// <summary>The fixed API names (ADR 0017), never labels or member names.</summary>
+    public static ProjectSummaryDto ToDto(ProjectSummary s) => new(s.Id, s.ProgrammeId, s.ParentProjectId, s.Title, s.CentralQuestion,
+        ProjectSlugs.Phase.Of(s.Phase), ProjectSlugs.Status.Of(s.Status), ProjectSlugs.Visibility.Of(s.Visibility), s.Domains.Slugs(), s.Themes);
 
     public static WebApplication MapProjectsApi(this WebApplication app)
     {
@@ -33,18 +38,18 @@ public static class ProjectsApi
         api.MapGet("/", async (string? domain, string? theme, string? phase, FindProjects find, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 Domains? d = null;
-                if (!string.IsNullOrEmpty(domain) && (d = ProjectWords.DomainFromSlug(domain)) is null)
-                    return ApiResults.BadQuery(l, "domain", "Onbekend domein. Kies uit: zorg, veiligheid, onderwijs, arbeidsmarkt, wonen, inkomen.");
+                // English slugs; the Dutch words sent before (zorg, wonen, …) are still read for one release.
+                if (!string.IsNullOrEmpty(domain) && (d = ProjectSlugs.Domain.Parse(domain)) is null)
+                    return ApiResults.BadQuery(l, "domain", "Onbekend domein. Kies uit: care, safety, education, labour, housing, income.");
                 Phase? p = null;
-                if (!string.IsNullOrEmpty(phase) && (p = ProjectWords.PhaseFromSlug(phase)) is null)
+                if (!string.IsNullOrEmpty(phase) && (p = ProjectSlugs.Phase.Parse(phase)) is null)
                     return ApiResults.BadQuery(l, "phase", "Onbekende fase. Kies uit: Empathize, Define, Ideate, Prototype, Test.");
                 if (theme is { Length: > ProjectLimits.ThemeName } || (theme is not null && Validation.HasControlCharacters(theme)))
                     return ApiResults.BadQuery(l, "theme", "Onbekend thema.");
                 var projects = await find.RunAsync(new ProjectFilter(Domain: d, Theme: theme, Phase: p), ct);
-                return Results.Ok(projects.Select(s => new ProjectSummaryDto(s.Id, s.ProgrammeId, s.ParentProjectId, s.Title, s.CentralQuestion,
-                    s.Phase.ToString(), s.Status.ToString(), s.Domains.Split().Select(x => x.Slug()).ToList(), s.Themes)));
+                return Results.Ok(projects.Select(ToDto));
             })
-            .WithSummary("Projecten die je mag zien, te filteren op domain (zorg, wonen, …), theme en phase")
+            .WithSummary("Projecten die je mag zien, te filteren op domain (care, housing, …), theme en phase")
             .Produces<IEnumerable<ProjectSummaryDto>>()
             .ProducesValidationProblem();
 
@@ -52,13 +57,13 @@ public static class ProjectsApi
             {
                 var o = await query.RunAsync(id, ct);
                 if (o is null) return ApiResults.NotFound(l);
-                var groups = o.Balance.Columns.Select(c => new PerspectiveGroupDto(c.Perspective.ToString(), c.Count,
+                var groups = o.Balance.Columns.Select(c => new PerspectiveGroupDto(MemberSlugs.Perspective.Of(c.Perspective), c.Count,
                     o.Permissions.CanSeeMemberNames
-                        ? o.Members.Where(m => m.Perspective == c.Perspective).Select(m => new MemberDto(m.DisplayName, m.Role.ToString())).ToList()
+                        ? o.Members.Where(m => m.Perspective == c.Perspective).Select(m => new MemberDto(m.DisplayName, MemberSlugs.Role.Of(m.Role))).ToList()
                         : null)).ToList();
                 return Results.Ok(new ProjectDto(o.Id, o.Title, o.CentralQuestion, o.Description, o.ProgrammeId, o.ParentProjectId,
-                    o.Phase.ToString(), o.Status.ToString(), o.Visibility.ToString(), o.Domains.Split().Select(x => x.Slug()).ToList(), o.Themes,
-                    o.PhaseHistory.Select(h => new PhaseStepDto(h.From?.ToString(), h.To.ToString(), h.Reason, h.By, h.At)).ToList(),
+                    ProjectSlugs.Phase.Of(o.Phase), ProjectSlugs.Status.Of(o.Status), ProjectSlugs.Visibility.Of(o.Visibility), o.Domains.Slugs(), o.Themes,
+                    o.PhaseHistory.Select(h => new PhaseStepDto(h.From is { } from ? ProjectSlugs.Phase.Of(from) : null, ProjectSlugs.Phase.Of(h.To), h.Reason, h.By, h.At)).ToList(),
                     groups, o.SubProjects.Select(s => s.Id).ToList(), ToDto(o.PhaseBalance)));
             })
             .WithSummary("Eén project met fasegeschiedenis en leden per kennisbron")
@@ -67,8 +72,8 @@ public static class ProjectsApi
         return app;
     }
 
-    private static BalanceDto ToDto(PhaseBalance b) => new(b.Phase.ToString(),
-        b.Contributions.Columns.ToDictionary(c => c.Perspective.ToString(), c => c.Count),
-        b.People.Columns.ToDictionary(c => c.Perspective.ToString(), c => c.Count),
-        b.Rows.ToDictionary(r => r.Kind.ToString(), r => (IReadOnlyDictionary<string, int>)Enum.GetValues<Members.Perspective>().ToDictionary(p => p.ToString(), p => r[p])));
+    private static BalanceDto ToDto(PhaseBalance b) => new(ProjectSlugs.Phase.Of(b.Phase),
+        b.Contributions.Columns.ToDictionary(c => MemberSlugs.Perspective.Of(c.Perspective), c => c.Count),
+        b.People.Columns.ToDictionary(c => MemberSlugs.Perspective.Of(c.Perspective), c => c.Count),
+        b.Rows.ToDictionary(r => r.Kind.ApiSlug, r => (IReadOnlyDictionary<string, int>)Enum.GetValues<Perspective>().ToDictionary(MemberSlugs.Perspective.Of, p => r[p])));
 }

@@ -59,8 +59,9 @@ public sealed class ExportStories(AppDbContext db, ProjectAccess access, GetFram
                 story.Id,
                 story.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 story.Prompt,
-                story.KnowledgeSource.ToString(),
-                story.Scope.ToString(),
+                // The export's names are the API's (ADR 0017): fixed, not member names.
+                Members.MemberSlugs.Perspective.Of(story.KnowledgeSource),
+                StorySlugs.Scope.Of(story.Scope),
                 story.MayQuote ? 1 : 0,
                 story.MayQuote ? story.Title : null,
                 story.MayQuote ? story.Text : null,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Proeftuin.Features.Members;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Stories;
@@ -39,8 +40,8 @@ public static class StoriesApi
                 http.Response.Headers["X-Total-Count"] = list.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.Response.Headers["X-Page-Count"] = list.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Ok(list.Stories.Select(s => new StorySummaryDto(s.Id, s.PromptId, s.PromptText, s.Title, s.Excerpt,
-                    StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, s.Perspective.ToString(), s.CreatedAt,
-                    list.Permissions.IsTeam ? s.Scope.ToString() : null, s.Recorded, s.Signified)));
+                    StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, MemberSlugs.Perspective.Of(s.Perspective), s.CreatedAt,
+                    list.Permissions.IsTeam ? StorySlugs.Scope.Of(s.Scope) : null, s.Recorded, s.Signified)));
             })
             .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst, 50 per pagina (page=1, 2, …; totaal in X-Total-Count); filter met promptId")
             .Produces<IEnumerable<StorySummaryDto>>()
@@ -67,7 +68,10 @@ public static class StoriesApi
                     return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een verhaal is maximaal 10.000 tekens."]);
                 }
                 if (body is null) return ApiResults.BadQuery(l, "body", "De inhoud is geen geldige JSON voor een verhaal.");
-                var outcome = await share.ShareAsync(id, new StoryInput(body.PromptId, body.Title, body.Text, body.Perspective, body.Scope,
+                // The API's names (any case) become the use case's; anything else goes through as is and gets its Dutch message.
+                var perspective = MemberSlugs.Perspective.Parse(body.Perspective)?.ToString() ?? body.Perspective;
+                var scope = StorySlugs.Scope.Parse(body.Scope)?.ToString() ?? body.Scope;
+                var outcome = await share.ShareAsync(id, new StoryInput(body.PromptId, body.Title, body.Text, perspective, scope,
                     body.MayQuote, body.NotifyByEmail, body.TellerName), ct);
                 switch (outcome.Status)
                 {
@@ -112,8 +116,8 @@ public static class StoriesApi
     }
 
     private static StoryDto ToDto(StoryView s, IStringLocalizer l) => new(s.Id, s.ProjectId, s.PromptId, s.PromptText, s.Title, s.Text, s.Html,
-        StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, s.Perspective.ToString(), s.Phase.ToString(), s.CreatedAt,
-        s.ShowConsent ? s.Scope.ToString() : null, s.ShowConsent ? s.MayQuote : null, s.Recorded,
+        StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, MemberSlugs.Perspective.Of(s.Perspective), Projects.ProjectSlugs.Phase.Of(s.Phase), s.CreatedAt,
+        s.ShowConsent ? StorySlugs.Scope.Of(s.Scope) : null, s.ShowConsent ? s.MayQuote : null, s.Recorded,
         Parse(s.SignificationJson), s.SignifiedAt, s.FrameworkVersion);
 
     private static JsonElement? Parse(string? json)

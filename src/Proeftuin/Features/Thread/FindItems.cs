@@ -32,7 +32,8 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
         var p = await access.ForProjectAsync(projectId, ct);
         if (p is null) return null;
         var title = await db.Projects.Where(x => x.Id == projectId).Select(x => x.Title).FirstAsync(ct);
-        var query = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind != ItemKind.Story);
+        var listed = ThreadWords.Listed;
+        var query = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && listed.Contains(i.Kind));
         if (filter is { } kind) query = query.Where(i => i.Kind == kind);
         var items = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Select(i => new ItemSummary(i.Id, i.Kind, i.Title, i.KnowledgeSource, i.Author == null ? null : i.Author.DisplayName, i.CreatedAt))
@@ -44,13 +45,14 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
     /// <summary>
     /// "Verband leggen": what this item may be linked to, per kind, newest first, optionally narrowed by a search over
     /// title and text (the stored Dutch stems, like project search). Leaves out the item itself, what it is already
-    /// linked to, stories the caller may not read (consent) and, for a story, other stories (see SaveLink).
+    /// linked to, stories the caller may not read (consent) and kinds this one is never linked with (for a story: other
+    /// stories; see the kinds' LinkRule).
     /// </summary>
     public async Task<LinkPicker> PickerAsync(ProjectPermissions p, ThreadItem item, string? q, string? soort, CancellationToken ct = default)
     {
         var query = (q ?? "").Trim();
-        var forStory = item is Story;
-        ItemKind[] kinds = forStory ? ThreadWords.Listed : [ItemKind.Story, .. ThreadWords.Listed];
+        // Stories (readable ones) and the kinds of the thread page, as far as this item's kind may be linked with them.
+        ItemKind[] kinds = [.. ThreadKinds.All.Where(k => (k.Kind == ItemKind.Story || k.Creatable) && ThreadKinds.MayLink(item.Kind, k.Kind)).Select(k => k.Kind)];
         var kind = ThreadWords.KindFromSlug(soort) is { } k && kinds.Contains(k) ? k : (ItemKind?)null;
         LinkPicker Shown(IReadOnlyList<ChoiceGroup> groups, string? message) =>
             new(item.Id, query.Length > SearchProject.MaxQuery ? query[..SearchProject.MaxQuery] : query, kind, kinds, groups, message);

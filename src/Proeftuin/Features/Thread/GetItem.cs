@@ -24,7 +24,7 @@ public sealed class GetItem(AppDbContext db, ThreadAccess thread)
             ? await db.JourneySteps.AsNoTracking().Where(s => s.JourneyMapId == id).OrderBy(s => s.Position).ToListAsync(ct)
             : [];
         return Outcome<ItemView>.Ok(new ItemView(item.Id, item.Kind, item.ProjectId, projectTitle, item.Title, item.Html, item.KnowledgeSource, item.Phase,
-            p.CanSeeMemberNames ? author : null, item.CreatedAt, item.UpdatedAt, item.Kind != ItemKind.Story && ThreadAccess.MayChange(p, item.AuthorId),
+            p.CanSeeMemberNames ? author : null, item.CreatedAt, item.UpdatedAt, ThreadKinds.For(item.Kind).Creatable && ThreadAccess.MayChange(p, item.AuthorId),
             (item as Persona)?.Quote, (item as Source)?.Citation, (item as Source)?.Url, steps));
     }
 }

@@ -14,8 +14,8 @@ public sealed class ItemModel(GetItem query, GetItemThread thread, Sessions.GetI
     {
         var outcome = await query.RunAsync(id, HttpContext.RequestAborted);
         if (!outcome.IsOk) return NotFound();
-        // Stories have their own page, with the consent rules that go with it.
-        if (outcome.Value!.Kind == ItemKind.Story) return Redirect($"/verhalen/{id}");
+        // Kinds with their own folder (stories) have their own page, with the rules that go with it.
+        if (ThreadKinds.For(outcome.Value!.Kind) is { HasOwnPages: true } own) return Redirect(own.PageUrl(id));
         Item = outcome.Value;
         Thread = (await thread.RunAsync(id, HttpContext.RequestAborted))!;
         if (Item.Kind == ItemKind.Idea) Origin = await origin.RunAsync(id, HttpContext.RequestAborted);

@@ -9,7 +9,7 @@ namespace Proeftuin.Features.Thread;
 public sealed record ItemInput(string? Title, string? Text, Perspective? KnowledgeSource, string? Quote = null, string? Citation = null, string? Url = null);
 
 /// <summary>
-/// Creates and edits insights, sources, personas, journey maps, needs and questions: one flow for every kind,
+/// Creates and edits the kinds made on the thread page (insights, sources, …; see ThreadKinds): one flow for every kind,
 /// with the few kind-specific fields in <see cref="Apply"/>. Markdown is rendered and sanitised here, once.
 /// </summary>
 public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify)
@@ -18,7 +18,9 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser 
     public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, ItemKind? kind, CancellationToken ct = default)
     {
         var p = await access.ForProjectAsync(projectId, ct);
-        if (p is null || kind is null || !ThreadWords.Creatable.Contains(kind.Value)) return Outcome<ProjectPermissions>.NotFound();
+        // Only kinds with a form on the thread page; an unknown number is simply not there.
+        if (p is null || kind is null || ThreadKinds.Registry.All.FirstOrDefault(k => k.Kind == kind) is not { Creatable: true })
+            return Outcome<ProjectPermissions>.NotFound();
         return p.CanContribute ? Outcome<ProjectPermissions>.Ok(p) : Outcome<ProjectPermissions>.Forbidden();
     }
 
@@ -37,16 +39,10 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser 
         Question? question = null;
         if (answers is { } questionId && (kind != ItemKind.Idea || (question = await AnsweredAsync(projectId, questionId, ct)) is null))
             return Outcome<ThreadItem>.NotFound();
-        ThreadItem item = kind switch
-        {
-            ItemKind.Insight => new Insight(),
-            ItemKind.Source => new Source(),
-            ItemKind.Persona => new Persona(),
-            ItemKind.JourneyMap => new JourneyMap(),
-            ItemKind.Need => new Need(),
-            ItemKind.Idea => new Idea(),
-            _ => new Question(),
-        };
+        var descriptor = ThreadKinds.For(kind!.Value);
+        var item = descriptor.Form!.New();
+        if (item.GetType() != descriptor.EntityType)
+            throw new InvalidOperationException($"The form of {descriptor.Kind} makes a {item.GetType().Name}, not a {descriptor.EntityType.Name}.");
         var now = clock.GetUtcNow().UtcDateTime;
         item.ProjectId = projectId;
         item.AuthorId = user.Id;
@@ -71,7 +67,9 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser 
     /// <summary>The item, tracked, when the caller may change it: its author (still on the team) or a facilitator.</summary>
     public async Task<Outcome<ThreadItem>> LoadForEditAsync(int id, CancellationToken ct = default)
     {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id && i.Kind != ItemKind.Story, ct);
+        // Kinds with their own pages (stories) are changed there, not through the thread's form.
+        var editable = ThreadWords.Creatable;
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id && editable.Contains(i.Kind), ct);
         if (item is null) return Outcome<ThreadItem>.NotFound();
         var p = await access.ForProjectAsync(item.ProjectId, ct);
         if (p is null) return Outcome<ThreadItem>.NotFound();

@@ -46,11 +46,11 @@ public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess
         var other = await db.Items.FirstOrDefaultAsync(i => i.Id == input.OtherId && i.ProjectId == item.ProjectId, ct);
         if (other is null || (other is Story s && !p.CanRead(s)))
             return Outcome<Link>.Invalid("OtherId", "Kies een onderdeel uit de lijst van dit project.");
-        // Story to story says nothing the thread needs, and would tell one teller about another's story.
-        if (item is Story && other is Story)
-            return Outcome<Link>.Invalid("OtherId", "Twee verhalen kun je niet met elkaar verbinden. Verbind ze allebei met een inzicht.");
-
         var (fromId, toId) = input.Direction == From ? (item.Id, other.Id) : (other.Id, item.Id);
+        // What may be linked to what is the kinds' say (their descriptors): story to story, for one, never.
+        var (fromKind, toKind) = input.Direction == From ? (item.Kind, other.Kind) : (other.Kind, item.Kind);
+        if (ThreadKinds.LinkProblem(fromKind, type, toKind) is { } problem)
+            return Outcome<Link>.Invalid("OtherId", problem);
         if (await db.Links.AnyAsync(l => (l.FromId == fromId && l.ToId == toId) || (l.FromId == toId && l.ToId == fromId), ct))
             return Outcome<Link>.Invalid("OtherId", Duplicate);
 

@@ -20,19 +20,12 @@ public static class ThreadApi
 
     public sealed record TraceDto(ItemRefDto Item, IReadOnlyList<TraceEntryDto> Backward, IReadOnlyList<TraceEntryDto> Forward);
 
+    // Kinds and link types by their fixed API names (ADR 0017), not UI words or member names.
     public static ItemRefDto ToDto(ItemRef r) => r.State == ItemState.Visible
-        ? new ItemRefDto(r.Id, r.Kind.ToString(), r.Title, "visible")
-        : new ItemRefDto(null, r.Kind.ToString(), null, r.State == ItemState.Withdrawn ? "withdrawn" : "hidden");
+        ? new ItemRefDto(r.Id, ThreadKinds.For(r.Kind).ApiSlug, r.Title, "visible")
+        : new ItemRefDto(null, ThreadKinds.For(r.Kind).ApiSlug, null, r.State == ItemState.Withdrawn ? "withdrawn" : "hidden");
 
-    // API names of link types (not UI words).
-    private static readonly Dictionary<LinkType, string> LinkNames = new()
-    {
-        [LinkType.Supports] = "supports",
-        [LinkType.LeadsTo] = "leadsTo",
-        [LinkType.Answers] = "answers",
-    };
-
-    private static string LinkName(LinkType t) => LinkNames[t];
+    private static string LinkName(LinkType t) => ThreadSlugs.Link.Of(t);
 
     public static WebApplication MapThreadApi(this WebApplication app)
     {
@@ -51,7 +44,7 @@ public static class ThreadApi
                 var refs = await thread.RefsAsync(links.SelectMany(k => new[] { k.Origin, k.Outcome }).Distinct().ToList(), p, ct);
                 List<EvidenceDto> Ends(IEnumerable<(LinkType Type, int Id)> found) =>
                     found.Where(x => refs.ContainsKey(x.Id)).Select(x => new EvidenceDto(LinkName(x.Type), ToDto(refs[x.Id]))).ToList();
-                return Results.Ok(questions.Select(q => new QuestionDto(q.Id, q.Title, q.Text, q.KnowledgeSource.ToString(), q.Phase.ToString(), q.CreatedAt,
+                return Results.Ok(questions.Select(q => new QuestionDto(q.Id, q.Title, q.Text, Members.MemberSlugs.Perspective.Of(q.KnowledgeSource), Projects.ProjectSlugs.Phase.Of(q.Phase), q.CreatedAt,
                     Ends(links.Where(k => k.Outcome == q.Id).Select(k => (k.Link.Type, k.Origin))),
                     Ends(links.Where(k => k.Origin == q.Id).Select(k => (k.Link.Type, k.Outcome))))));
             })

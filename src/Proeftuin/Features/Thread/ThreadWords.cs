@@ -3,68 +3,26 @@ namespace Proeftuin.Features.Thread;
 /// <summary>Dutch UI words (localizer keys) for the kinds of items and links, from reference/vocabulary.md.</summary>
 public static class ThreadWords
 {
-    /// <summary>What a contributor can add on the thread page; stories are shared elsewhere. Ideas are mostly born in live sessions, but may be entered directly too.</summary>
-    public static readonly ItemKind[] Creatable =
-        [ItemKind.Insight, ItemKind.Source, ItemKind.Persona, ItemKind.JourneyMap, ItemKind.Need, ItemKind.Question, ItemKind.Idea];
+    // The words of a kind come from its descriptor (ThreadKinds); these are short forms for pages and views.
 
-    /// <summary>What the thread page lists: everything but stories, which have their own list.</summary>
-    public static readonly ItemKind[] Listed = Creatable;
+    /// <summary>What a contributor can add on the thread page; stories are shared elsewhere.</summary>
+    public static ItemKind[] Creatable => ThreadKinds.Creatable.Select(k => k.Kind).ToArray();
 
-    // Stable URL words (?soort=…); kept out of a switch so they are not taken for UI texts.
-    private static readonly Dictionary<ItemKind, string> Slugs = new()
-    {
-        [ItemKind.Story] = "verhaal",
-        [ItemKind.Insight] = "inzicht",
-        [ItemKind.Source] = "bron",
-        [ItemKind.Persona] = "persona",
-        [ItemKind.JourneyMap] = "klantreis",
-        [ItemKind.Need] = "behoefte",
-        [ItemKind.Question] = "vraag",
-        [ItemKind.Idea] = "idee",
-    };
+    /// <summary>What the thread page lists: the kinds made there (stories have their own list).</summary>
+    public static ItemKind[] Listed => Creatable;
 
-    public static string Slug(this ItemKind kind) => Slugs[kind];
+    /// <summary>The stable URL word (?soort=…).</summary>
+    public static string Slug(this ItemKind kind) => ThreadKinds.For(kind).UrlWord;
 
-    public static ItemKind? KindFromSlug(string? slug) =>
-        Slugs.Where(s => string.Equals(s.Value, slug, StringComparison.OrdinalIgnoreCase)).Select(s => (ItemKind?)s.Key).FirstOrDefault();
+    public static ItemKind? KindFromSlug(string? slug) => ThreadKinds.FromUrlWord(slug)?.Kind;
 
-    public static string Label(this ItemKind kind) => kind switch
-    {
-        ItemKind.Story => "Ervaringsverhaal",
-        ItemKind.Insight => "Inzicht",
-        ItemKind.Source => "Bron",
-        ItemKind.Persona => "Persona",
-        ItemKind.JourneyMap => "Klantreis",
-        ItemKind.Need => "Behoefte",
-        ItemKind.Question => "Hoe kunnen we …?-vraag",
-        ItemKind.Idea => "Idee",
-        _ => kind.ToString(),
-    };
+    public static string Label(this ItemKind kind) => ThreadKinds.For(kind).Label;
 
-    public static string Plural(this ItemKind kind) => kind switch
-    {
-        ItemKind.Story => "Ervaringsverhalen",
-        ItemKind.Insight => "Inzichten",
-        ItemKind.Source => "Bronnen",
-        ItemKind.Persona => "Persona's",
-        ItemKind.JourneyMap => "Klantreizen",
-        ItemKind.Need => "Behoeften",
-        ItemKind.Question => "Hoe kunnen we …?-vragen",
-        ItemKind.Idea => "Ideeën",
-        _ => kind.ToString(),
-    };
+    public static string Plural(this ItemKind kind) => ThreadKinds.For(kind).Plural;
 
-    public static string NewLabel(this ItemKind kind) => kind switch
-    {
-        ItemKind.Insight => "Nieuw inzicht",
-        ItemKind.Source => "Nieuwe bron",
-        ItemKind.Persona => "Nieuwe persona",
-        ItemKind.JourneyMap => "Nieuwe klantreis",
-        ItemKind.Need => "Nieuwe behoefte",
-        ItemKind.Question => "Nieuwe vraag",
-        ItemKind.Idea => "Nieuw idee",
-        _ => kind.ToString(),
-    };
+    /// <summary>"Nieuw inzicht"; only kinds made on the thread page have one.</summary>
+    public static string NewLabel(this ItemKind kind) => ThreadKinds.For(kind).Form?.NewLabel
+        ?? throw new InvalidOperationException($"{kind} is not made on the thread page.");
 
     /// <summary>Read from the From item: "dit inzicht onderbouwt die vraag".</summary>
     public static string Label(this LinkType type) => type switch
@@ -72,7 +30,7 @@ public static class ThreadWords
         LinkType.Supports => "onderbouwt",
         LinkType.LeadsTo => "leidt tot",
         LinkType.Answers => "beantwoordt",
-        _ => type.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "A link type without words."),
     };
 
     /// <summary>Read from the To item: "deze vraag wordt onderbouwd door dat inzicht".</summary>
@@ -81,7 +39,7 @@ public static class ThreadWords
         LinkType.Supports => "wordt onderbouwd door",
         LinkType.LeadsTo => "komt voort uit",
         LinkType.Answers => "wordt beantwoord door",
-        _ => type.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "A link type without words."),
     };
 
     public static string EmotionLabel(int emotion) => emotion switch
@@ -94,8 +52,8 @@ public static class ThreadWords
         _ => emotion.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The page of an item: stories have their own page.</summary>
-    public static string PageUrl(ItemKind kind, int id) => kind == ItemKind.Story ? $"/verhalen/{id}" : $"/draad/{id}";
+    /// <summary>The page of an item: kinds with their own folder (stories) have their own page.</summary>
+    public static string PageUrl(ItemKind kind, int id) => ThreadKinds.For(kind).PageUrl(id);
 }
 
 /// <summary>The soft check on questions: a "Hoe kunnen we …?" phrasing invites ideas, but is not required.</summary>
