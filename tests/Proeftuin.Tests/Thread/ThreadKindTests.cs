@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Proeftuin.Features.Stories;
 using Proeftuin.Features.Thread;
 
@@ -155,22 +154,12 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
     [Fact]
     public void Every_word_of_a_descriptor_has_an_English_text()
     {
-        var english = XDocument.Load(Path.Combine(RepoRoot(), "src/Proeftuin/Resources/SharedResource.en.resx")).Root!
-            .Elements("data").Select(d => (string?)d.Attribute("name")).ToHashSet(StringComparer.Ordinal);
+        var english = EnglishTexts.Names().ToHashSet(StringComparer.Ordinal);
         var words = ThreadKinds.All.SelectMany(k => new[] { k.Label, k.Plural, k.Form?.NewLabel, k.Form?.TitleLabel, k.Form?.TitleHint, k.Balance.Row?.Label })
             .Append(BalanceRows.Comments.Label)
             .OfType<string>().Distinct().ToList();
         var missing = words.Where(w => !english.Contains(w)).ToList();
         Assert.True(missing.Count == 0, "No English text for: " + string.Join(" | ", missing));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Proeftuin.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("No Proeftuin.slnx found.");
     }
 
     /// <summary>For every kind the thread page makes: observers and strangers get no form and save nothing.</summary>
