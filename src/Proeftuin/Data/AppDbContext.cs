@@ -45,6 +45,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
+    public DbSet<Features.Privacy.PersonalDataExport> PersonalDataExports => Set<Features.Privacy.PersonalDataExport>();
+    public DbSet<Features.Privacy.AccountErasureRequest> AccountErasureRequests => Set<Features.Privacy.AccountErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +85,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration<Vote>(sessions);
         builder.ApplyConfiguration<Idea>(thread);
         builder.ApplyConfiguration(new Features.Audit.AuditEventConfiguration());
+        // Personal data (issue 10): export requests and erasure confirmations.
+        builder.ApplyConfiguration<Features.Privacy.PersonalDataExport>(new Features.Privacy.PrivacyConfiguration()); builder.ApplyConfiguration<Features.Privacy.AccountErasureRequest>(new Features.Privacy.PrivacyConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -87,6 +87,22 @@ public static class UseCases
         s.AddScoped<ManageInvitations>();
         // Audit log (issue 10).
         s.AddScoped<Audit.AuditLog>();
+        // Personal data (issue 10, points 5-7): one contributor per feature that stores something about a person (ADR 0020).
+        s.AddScoped<Privacy.IPersonalDataContributor, StoriesPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, ThreadPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, SessionsPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, NotificationsPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, NewsPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, ProjectsPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, SignificationPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, MembersPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, Audit.AuditPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, Privacy.PrivacyPersonalData>();
+        s.AddScoped<Privacy.IPersonalDataContributor, AccountsPersonalData>();
+        s.AddScoped<Privacy.ExportPersonalData>();
+        s.AddScoped<Privacy.EraseAccount>();
+        s.AddSingleton<Privacy.ExportQueue>();
+        s.AddHostedService<Privacy.ExportWorker>();
         return builder;
     }
 }
