@@ -145,7 +145,7 @@ public sealed class EraseAccount(AppDbContext db, CurrentUser me, TimeProvider c
         var plan = planned.Value!;
         if (plan.UserId == me.Id) return Outcome<ErasurePlan>.Invalid("", NotYourself);
         var v = new Validation();
-        var why = v.Text("Reason", reason, ReasonMax, label: "De reden");
+        var why = v.Text("Reason", reason, ReasonMax, label: "Reden");
         if (why.Length == 0) { v = new Validation(); v.Add("Reason", ReasonRequired); }
         if (plan.Stories.Count > 0 && (stories is not { } s || !Enum.IsDefined(s))) v.Add("Stories", ChooseForEachStory);
         if (!v.IsValid) return v;

@@ -6,7 +6,7 @@ namespace Proeftuin.Features.Privacy;
 /// </summary>
 public sealed record PersonalColumn(Type Entity, string Property, string Erasure)
 {
-    public const string WholeRow = "*";
+    public static readonly string WholeRow = "*";
     public static PersonalColumn Row(Type entity, string erasure) => new(entity, WholeRow, erasure);
 }
 

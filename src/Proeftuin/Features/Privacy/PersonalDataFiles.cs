@@ -13,8 +13,8 @@ namespace Proeftuin.Features.Privacy;
 /// </summary>
 public static class PersonalDataFiles
 {
-    public const string JsonName = "gegevens.json";
-    public const string HtmlName = "overzicht.html";
+    public static readonly string JsonName = "gegevens.json";
+    public static readonly string HtmlName = "overzicht.html";
 
     private static readonly JsonSerializerOptions Json = new()
     {
