@@ -1,9 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Proeftuin.Data;
 using Proeftuin.Features.Audit;
 using Proeftuin.Features.Privacy;
-using Proeftuin.Features.Stories;
 
 namespace Proeftuin.Tests.Privacy;
 
@@ -146,7 +144,7 @@ public sealed class AccountErasureTests(ProeftuinFactory factory) : IClassFixtur
         // A crafted POST gets the same message, and nothing is mailed or stored.
         using (var response = await browser.PostAsync(Erase))
             await Expect.FormErrorAsync(response, "Je bent de enige procesbegeleider van: " + title);
-        Assert.Empty(factory.Mailbox.To(team.Facilitator.Email!).Where(m => m.Subject.Contains("verwijderen", StringComparison.Ordinal)));
+        Assert.DoesNotContain(factory.Mailbox.To(team.Facilitator.Email!), m => (m.Subject ?? "").Contains("verwijderen", StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.AccountErasureRequests.AnyAsync(r => r.UserId == team.Facilitator.Id)));
 
         // The admin path follows the same rule.
@@ -192,13 +190,9 @@ public sealed class AccountErasureTests(ProeftuinFactory factory) : IClassFixtur
 
         // After 24 hours it no longer works.
         factory.Clock.Advance(TimeSpan.FromHours(25));
-        try
-        {
-            using var late = await browser.GetAsync(link);
+        using (var late = await browser.GetAsync(link))
             Expect.Status(HttpStatusCode.BadRequest, late);
-            Assert.True(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == person.Id)));
-        }
-        finally { factory.Clock.Advance(-TimeSpan.FromHours(25)); }
+        Assert.True(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == person.Id)));
 
         // A new request; used once, it cannot be replayed (by anyone).
         page = await browser.OpenAsync(Erase);

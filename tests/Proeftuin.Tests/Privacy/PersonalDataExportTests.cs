@@ -23,8 +23,12 @@ public sealed class PersonalDataExportTests(ProeftuinFactory factory) : IClassFi
         for (var i = 0; i < 200; i++)
         {
             var status = await factory.WithDbAsync(db => db.PersonalDataExports.Where(e => e.UserId == userId).OrderByDescending(e => e.Id).Select(e => e.Status).FirstAsync());
-            if (status == ExportStatus.Done && factory.Mailbox.To(email).Any(m => Mailbox.ExtractLink(m.TextBody ?? "", LinkPrefix) is not null))
-                return factory.Mailbox.LinkTo(email, LinkPrefix);
+            try
+            {
+                if (status == ExportStatus.Done && factory.Mailbox.To(email).Any(m => Mailbox.ExtractLink(m.TextBody ?? "", LinkPrefix) is not null))
+                    return factory.Mailbox.LinkTo(email, LinkPrefix);
+            }
+            catch (IOException) { /* the worker is still writing the mail */ }
             Assert.NotEqual(ExportStatus.Failed, status);
             await Task.Delay(100);
         }
@@ -52,7 +56,7 @@ public sealed class PersonalDataExportTests(ProeftuinFactory factory) : IClassFi
         Expect.Status(HttpStatusCode.OK, response);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         var files = Unzip(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal([PersonalDataFiles.HtmlName, PersonalDataFiles.JsonName], files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([PersonalDataFiles.JsonName, PersonalDataFiles.HtmlName], files.Keys.Order(StringComparer.Ordinal));
         var json = files[PersonalDataFiles.JsonName];
         var html = files[PersonalDataFiles.HtmlName];
 
@@ -145,7 +149,6 @@ public sealed class PersonalDataExportTests(ProeftuinFactory factory) : IClassFi
         Assert.Equal(ExportStatus.Expired, row.Status);
         var account = await browser.OpenAsync("/account");
         Assert.Contains("Je vorige bestand is weggegooid", account.MainText, StringComparison.Ordinal);
-        factory.Clock.Advance(-(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class AccountsPersonalData(AppDbContext db) : IPersonalDataContrib
         PersonalColumn.Row(typeof(IdentityUserLogin<string>), "verwijderd"),
         PersonalColumn.Row(typeof(IdentityUserToken<string>), "verwijderd"),
         new(typeof(PasswordFailure), nameof(PasswordFailure.AddressHash), "verwijderd"),
+        new(typeof(PasswordFailure), nameof(PasswordFailure.ClientHash), "verwijderd, met de rij van het adres"),
     ];
 
     public async Task<PersonalDataSection> ExportAsync(PersonRef person, CancellationToken ct)

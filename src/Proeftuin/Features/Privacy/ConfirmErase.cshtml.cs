@@ -38,7 +38,6 @@ public sealed class ConfirmEraseModel(EraseAccount erase, SignInManager<AppUser>
         if (outcome.Status == OutcomeStatus.Invalid)
         {
             ModelState.AddErrors(outcome.Errors, l, "");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             Plan = null;
             return Page();
         }

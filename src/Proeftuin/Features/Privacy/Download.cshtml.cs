@@ -17,8 +17,10 @@ public sealed class DownloadModel(ExportPersonalData exports, IStringLocalizer<S
         if (outcome.Status == OutcomeStatus.Invalid)
         {
             ModelState.AddErrors(outcome.Errors, l, "");
-            Response.StatusCode = StatusCodes.Status410Gone;
-            return Page();
+            // Gone, not a form error: the link was real but has expired.
+            var page = Page();
+            page.StatusCode = StatusCodes.Status410Gone;
+            return page;
         }
         if (!outcome.IsOk) return this.Fail(outcome, l, "");
         return File(outcome.Value!, "application/zip", "mijn-gegevens-proeftuin.zip");

@@ -20,6 +20,7 @@ public sealed class StoriesPersonalData(AppDbContext db, TimeProvider clock) : I
         new(typeof(Story), nameof(Story.TellerName), "gewist"),
         new(typeof(Story), nameof(Story.TellerEmail), "gewist (ook bij verhalen zonder account met hetzelfde adres)"),
         new(typeof(Story), nameof(Story.TellerKeyHash), "gewist"),
+        new(typeof(Story), nameof(Story.NotifyByEmail), "uitgezet"),
         new(typeof(Story), nameof(Story.RecordedById), "leeggemaakt"),
         new(typeof(Story), nameof(Story.ConsentById), "leeggemaakt"),
         new(typeof(Story), nameof(Story.SignificationJson), "gewist bij intrekken"),
