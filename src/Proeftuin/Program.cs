@@ -27,7 +27,8 @@ builder.AddFeatures(
     new Proeftuin.Features.Signification.SignificationModule(),
     new Proeftuin.Features.Notifications.NotificationsModule(),
     new Proeftuin.Features.Sessions.SessionsModule(),
-    new Proeftuin.Features.Mine.MineModule());
+    new Proeftuin.Features.Mine.MineModule(),
+    new Proeftuin.Features.Privacy.PrivacyModule());
 
 var app = builder.Build();
 

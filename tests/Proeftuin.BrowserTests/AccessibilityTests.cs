@@ -82,6 +82,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Vervolg: het open huis uitwerken}"),
         // Issue 9: Mijn Proeftuin.
         new("/mijn"),
+        // Issue 10: removing one's account (choices per story), and the page after it.
+        new("/account/verwijderen"),
+        new("/account/verwijderd"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -141,6 +144,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/draad/nieuw?soort=idee&vraag={item:Hoe kunnen we ervoor zorgen dat bewoners op zondag makkelijk iemand treffen?}", SubmitEmpty: "Opslaan"),
         // Issue 9: Mijn Proeftuin, and the members page with open invitations.
         new("/mijn"),
+        // Issue 10: the only facilitator of a project is asked to hand over first.
+        new("/account/verwijderen"),
     ];
 
     private static readonly Visit[] Admin =

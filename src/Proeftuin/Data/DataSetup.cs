@@ -21,7 +21,8 @@ public static class DataSetup
         else
         {
             var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
-            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+            // secure_delete: erased personal data is zeroed in the file, not left in free space (Features/Privacy, ADR 0020).
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(new Features.Privacy.SqliteSecureDelete()));
         }
         return builder;
     }

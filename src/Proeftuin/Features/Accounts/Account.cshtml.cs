@@ -10,8 +10,30 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Accounts;
 
 [Authorize]
-public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, SetPassword setPassword, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount update, SetPassword setPassword, PublicUrl publicUrl, IStringLocalizer<SharedResource> l,
+    Privacy.ExportPersonalData exports) : PageModel
 {
+    /// <summary>The newest "Download mijn gegevens" request, shown on every answer of this page.</summary>
+    public Privacy.ExportState? Export { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        Export = await exports.StateAsync(HttpContext.RequestAborted);
+        await next();
+    }
+
+    public async Task<IActionResult> OnPostExportAsync()
+    {
+        ModelState.Clear();
+        var outcome = await exports.RequestAsync(publicUrl.Base, HttpContext.RequestAborted);
+        if (!outcome.IsOk) return this.Fail(outcome, l, "");
+        this.Flash("We maken je bestand. Als het klaar is, krijg je een e-mail met een link.");
+        return Redirect("/account#gegevens");
+    }
+
+    /// <summary>htmx asks this every few seconds while the file is being made.</summary>
+    public IActionResult OnGetExportStatus() => Partial("~/Features/Privacy/_ExportStatus.cshtml", Export);
+
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public PasswordModel Password { get; set; } = new();
     public bool HasPassword { get; private set; }

@@ -15,5 +15,6 @@ public sealed class AccountsModule : FeatureModule
         s.AddScoped<UseSignInLink>();
         s.AddScoped<UpdateAccount>();
         s.AddScoped<SetPassword>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, AccountsPersonalData>();
     }
 }

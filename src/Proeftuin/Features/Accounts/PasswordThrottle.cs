@@ -56,5 +56,8 @@ public sealed class PasswordThrottle(AppDbContext db, TimeProvider clock)
     }
 
     private static (string Address, string Client) Keys(string address, string? client) =>
-        (Tokens.Hash("address:" + address.Trim().ToLowerInvariant()), Tokens.Hash("client:" + (client ?? "local")));
+        (AddressHash(address), Tokens.Hash("client:" + (client ?? "local")));
+
+    /// <summary>How an address is stored here; also used to remove its rows when the account is erased.</summary>
+    public static string AddressHash(string address) => Tokens.Hash("address:" + address.Trim().ToLowerInvariant());
 }

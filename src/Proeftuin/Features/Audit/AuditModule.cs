@@ -8,5 +8,6 @@ public sealed class AuditModule : FeatureModule
     public override void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, AuditPersonalData>();
     }
 }

@@ -14,5 +14,6 @@ public sealed class MembersModule : FeatureModule
         s.AddScoped<AcceptInvitation>();
         s.AddScoped<ChangeMember>();
         s.AddScoped<ManageInvitations>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, MembersPersonalData>();
     }
 }

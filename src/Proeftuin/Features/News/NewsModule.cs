@@ -11,5 +11,6 @@ public sealed class NewsModule : FeatureModule
     {
         builder.Services.AddScoped<SaveNewsItem>();
         builder.Services.AddScoped<GetNewsItem>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, NewsPersonalData>();
     }
 }

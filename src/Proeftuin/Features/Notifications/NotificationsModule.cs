@@ -11,5 +11,6 @@ public sealed class NotificationsModule : FeatureModule
     {
         builder.Services.AddScoped<NotifyTeller>();
         builder.Services.AddScoped<GetNotifications>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, NotificationsPersonalData>();
     }
 }

@@ -15,6 +15,7 @@ public sealed class SignificationModule : FeatureModule
         s.AddScoped<SignifyStory>();
         s.AddScoped<GetAnalysis>();
         s.AddScoped<ExportStories>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, SignificationPersonalData>();
     }
 
     public override IEnumerable<WorkspaceLink> WorkspaceLinks =>

@@ -18,6 +18,7 @@ public sealed class StoriesModule : FeatureModule
         s.AddScoped<WithdrawStory>();
         s.AddScoped<ChangeConsent>();
         s.AddScoped<MailStoryLink>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, StoriesPersonalData>();
     }
 
     public override void Map(WebApplication app) => app.MapStoriesApi();

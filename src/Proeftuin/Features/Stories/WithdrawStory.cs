@@ -42,7 +42,8 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
     }
 
-    private static void Erase(Story s, DateTime now)
+    /// <summary>Also used when an account is removed and its teller chose to withdraw (Features/Privacy).</summary>
+    internal static void Erase(Story s, DateTime now)
     {
         s.Title = "";
         s.Text = "";

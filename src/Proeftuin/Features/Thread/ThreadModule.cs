@@ -22,6 +22,7 @@ public sealed class ThreadModule : FeatureModule
         s.AddScoped<GetTrace>();
         s.AddScoped<GetStoryOutcome>();
         s.AddScoped<SearchProject>();
+        builder.Services.AddScoped<Privacy.IPersonalDataContributor, ThreadPersonalData>();
     }
 
     public override void Map(WebApplication app) => app.MapThreadApi();
