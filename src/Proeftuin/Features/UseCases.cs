@@ -87,6 +87,7 @@ public static class UseCases
         s.AddScoped<ManageInvitations>();
         // Audit log (issue 10).
         s.AddScoped<Audit.AuditLog>();
+        s.AddScoped<Audit.FindAuditEvents>();
         return builder;
     }
 }

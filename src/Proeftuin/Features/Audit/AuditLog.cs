@@ -13,14 +13,15 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
     public const int DetailLimit = 500;
 
     public AuditEvent Add(AuditAction action, int? projectId = null, string? subjectType = null, string? subjectId = null,
-        string? subjectUserId = null, string? detail = null, string? actorKind = null)
+        string? subjectUserId = null, string? detail = null, string? actorKind = null, string? actorUserId = null)
     {
         var entry = new AuditEvent
         {
             At = clock.GetUtcNow().UtcDateTime,
             Action = action,
-            ActorUserId = actorKind is null ? user.Id : null,
-            ActorKind = actorKind ?? (user.IsSignedIn ? null : ActorKinds.Anonymous),
+            // actorUserId: the account acts before its cookie exists (a sign-in).
+            ActorUserId = actorUserId ?? (actorKind is null ? user.Id : null),
+            ActorKind = actorUserId is not null ? null : actorKind ?? (user.IsSignedIn ? null : ActorKinds.Anonymous),
             ProjectId = projectId,
             SubjectType = subjectType,
             SubjectId = subjectId,
@@ -32,9 +33,9 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
     }
 
     public async Task RecordAsync(AuditAction action, int? projectId = null, string? subjectType = null, string? subjectId = null,
-        string? subjectUserId = null, string? detail = null, string? actorKind = null, CancellationToken ct = default)
+        string? subjectUserId = null, string? detail = null, string? actorKind = null, string? actorUserId = null, CancellationToken ct = default)
     {
-        Add(action, projectId, subjectType, subjectId, subjectUserId, detail, actorKind);
+        Add(action, projectId, subjectType, subjectId, subjectUserId, detail, actorKind, actorUserId);
         await db.SaveChangesAsync(ct);
     }
 }
