@@ -88,6 +88,10 @@ public static class UseCases
         // Audit log (issue 10).
         s.AddScoped<Audit.AuditLog>();
         s.AddScoped<Audit.FindAuditEvents>();
+        // Retention (issue 10): the periods, the use case, and the hosted job that runs it.
+        s.Configure<Retention.RetentionOptions>(builder.Configuration.GetSection(Retention.RetentionOptions.Section));
+        s.AddScoped<Retention.ApplyRetention>();
+        s.AddHostedService<Retention.RetentionJob>();
         return builder;
     }
 }

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Proeftuin.Data;
+
+/// <summary>
+/// SQLite writes changes to a write-ahead log (WAL) first: text that was just erased can linger there, in the
+/// proeftuin.db-wal file, until a checkpoint copies the pages back and empties the log. Call this after removing
+/// personal data (retention, withdrawal, account erasure). PostgreSQL needs nothing here: a no-op.
+/// </summary>
+public static class DatabaseCheckpoint
+{
+    public static async Task TruncateWalAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite()) return;
+        // TRUNCATE also shrinks the -wal file to zero bytes. A reader that is still busy makes it a partial
+        // checkpoint (no error); the next one finishes the job.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+    }
+}
