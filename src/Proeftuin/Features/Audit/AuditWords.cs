@@ -2,15 +2,18 @@ using Proeftuin.Features.Stories;
 
 namespace Proeftuin.Features.Audit;
 
-/// <summary>What an entry is about (AuditEvent.SubjectType): stable English words in the data, Dutch words on the page.</summary>
+/// <summary>
+/// What an entry is about (AuditEvent.SubjectType): stable English codes in the data, Dutch words on the page.
+/// Static readonly, not const: codes, not texts for the i18n key scan.
+/// </summary>
 public static class AuditSubjects
 {
-    public const string Story = "story";
-    public const string Membership = "membership";
-    public const string Invitation = "invitation";
-    public const string Account = "account";
-    public const string Project = "project";
-    public const string Retention = "retention";
+    public static readonly string Story = "story";
+    public static readonly string Membership = "membership";
+    public static readonly string Invitation = "invitation";
+    public static readonly string Account = "account";
+    public static readonly string Project = "project";
+    public static readonly string Retention = "retention";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -41,25 +44,28 @@ public static class AuditWords
     };
 
     /// <summary>Who acted, when there is no account name to show.</summary>
-    public static string ActorKindLabel(string? kind) => kind switch
+    public static string ActorKindLabel(string? kind) =>
+        kind is not null && ActorLabels.TryGetValue(kind, out var label) ? label : FormerParticipant;
+
+    private static readonly Dictionary<string, string> ActorLabels = new(StringComparer.Ordinal)
     {
-        ActorKinds.System => SystemActor,
-        ActorKinds.Guest => "Gast in een sessie",
-        ActorKinds.KeyHolder => "Verteller met eigen link",
-        ActorKinds.Anonymous => "Iemand zonder account",
-        _ => FormerParticipant,
+        [ActorKinds.System] = SystemActor,
+        [ActorKinds.Guest] = "Gast in een sessie",
+        [ActorKinds.KeyHolder] = "Verteller met eigen link",
+        [ActorKinds.Anonymous] = "Iemand zonder account",
     };
 
-    public static string SubjectLabel(string? type) => type switch
+    public static string SubjectLabel(string? type) =>
+        type is null ? "" : SubjectLabels.TryGetValue(type, out var label) ? label : type;
+
+    private static readonly Dictionary<string, string> SubjectLabels = new(StringComparer.Ordinal)
     {
-        AuditSubjects.Story => "Verhaal",
-        AuditSubjects.Membership => "Lidmaatschap",
-        AuditSubjects.Invitation => "Uitnodiging",
-        AuditSubjects.Account => "Account",
-        AuditSubjects.Project => "Project",
-        AuditSubjects.Retention => "Bewaartermijnen",
-        null or "" => "",
-        _ => type,
+        [AuditSubjects.Story] = "Verhaal",
+        [AuditSubjects.Membership] = "Lidmaatschap",
+        [AuditSubjects.Invitation] = "Uitnodiging",
+        [AuditSubjects.Account] = "Account",
+        [AuditSubjects.Project] = "Project",
+        [AuditSubjects.Retention] = "Bewaartermijnen",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>
@@ -73,11 +79,7 @@ public static class AuditWords
         return string.Join("; ", parts);
     }
 
-    private static string Short(ConsentScope scope) => scope switch
-    {
-        ConsentScope.Team => "team",
-        ConsentScope.Project => "project",
-        ConsentScope.PublicAnonymised => "iedereen zonder naam",
-        _ => scope.ToString(),
-    };
+    // Stored in the entry as it is (the log keeps what was said at the time); lower case, as in a sentence.
+    private static string Short(ConsentScope scope) =>
+        scope == ConsentScope.PublicAnonymised ? "iedereen zonder naam" : scope.ToString().ToLowerInvariant();
 }

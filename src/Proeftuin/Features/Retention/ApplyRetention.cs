@@ -29,7 +29,7 @@ public sealed class ApplyRetention(AppDbContext db, AuditLog audit, CurrentUser 
 {
     public const string FormerParticipant = AuditWords.FormerParticipant;
     /// <summary>A closed session's join code becomes this prefix and its id: unique, and never a code anyone can type.</summary>
-    public const string ClearedCodePrefix = "~";
+    public static readonly string ClearedCodePrefix = "~";
 
     public async Task<RetentionResult> RunAsync(CancellationToken ct = default)
     {
@@ -78,10 +78,12 @@ public sealed class ApplyRetention(AppDbContext db, AuditLog audit, CurrentUser 
         return result;
     }
 
+    private static readonly string Base36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+
     /// <summary>"~" and the id in base 36: at most six characters up to 60 million sessions.</summary>
     public static string ClearedCode(int sessionId)
     {
-        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var digits = Base36;
         var text = "";
         for (var n = sessionId; n > 0 || text.Length == 0; n /= 36) text = digits[n % 36] + text;
         return ClearedCodePrefix + text;

@@ -6,7 +6,7 @@ namespace Proeftuin.Features.Retention;
 /// </summary>
 public sealed class RetentionOptions
 {
-    public const string Section = "Retention";
+    public static readonly string Section = "Retention";
 
     /// <summary>Off: the background job does not run (tests, or a deployment that runs it elsewhere).</summary>
     public bool Enabled { get; set; } = true;

@@ -42,6 +42,8 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         // Its consent history says who changed what and when: about a story that no longer exists, and about its teller.
         await db.StoryConsentChanges.Where(c => c.StoryId == storyId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
+        // The erased text must not linger in SQLite's write-ahead log file either.
+        await DatabaseCheckpoint.TruncateWalAsync(db, ct);
         return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
     }
 
