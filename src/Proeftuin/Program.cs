@@ -28,7 +28,8 @@ builder.AddFeatures(
     new Proeftuin.Features.Notifications.NotificationsModule(),
     new Proeftuin.Features.Sessions.SessionsModule(),
     new Proeftuin.Features.Mine.MineModule(),
-    new Proeftuin.Features.Privacy.PrivacyModule());
+    new Proeftuin.Features.Privacy.PrivacyModule(),
+    new Proeftuin.Features.Retention.RetentionModule());
 
 var app = builder.Build();
 

@@ -85,6 +85,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 10: removing one's account (choices per story), and the page after it.
         new("/account/verwijderen"),
         new("/account/verwijderd"),
+        // Issue 10: the privacy page for residents.
+        new("/privacy"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -146,6 +148,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/mijn"),
         // Issue 10: the only facilitator of a project is asked to hand over first.
         new("/account/verwijderen"),
+        // Issue 10: the project's part of the audit log, also with a refused filter.
+        new("/projecten/1/logboek"),
+        new("/projecten/1/logboek?van=31-13-2026", Status: 400),
     ];
 
     private static readonly Visit[] Admin =
@@ -162,6 +167,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/beheer/mensen"),
         new("/beheer/mensen?q=demo"),
         new("/beheer/mensen?q=niemand-heet-zo"),
+        // Issue 10: the audit log (with the sign-ins of this run) and the retention periods.
+        new("/beheer/logboek"),
+        new("/beheer/logboek?actie=Koning&van=gisteren", Status: 400),
+        new("/beheer/bewaartermijnen"),
     ];
 
     public static TheoryData<string, int> Visitors()

@@ -35,6 +35,8 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
             ["RateLimits:ApiPerMinute"] = apiPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // The retention job would run whenever a test advances the clock; its tests switch it on themselves.
+            ["Retention:Enabled"] = "false",
         };
         if (IsPostgres)
         {

@@ -16,7 +16,8 @@ public sealed class AppSignInManager(
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation,
-    TimeProvider clock)
+    TimeProvider clock,
+    Audit.AuditLog audit)
     : SignInManager<AppUser>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) =>
@@ -29,6 +30,7 @@ public sealed class AppSignInManager(
     public async Task RecordSignInAsync(AppUser user)
     {
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(Audit.AuditAction.SignedIn, subjectType: Audit.AuditSubjects.Account, subjectId: user.Id, subjectUserId: user.Id, detail: "Met wachtwoord", actorUserId: user.Id);
         await UserManager.UpdateAsync(user);
     }
 }

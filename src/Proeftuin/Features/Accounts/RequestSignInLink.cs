@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 using Proeftuin.Web.Mail;
 
@@ -12,7 +13,7 @@ public enum LinkPurpose
     ConfirmAddress,
 }
 
-public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> users, IMailer mailer, TimeProvider clock, ILogger<RequestSignInLink> logger)
+public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> users, IMailer mailer, TimeProvider clock, ILogger<RequestSignInLink> logger, AuditLog audit)
 {
     public async Task<Outcome<bool>> RunAsync(string? email, string baseUrl, CancellationToken ct = default)
     {
@@ -22,7 +23,14 @@ public sealed class RequestSignInLink(AppDbContext db, UserManager<AppUser> user
 
         var user = await users.FindByEmailAsync(address);
         // Unknown and blocked addresses get no mail, and the same answer.
-        if (user is null || user.IsBlocked) return Outcome<bool>.Ok(false);
+        // Never the typed address: for an unknown one the log only says that someone asked.
+        if (user is null || user.IsBlocked)
+        {
+            await audit.RecordAsync(AuditAction.SignInLinkRequested, subjectType: user is null ? null : AuditSubjects.Account, subjectId: user?.Id, subjectUserId: user?.Id,
+                detail: user is null ? "Geen account met dit adres; geen e-mail gestuurd" : "Account geblokkeerd; geen e-mail gestuurd", ct: ct);
+            return Outcome<bool>.Ok(false);
+        }
+        audit.Add(AuditAction.SignInLinkRequested, subjectType: AuditSubjects.Account, subjectId: user.Id, subjectUserId: user.Id);
         await SendAsync(user, baseUrl, LinkPurpose.SignIn, returnUrl: null, ct);
         return Outcome<bool>.Ok(true);
     }

@@ -5,7 +5,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Accounts;
 
 /// <summary>Signs in with a mailed link: valid 15 minutes, single use.</summary>
-public sealed class UseSignInLink(AppDbContext db, AppSignInManager signIn, PasswordThrottle throttle, TimeProvider clock)
+public sealed class UseSignInLink(AppDbContext db, AppSignInManager signIn, PasswordThrottle throttle, TimeProvider clock, Audit.AuditLog audit)
 {
     public const string Expired = "Deze inloglink is verlopen of al gebruikt. Vraag een nieuwe link aan.";
     public const string Blocked = "Dit account is geblokkeerd. Neem contact op met de beheerder van Proeftuin als je denkt dat dit niet klopt.";
@@ -51,6 +51,7 @@ public sealed class UseSignInLink(AppDbContext db, AppSignInManager signIn, Pass
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         user.LastSignInAt = now;
+        audit.Add(Audit.AuditAction.SignedIn, subjectType: Audit.AuditSubjects.Account, subjectId: user.Id, subjectUserId: user.Id, detail: "Met een inloglink", actorUserId: user.Id);
         await users.UpdateAsync(user);
         await throttle.ClearAsync(user.Email!, ct);
         await signIn.SignInAsync(user, isPersistent: true);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Features.Accounts;
 using Proeftuin.Web;
 
@@ -10,7 +11,7 @@ namespace Proeftuin.Features.Admin;
 /// The platform admin blocks or unblocks an account. Blocked: no sign-in by password or link, unused sign-in links
 /// stop working, and open sessions end within a minute (the security stamp changes). Nobody blocks themselves.
 /// </summary>
-public sealed class BlockAccount(AppDbContext db, UserManager<AppUser> users, CurrentUser me, TimeProvider clock)
+public sealed class BlockAccount(AppDbContext db, UserManager<AppUser> users, CurrentUser me, TimeProvider clock, AuditLog audit)
 {
     public const string NotYourself = "Je kunt jezelf niet blokkeren. Vraag een andere beheerder als dat echt nodig is.";
 
@@ -22,6 +23,7 @@ public sealed class BlockAccount(AppDbContext db, UserManager<AppUser> users, Cu
         if (user.IsBlocked) return Outcome<AppUser>.Ok(user);
         var now = clock.GetUtcNow().UtcDateTime;
         user.BlockedAt = now;
+        audit.Add(AuditAction.AccountBlocked, subjectType: AuditSubjects.Account, subjectId: user.Id, subjectUserId: user.Id);
         // A new stamp makes the cookies of every open session fail their next check.
         await users.UpdateSecurityStampAsync(user);
         await db.SignInLinks.Where(l => l.UserId == user.Id && l.UsedAt == null)
@@ -35,6 +37,7 @@ public sealed class BlockAccount(AppDbContext db, UserManager<AppUser> users, Cu
         if (user is null) return outcome;
         if (!user.IsBlocked) return Outcome<AppUser>.Ok(user);
         user.BlockedAt = null;
+        audit.Add(AuditAction.AccountUnblocked, subjectType: AuditSubjects.Account, subjectId: user.Id, subjectUserId: user.Id);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         var result = await users.UpdateAsync(user);

@@ -13,14 +13,15 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
     public const int DetailLimit = 500;
 
     public AuditEvent Add(AuditAction action, int? projectId = null, string? subjectType = null, string? subjectId = null,
-        string? subjectUserId = null, string? detail = null, string? actorKind = null)
+        string? subjectUserId = null, string? detail = null, string? actorKind = null, string? actorUserId = null)
     {
         var entry = new AuditEvent
         {
             At = clock.GetUtcNow().UtcDateTime,
             Action = action,
-            ActorUserId = actorKind is null ? user.Id : null,
-            ActorKind = actorKind ?? (user.IsSignedIn ? null : ActorKinds.Anonymous),
+            // actorUserId: the account acts before its cookie exists (a sign-in).
+            ActorUserId = actorUserId ?? (actorKind is null ? user.Id : null),
+            ActorKind = actorUserId is not null ? null : actorKind ?? (user.IsSignedIn ? null : ActorKinds.Anonymous),
             ProjectId = projectId,
             SubjectType = subjectType,
             SubjectId = subjectId,
@@ -32,14 +33,17 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
     }
 
     public async Task RecordAsync(AuditAction action, int? projectId = null, string? subjectType = null, string? subjectId = null,
-        string? subjectUserId = null, string? detail = null, string? actorKind = null, CancellationToken ct = default)
+        string? subjectUserId = null, string? detail = null, string? actorKind = null, string? actorUserId = null, CancellationToken ct = default)
     {
-        Add(action, projectId, subjectType, subjectId, subjectUserId, detail, actorKind);
+        Add(action, projectId, subjectType, subjectId, subjectUserId, detail, actorKind, actorUserId);
         await db.SaveChangesAsync(ct);
     }
 }
 
-/// <summary>Who acted when it was not a signed-in account: stored words, not texts for people (the log page says them in Dutch).</summary>
+/// <summary>
+/// Who acted when it was not a signed-in account. Stored codes, not words for people (AuditWords.ActorKindLabel
+/// says them in Dutch): static readonly rather than const, so the i18n key scan does not take them for texts.
+/// </summary>
 public static class ActorKinds
 {
     public static readonly string Anonymous = "anonymous";

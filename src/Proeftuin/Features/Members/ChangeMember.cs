@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Members;
@@ -8,7 +9,7 @@ namespace Proeftuin.Features.Members;
 /// Facilitators change roles and remove members; every member changes their own perspective.
 /// A project always keeps at least one facilitator.
 /// </summary>
-public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentUser user)
+public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentUser user, AuditLog audit)
 {
     public const string LastFacilitator = "Een project heeft altijd minstens één procesbegeleider. Maak eerst iemand anders procesbegeleider.";
 
@@ -21,6 +22,7 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (!v.IsValid) return v;
         if (membership.Role == ProjectRole.Facilitator && role != ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("Role", LastFacilitator);
+        if (membership.Role != role) audit.Add(AuditAction.RoleChanged, projectId, AuditSubjects.Membership, membership.Id.ToString(), membership.UserId, $"Rol: {membership.Role.Label()} → {role.Label()}");
         membership.Role = role;
         if (role == ProjectRole.Observer) await LeaveSessionsAsync(membership, ct);
         return await SaveAsync(membership, ct);
@@ -33,6 +35,7 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentU
         if (membership.Role == ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("", LastFacilitator);
         db.Memberships.Remove(membership);
+        audit.Add(AuditAction.MemberRemoved, projectId, AuditSubjects.Membership, membership.Id.ToString(), membership.UserId, $"Rol was: {membership.Role.Label()}");
         await LeaveSessionsAsync(membership, ct);
         return await SaveAsync(membership, ct);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Accounts;
+using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 using Proeftuin.Web.Mail;
 
@@ -9,7 +10,7 @@ namespace Proeftuin.Features.Members;
 public sealed record CreatedInvitation(Invitation Invitation, string Url);
 
 /// <summary>A facilitator invites someone by e-mail, or makes a single-use link to share in another way.</summary>
-public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentUser user, IMailer mailer, TimeProvider clock, ILogger<InviteMember> logger)
+public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentUser user, IMailer mailer, TimeProvider clock, ILogger<InviteMember> logger, AuditLog audit)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -66,6 +67,8 @@ public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentU
                 return Outcome<CreatedInvitation>.Invalid("Email", "De e-mail kon niet worden verstuurd. Probeer het later opnieuw, of maak een uitnodigingslink.");
             }
         }
+        // After the mail went out: an invitation nobody received is taken back above. The address itself is not logged.
+        await audit.RecordAsync(AuditAction.InvitationSent, projectId, AuditSubjects.Invitation, invitation.Id.ToString(), detail: $"{(address is null ? "Uitnodigingslink" : "Per e-mail")}, rol: {role.Label()}", ct: ct);
         return Outcome<CreatedInvitation>.Ok(new CreatedInvitation(invitation, url));
     }
 }

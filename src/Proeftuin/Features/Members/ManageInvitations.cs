@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Members;
@@ -11,7 +12,7 @@ public sealed record PendingInvitation(int Id, string? Email, ProjectRole Role, 
 /// Facilitators see the invitations and invitation links that still work, and take them back: a revoked
 /// invitation no longer works, and its page says so.
 /// </summary>
-public sealed class ManageInvitations(AppDbContext db, ProjectAccess access, TimeProvider clock)
+public sealed class ManageInvitations(AppDbContext db, ProjectAccess access, TimeProvider clock, AuditLog audit)
 {
     public async Task<Outcome<IReadOnlyList<PendingInvitation>>> ListAsync(int projectId, CancellationToken ct = default)
     {
@@ -40,6 +41,7 @@ public sealed class ManageInvitations(AppDbContext db, ProjectAccess access, Tim
         // Guarded: an invitation accepted at this very moment stays accepted.
         var revoked = await db.Invitations.Where(i => i.Id == invitationId && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
+        if (revoked == 1) await audit.RecordAsync(AuditAction.InvitationRevoked, projectId, AuditSubjects.Invitation, invitationId.ToString(), detail: $"Rol: {invitation.Role.Label()}", ct: ct);
         return revoked == 1
             ? Outcome<bool>.Ok(true)
             : Outcome<bool>.Invalid("", "Deze uitnodiging is al aangenomen. Wil je deze persoon niet in het project? Verwijder hem of haar dan uit de ledenlijst.");

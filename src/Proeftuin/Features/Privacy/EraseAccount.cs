@@ -168,7 +168,7 @@ public sealed class EraseAccount(AppDbContext db, CurrentUser me, TimeProvider c
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await PrivacyCheckpoint.TruncateWalAsync(db, ct);
+        await DatabaseCheckpoint.TruncateWalAsync(db, ct);
     }
 
     /// <summary>The actor of a self-erasure in the audit log: the account that acted no longer exists.</summary>

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Features.Stories;
 using Proeftuin.Web;
 
@@ -21,7 +22,7 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
 /// reference/self-signification.md. Only stories the exporter may read (never withdrawn ones); the title and text
 /// only when the teller allowed quoting; no teller names or e-mail addresses at all.
 /// </summary>
-public sealed class ExportStories(AppDbContext db, ProjectAccess access, GetFramework frameworks)
+public sealed class ExportStories(AppDbContext db, ProjectAccess access, GetFramework frameworks, AuditLog audit)
 {
     public async Task<Outcome<ExportTable>> TableAsync(int projectId, CancellationToken ct = default)
     {
@@ -115,11 +116,15 @@ public sealed class ExportStories(AppDbContext db, ProjectAccess access, GetFram
         var table = await TableAsync(projectId, ct);
         if (!table.IsOk) return table.Status == OutcomeStatus.NotFound ? Outcome<ExportFile>.NotFound() : Outcome<ExportFile>.Forbidden();
         var name = $"verhalen-project-{projectId}";
+        ExportFile file;
         if (string.IsNullOrEmpty(format) || string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return Outcome<ExportFile>.Ok(new ExportFile(name + ".csv", "text/csv; charset=utf-8", ToCsv(table.Value!)));
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
-            return Outcome<ExportFile>.Ok(new ExportFile(name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx(table.Value!)));
-        return Outcome<ExportFile>.Invalid("format", "Kies csv of xlsx als formaat.");
+            file = new ExportFile(name + ".csv", "text/csv; charset=utf-8", ToCsv(table.Value!));
+        else if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+            file = new ExportFile(name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx(table.Value!));
+        else
+            return Outcome<ExportFile>.Invalid("format", "Kies csv of xlsx als formaat.");
+        await audit.RecordAsync(AuditAction.StoriesExported, projectId, AuditSubjects.Project, projectId.ToString(), detail: $"{(file.FileName.EndsWith(".csv", StringComparison.Ordinal) ? "CSV-bestand" : "Excel-bestand")}, {table.Value!.Rows.Count} verhalen", ct: ct);
+        return Outcome<ExportFile>.Ok(file);
     }
 
     /// <summary>

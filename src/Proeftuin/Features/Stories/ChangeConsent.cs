@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Stories;
@@ -23,7 +24,7 @@ public sealed record ConsentChangeView(DateTime At, ConsentChangeKind Kind, stri
 /// The facilitator who recorded a story is no exception: she speaks for the teller at the kitchen table, but more
 /// access goes through the teller's own key. See ADR 0008.
 /// </summary>
-public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock)
+public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock, AuditLog audit)
 {
     /// <summary>How much a scope gives away: the team only, then everyone who may read the project without the name, then with it.</summary>
     public static int Openness(ConsentScope scope) => scope switch
@@ -75,6 +76,7 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Current
         if (removeName) Log(ConsentChangeKind.NameRemoved, null, null);
         if (changes)
         {
+            audit.Add(AuditAction.ConsentChanged, s.ProjectId, AuditSubjects.Story, s.Id.ToString(), detail: AuditWords.ConsentDetail(s.Scope, scope.Value, s.MayQuote, input.MayQuote, removeName, asTeller), actorKind: user.IsSignedIn ? null : ActorKinds.KeyHolder);
             s.Scope = scope.Value;
             s.MayQuote = input.MayQuote;
             if (removeName) s.TellerName = null;

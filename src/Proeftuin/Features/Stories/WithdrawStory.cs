@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Stories;
@@ -13,7 +14,7 @@ public sealed record WithdrawTarget(int StoryId, int ProjectId, string? Title, s
 /// signification and personal details go, with its notifications and comments, in one SaveChanges. The row
 /// and its links stay, shown as "ingetrokken verhaal", so the thread does not silently break.
 /// </summary>
-public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock)
+public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock, AuditLog audit)
 {
     public async Task<Outcome<WithdrawTarget>> LoadAsync(int storyId, string? key, CancellationToken ct = default)
     {
@@ -31,6 +32,8 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
             return Outcome<WithdrawTarget>.Invalid("RequestedByTeller", "Vink aan dat de verteller heeft gevraagd om het verhaal in te trekken.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Not the teller's account as subject: the withdrawal erases who told it, so the log does not keep that link.
+        audit.Add(AuditAction.StoryWithdrawn, story!.ProjectId, AuditSubjects.Story, storyId.ToString(), detail: target.MaySpeakFor ? "Door de verteller" : "Op verzoek van de verteller", actorKind: user.IsSignedIn ? null : ActorKinds.KeyHolder);
         Erase(story!, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
@@ -39,6 +42,8 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
         // Its consent history says who changed what and when: about a story that no longer exists, and about its teller.
         await db.StoryConsentChanges.Where(c => c.StoryId == storyId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
+        // The erased text must not linger in SQLite's write-ahead log file either.
+        await DatabaseCheckpoint.TruncateWalAsync(db, ct);
         return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
     }
 

@@ -1,20 +1,22 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Proeftuin.Data;
-using System.Data.Common;
 
-namespace Proeftuin.Features.Privacy;
+namespace Proeftuin.Data;
 
-// TODO merge with DatabaseCheckpoint (Data/Checkpoint.cs, built at the same time for retention).
 /// <summary>
-/// After an erasure, SQLite's write-ahead log still holds the old pages: copy them into the database file and
-/// empty the log. PostgreSQL needs nothing here (its WAL is not a file a reader of the data folder searches).
+/// SQLite writes changes to a write-ahead log (WAL) first: text that was just erased can linger there, in the
+/// proeftuin.db-wal file, until a checkpoint copies the pages back and empties the log. Call this after removing
+/// personal data (retention, withdrawal, account erasure). PostgreSQL needs nothing here: a no-op.
 /// </summary>
-internal static class PrivacyCheckpoint
+public static class DatabaseCheckpoint
 {
-    public static async Task TruncateWalAsync(AppDbContext db, CancellationToken ct)
+    public static async Task TruncateWalAsync(AppDbContext db, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         if (!db.Database.IsSqlite()) return;
+        // TRUNCATE also shrinks the -wal file to zero bytes. A reader that is still busy makes it a partial
+        // checkpoint (no error); the next one finishes the job.
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
     }
 }
@@ -23,7 +25,7 @@ internal static class PrivacyCheckpoint
 /// SQLite keeps deleted and overwritten text in free space inside its pages until that space is reused. With
 /// secure_delete on, it writes zeros there instead, so erased stories and names are not left in the file.
 /// </summary>
-internal sealed class SqliteSecureDelete : DbConnectionInterceptor
+public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -1,0 +1,85 @@
+using Proeftuin.Features.Stories;
+
+namespace Proeftuin.Features.Audit;
+
+/// <summary>
+/// What an entry is about (AuditEvent.SubjectType): stable English codes in the data, Dutch words on the page.
+/// Static readonly, not const: codes, not texts for the i18n key scan.
+/// </summary>
+public static class AuditSubjects
+{
+    public static readonly string Story = "story";
+    public static readonly string Membership = "membership";
+    public static readonly string Invitation = "invitation";
+    public static readonly string Account = "account";
+    public static readonly string Project = "project";
+    public static readonly string Retention = "retention";
+}
+
+/// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
+public static class AuditWords
+{
+    public const string FormerParticipant = Privacy.FormerMember.Name;
+    public const string SystemActor = "Proeftuin (automatisch)";
+
+    public static string Label(this AuditAction action) => action switch
+    {
+        AuditAction.SignInLinkRequested => "Inloglink gevraagd",
+        AuditAction.SignedIn => "Ingelogd",
+        AuditAction.RoleChanged => "Rol gewijzigd",
+        AuditAction.MemberRemoved => "Lid verwijderd uit project",
+        AuditAction.InvitationSent => "Uitnodiging gemaakt",
+        AuditAction.InvitationRevoked => "Uitnodiging ingetrokken",
+        AuditAction.ConsentChanged => "Toestemming aangepast",
+        AuditAction.StoryWithdrawn => "Verhaal ingetrokken",
+        AuditAction.StoriesExported => "Verhalen gedownload",
+        AuditAction.PersonalDataExported => "Eigen gegevens gedownload",
+        AuditAction.AccountErasureRequested => "Verwijderen van account gevraagd",
+        AuditAction.AccountErased => "Account verwijderd",
+        AuditAction.AccountBlocked => "Account geblokkeerd",
+        AuditAction.AccountUnblocked => "Account gedeblokkeerd",
+        AuditAction.AdminSignInLinkSent => "Inloglink gestuurd door beheerder",
+        AuditAction.RetentionApplied => "Bewaartermijnen toegepast",
+        _ => action.ToString(),
+    };
+
+    /// <summary>Who acted, when there is no account name to show.</summary>
+    public static string ActorKindLabel(string? kind) =>
+        kind is not null && ActorLabels.TryGetValue(kind, out var label) ? label : FormerParticipant;
+
+    private static readonly Dictionary<string, string> ActorLabels = new(StringComparer.Ordinal)
+    {
+        [ActorKinds.System] = SystemActor,
+        [ActorKinds.Guest] = "Gast in een sessie",
+        [ActorKinds.KeyHolder] = "Verteller met eigen link",
+        [ActorKinds.Anonymous] = "Iemand zonder account",
+    };
+
+    public static string SubjectLabel(string? type) =>
+        type is null ? "" : SubjectLabels.TryGetValue(type, out var label) ? label : type;
+
+    private static readonly Dictionary<string, string> SubjectLabels = new(StringComparer.Ordinal)
+    {
+        [AuditSubjects.Story] = "Verhaal",
+        [AuditSubjects.Membership] = "Lidmaatschap",
+        [AuditSubjects.Invitation] = "Uitnodiging",
+        [AuditSubjects.Account] = "Account",
+        [AuditSubjects.Project] = "Project",
+        [AuditSubjects.Retention] = "Bewaartermijnen",
+    };
+
+    /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>
+    public static string ConsentDetail(ConsentScope from, ConsentScope to, bool quoteFrom, bool quoteTo, bool nameRemoved, bool byTeller)
+    {
+        var parts = new List<string>();
+        if (from != to) parts.Add($"Bereik: {Short(from)} → {Short(to)}");
+        if (quoteFrom != quoteTo) parts.Add($"citeren: {(quoteFrom ? "ja" : "nee")} → {(quoteTo ? "ja" : "nee")}");
+        if (nameRemoved) parts.Add("naam weggehaald");
+        parts.Add(byTeller ? "door de verteller" : "op verzoek van de verteller");
+        return string.Join("; ", parts);
+    }
+
+    // Stored in the entry as it is (the log keeps what was said at the time); lower case, as in a sentence.
+    private static string Short(ConsentScope scope) =>
+        scope == ConsentScope.PublicAnonymised ? "iedereen zonder naam" : scope.ToString().ToLowerInvariant();
+}
