@@ -17,7 +17,7 @@ public sealed record StepInput(string? Title, string? Instruction, int? Minutes,
 /// Preparing a session: the project's facilitators create it and lay out its steps from the werkvormen. The plan is
 /// fixed once the session starts; only the minutes of a step that has not begun may still change.
 /// </summary>
-public sealed class PlanSession(AppDbContext db, ProjectAccess projects, SessionAccess access, SessionEvents events, CurrentUser user, TimeProvider clock)
+public sealed class PlanSession(AppDbContext db, ProjectAccess projects, SessionAccess access, SessionEvents events, Caller user, TimeProvider clock)
 {
     public const string Closed = "De sessie is afgelopen. Je kunt niets meer veranderen.";
     public const string Started = "De sessie is al begonnen. Je kunt de stappen nu niet meer veranderen.";

@@ -37,18 +37,17 @@
     return null;
   }
 
-  // What the person may do now; the server checks all of this again.
+  // What the person may do now, as the server worked it out (the named rules in MeView); this file combines no roles,
+  // session states or step modes. The server checks every action again. A new step brings a fresh state (sessie.js).
   function rights() {
     var s = state();
     var step = currentStep();
-    var me = s ? s.me : {};
-    var open = s && s.state !== 2;
-    var mode = step ? step.mode : -1;
+    var me = (s && s.me) || {};
     return {
-      write: !!me.canAct && (mode === MODE.write || mode === MODE.share),
-      cluster: open && (!!me.isFacilitator || (!!me.canAct && mode === MODE.cluster)),
-      moderate: open && !!me.isFacilitator,
-      vote: !!me.canAct && mode === MODE.vote && step && !step.votingClosed,
+      write: !!me.canWrite,
+      cluster: !!me.canCluster,
+      moderate: !!me.canModerate,
+      vote: !!me.canVote,
       several: !!(step && step.severalPerNote)
     };
   }
@@ -80,6 +79,8 @@
     li.id = 'post-it-' + note.id;
     li.dataset.noteId = note.id;
     li.dataset.mine = note.mine ? '1' : '';
+    li.dataset.canEdit = note.canEdit ? '1' : '';
+    li.dataset.canWithdraw = note.canWithdraw ? '1' : '';
     li.dataset.stepId = note.stepId;
     if (note.mine) li.classList.add('pt-note--mine');
     var text = li.querySelector('.pt-note__text');
@@ -98,11 +99,12 @@
     }
     if (!note.mine) li.querySelector('[data-you]').remove();
 
-    var mineCanWrite = note.mine && r.write;
+    // The note's own flags come from the server (the state, or the writer's copy of an event); a copy sent to everyone
+    // carries none, and then only the moderator's right applies (MeView.canModerate: anyone's note, while open).
     var edit = li.querySelector('[data-edit]');
-    if (mineCanWrite) edit.href = '/sessies/' + sid + '/post-its/' + note.id; else edit.remove();
+    if (note.canEdit) edit.href = '/sessies/' + sid + '/post-its/' + note.id; else edit.remove();
     var del = li.querySelector('[data-pt-note-delete]');
-    if (mineCanWrite || r.moderate) del.action = '/sessies/' + sid + '/post-its/' + note.id + '?handler=Delete'; else del.remove();
+    if (note.canWithdraw || r.moderate) del.action = '/sessies/' + sid + '/post-its/' + note.id + '?handler=Delete'; else del.remove();
 
     var move = li.querySelector('[data-pt-note-move]');
     if (r.cluster && (note.mine || isVisibleToAll(note))) {
@@ -165,8 +167,10 @@
 
   function upsertNote(note) {
     var old = document.getElementById('post-it-' + note.id);
-    // Mine arrives true only on the writer's own screens; an event for everyone must not undo it.
-    if (old && old.dataset.mine) note = Object.assign({}, note, { mine: true });
+    // Mine (and the writer's flags) arrive only on the writer's own screens; an event for everyone must not undo them.
+    if (old && old.dataset.mine && !note.mine) {
+      note = Object.assign({}, note, { mine: true, canEdit: !!old.dataset.canEdit, canWithdraw: !!old.dataset.canWithdraw });
+    }
     var list = noteList(note.clusterId);
     if (!list) { refresh(); return; }
     var li = buildNote(note);

@@ -300,9 +300,11 @@
       showStep(step);
       showDone(false);
       say(texts.step.replace('{0}', step.title));
+      freshState();
     },
     VotesRevealed: function () {
       say(texts.results);
+      freshState();
     },
     TimerChanged: function (step, serverNow) {
       clockOffset = offsetFrom(serverNow);
@@ -322,10 +324,15 @@
       say(texts.summoned);
     },
     SessionChanged: function () {
-      if (!connection) return;
-      connection.invoke('Rejoin', sessionId, -1).then(takeState, function () { });
+      freshState();
     }
   };
+
+  // What someone may do follows the step: after a new step or a closed vote, take the server's rules afresh.
+  function freshState() {
+    if (!connection) return;
+    connection.invoke('Rejoin', sessionId, -1).then(takeState, function () { });
+  }
 
   function listen(conn) {
     eventNames.forEach(function (name) {
