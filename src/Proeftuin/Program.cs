@@ -36,6 +36,8 @@ app.MapStoriesApi();
 Proeftuin.Features.Sessions.SessionsApi.MapSessionsApi(app);
 app.MapPartnerLogos();
 app.MapHub<Proeftuin.Features.Sessions.SessionHub>(Proeftuin.Features.Sessions.SessionHub.Path);
+// The old Dutch path, for one release only (ADR 0018): pages still open from before the update keep their connection.
+app.MapHub<Proeftuin.Features.Sessions.SessionHub>(Proeftuin.Features.Sessions.SessionHub.LegacyPath);
 app.MapOperations();
 
 await app.RunAsync();

@@ -32,6 +32,9 @@ public static class RealtimeSetup
             o.AddFilter<HubCallLimit>();
         });
 
+        // Enums travel as names ("Running", "Vote", "Experience"), as on the API; numbers from an old client are still read.
+        signalR.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
         var conf = b.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(conf))
         {

@@ -301,7 +301,7 @@ public static class SessionWords
 
     /// <summary>
     /// The timer's state, which decides its buttons: "idle" (not started or stopped), "running", "paused", or "over"
-    /// (ran out). sessie.js works out the same from the step and the clock.
+    /// (ran out). session.js works out the same from the step and the clock.
     /// </summary>
     public static string TimerState(StepView step, DateTime now) =>
         step.EndsAt is { } ends ? (ends > now ? "running" : "over") : step.PausedSecondsLeft is not null ? "paused" : "idle";

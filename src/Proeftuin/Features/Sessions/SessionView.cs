@@ -44,7 +44,7 @@ public sealed record StepView(
 
 /// <summary>
 /// Who the caller is here and what they may do now: the named rules of <see cref="SessionCaller"/>, computed on the
-/// server, so the page and sessie-notes.js show the same actions without re-combining roles, states and step modes.
+/// server, so the page and session-notes.js show the same actions without re-combining roles, states and step modes.
 /// </summary>
 public sealed record MeView(int? ParticipantId, string? DisplayName, Perspective? Perspective, bool IsGuest, bool IsFacilitator, bool CanAct, bool Done,
     bool CanWrite = false, bool CanCluster = false, bool CanModerate = false, bool CanVote = false, bool CanMakeIdea = false, bool CanSeeJoinCode = false);

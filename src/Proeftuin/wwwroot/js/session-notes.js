@@ -1,6 +1,6 @@
 // Post-its, clusters and stippen on the live session page (/sessies/{id}).
 // The page is complete without this file: every action is a plain form. With it, the forms go over the hub
-// (window.proeftuinSessie from sessie.js) and what others do appears at once. Note events are applied to the page
+// (window.proeftuinSession from session.js) and what others do appears at once. Note events are applied to the page
 // here (upsert or remove by id, so an event seen twice does no harm); rarer changes (a new step, a cluster, the
 // results) fetch the server-rendered panels again, so what someone may do is always decided on the server.
 (function () {
@@ -12,7 +12,8 @@
   var wall = root.hasAttribute('data-wall');
   // Server-rendered parts that change with the step: the facilitator's controls, the board, the vote and the ideas.
   var PANELS = wall ? ['bord'] : ['leiden', 'post-its', 'clusters', 'stemmen', 'ideeen'];
-  var MODE = { write: 0, share: 1, cluster: 2, vote: 3 };
+  // The hub sends enums by name, as the API does.
+  var VOTE = 'Vote';
   var ps = null;
   var myVotes = {};
   var votesLeft = 0;
@@ -38,7 +39,7 @@
   }
 
   // What the person may do now, as the server worked it out (the named rules in MeView); this file combines no roles,
-  // session states or step modes. The server checks every action again. A new step brings a fresh state (sessie.js).
+  // session states or step modes. The server checks every action again. A new step brings a fresh state (session.js).
   function rights() {
     var s = state();
     var step = currentStep();
@@ -89,9 +90,9 @@
     li.querySelector('[data-author]').textContent = note.author || template.dataset.anonymous;
     var perspective = li.querySelector('[data-perspective]');
     // Colour per knowledge source, always with its name in words (the same classes as _NoteCard.cshtml).
-    var tones = ['pt-note--experience', 'pt-note--professional', 'pt-note--scientific'];
+    var tones = { Experience: 'pt-note--experience', Professional: 'pt-note--professional', Scientific: 'pt-note--scientific' };
     if (note.authorPerspective != null) {
-      perspective.textContent = template.getAttribute('data-perspective-' + note.authorPerspective);
+      perspective.textContent = template.getAttribute('data-perspective-' + String(note.authorPerspective).toLowerCase());
       li.classList.add(tones[note.authorPerspective] || 'pt-note--anonymous');
     } else {
       perspective.remove();
@@ -153,7 +154,7 @@
     if (line) {
       if (!line.dataset.format) line.dataset.format = document.getElementById('pt-note-template').content.querySelector('[data-my-votes]').dataset.format;
       line.textContent = format(line.dataset.format, count);
-      line.hidden = !(step && step.mode === MODE.vote && count > 0);
+      line.hidden = !(step && step.mode === VOTE && count > 0);
     }
     var button = li.querySelector('[data-pt-vote] button');
     // aria-disabled keeps the button focusable: after the last stip the keyboard stays where it was.
@@ -417,7 +418,7 @@
   }
 
   function start() {
-    ps = window.proeftuinSessie;
+    ps = window.proeftuinSession;
     if (!ps || typeof ps.on !== 'function') return; // no live connection: the forms do everything
     if (wall) { startWall(); return; }
     var firstSequence = Number(root.dataset.sequence);

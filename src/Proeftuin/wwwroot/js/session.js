@@ -1,5 +1,5 @@
 // Live session core: one hub connection per page, the step panel, the timer, "klaar" and the facilitator's buttons.
-// Other scripts (sessie-notes.js) listen through window.proeftuinSessie.on(name, fn) and call invoke(method, ...args).
+// Other scripts (session-notes.js) listen through window.proeftuinSession.on(name, fn) and call invoke(method, ...args).
 // Every form keeps working without this script; with it, the buttons call the hub instead of posting.
 (function () {
   'use strict';
@@ -61,7 +61,7 @@
       });
     }
   };
-  window.proeftuinSessie = api;
+  window.proeftuinSession = api;
 
   function emit(name) {
     var args = Array.prototype.slice.call(arguments, 1);
@@ -361,7 +361,7 @@
   function connect() {
     if (!window.signalR) return;
     connection = new window.signalR.HubConnectionBuilder()
-      .withUrl(root.getAttribute('data-hub') || '/hubs/sessie')
+      .withUrl(root.getAttribute('data-hub') || '/hubs/sessions')
       .withAutomaticReconnect()
       .build();
     listen(connection);
@@ -378,7 +378,7 @@
   }
 
   window.setInterval(tick, 1000);
-  // Other deferred scripts (sessie-notes.js) register their handlers before DOMContentLoaded. Deferred scripts run
+  // Other deferred scripts (session-notes.js) register their handlers before DOMContentLoaded. Deferred scripts run
   // while readyState is already "interactive", so wait for the event itself; "load" is the fallback once.
   var connected = false;
   function connectOnce() {
