@@ -451,8 +451,15 @@
     });
     ps.on('ClusterSaved', function () { refresh(); });
     ps.on('ClusterDeleted', function () { refresh(); });
-    ps.on('StepStarted', function (step) { stepChanged(step, true); refresh(); });
-    ps.on('VotesRevealed', function (stepId) {
+    // These two fetch the panels themselves; the fresh state session.js asks for after them (for the new rights) then
+    // needs no second fetch, which would redraw the buttons under someone's fingers.
+    ps.on('StepStarted', function (step, serverNow, sequence) {
+      firstSequence = Math.max(firstSequence, sequence || 0);
+      stepChanged(step, true);
+      refresh();
+    });
+    ps.on('VotesRevealed', function (stepId, sequence) {
+      firstSequence = Math.max(firstSequence, sequence || 0);
       var step = stepById(stepId);
       if (step) stepChanged(Object.assign({}, step, { votingClosed: true }), false);
       refresh();
