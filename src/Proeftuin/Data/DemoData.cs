@@ -59,8 +59,8 @@ public static class DemoData
             }
             users[d.Email.Split('@')[0]] = user;
         }
-        if (!await roles.RoleExistsAsync(CurrentUser.AdminRole)) await roles.CreateAsync(new IdentityRole(CurrentUser.AdminRole));
-        await usersManager.AddToRoleAsync(users["beheerder"], CurrentUser.AdminRole);
+        if (!await roles.RoleExistsAsync(Caller.AdminRole)) await roles.CreateAsync(new IdentityRole(Caller.AdminRole));
+        await usersManager.AddToRoleAsync(users["beheerder"], Caller.AdminRole);
 
         var themes = new[] { "armoede", "eenzaamheid", "werkloosheid", "schulden", "gezondheid", "bestaanszekerheid", "mantelzorg", "participatie" }
             .ToDictionary(n => n, n => db.Themes.Local.FirstOrDefault(t => t.Name == n) ?? new Theme { Name = n });

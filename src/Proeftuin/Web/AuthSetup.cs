@@ -52,9 +52,9 @@ public static class AuthSetup
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddScoped<PasswordThrottle>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CurrentUser.AdminRole, p => p.RequireRole(CurrentUser.AdminRole));
+            .AddPolicy(Caller.AdminRole, p => p.RequireRole(Caller.AdminRole));
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<ProjectAccess>();
         return builder;
     }

@@ -23,9 +23,15 @@ public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibili
     public bool CanContribute => IsTeam;
     /// <summary>Facilitators and evaluators export the stories and their signification.</summary>
     public bool CanExport => Role is ProjectRole.Facilitator or ProjectRole.Evaluator;
+    /// <summary>Facilitators (and admins) run live sessions and curate: the same people as <see cref="CanManage"/>, named for what they do.</summary>
+    public bool CanFacilitate => CanManage;
+    /// <summary>Members (observers too) and facilitators see the project's workspace: members, live sessions.</summary>
+    public bool CanSeeWorkspace => IsMember || CanManage;
+    /// <summary>The analysis page offers its tools (the framework to edit, the export) to who may use one of them.</summary>
+    public bool CanSeeAnalysisTools => CanManage || CanExport;
 }
 
-public sealed class ProjectAccess(AppDbContext db, CurrentUser user)
+public sealed class ProjectAccess(AppDbContext db, Caller user)
 {
     // One request often asks twice (the page, then its use case): ask the database once.
     private readonly Dictionary<int, ProjectPermissions?> known = [];

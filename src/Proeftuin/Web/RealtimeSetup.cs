@@ -16,6 +16,8 @@ public static class RealtimeSetup
         ArgumentNullException.ThrowIfNull(b);
         b.Services.AddHttpContextAccessor();
         b.Services.AddSingleton<HttpContextHubFilter>();
+        b.Services.AddSingleton<CallerHubFilter>();
+        b.Services.TryAddScoped<Caller>();
         b.Services.AddSingleton<HubCallLimit>();
         // The call limit speaks Dutch (or English) and counts with the app's clock; both are there in the app already.
         b.Services.AddLocalization();
@@ -26,8 +28,12 @@ public static class RealtimeSetup
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.EnableDetailedErrors = false;
             o.AddFilter<HttpContextHubFilter>();
+            o.AddFilter<CallerHubFilter>();
             o.AddFilter<HubCallLimit>();
         });
+
+        // Enums travel as names ("Running", "Vote", "Experience"), as on the API; numbers from an old client are still read.
+        signalR.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var conf = b.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(conf))
@@ -46,8 +52,9 @@ public static class RealtimeSetup
 
 /// <summary>
 /// Makes <see cref="IHttpContextAccessor.HttpContext"/> the connection's own request inside every hub method and in
-/// OnConnected/OnDisconnected, so scoped services that ask <see cref="CurrentUser"/> (or read cookies) see the person on
-/// this connection, whatever execution context SignalR happens to run the call on.
+/// OnConnected/OnDisconnected, whatever execution context SignalR happens to run the call on. Who is asking comes from
+/// <see cref="Caller"/> (filled by <see cref="CallerHubFilter"/>); this is only for cross-cutting web services such as
+/// <see cref="PublicUrl"/> (the host for mailed links in development) that still need the request.
 /// </summary>
 public sealed class HttpContextHubFilter(IHttpContextAccessor accessor) : IHubFilter
 {

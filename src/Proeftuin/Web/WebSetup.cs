@@ -77,6 +77,8 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Who is asking, once per request, before anything authorizes or reads it.
+        app.UseCaller();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

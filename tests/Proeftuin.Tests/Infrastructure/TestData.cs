@@ -38,7 +38,7 @@ public sealed class TestData(ProeftuinFactory factory)
         };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
-        if (admin) Assert.True((await users.AddToRoleAsync(user, CurrentUser.AdminRole)).Succeeded);
+        if (admin) Assert.True((await users.AddToRoleAsync(user, Caller.AdminRole)).Succeeded);
         return user;
     }
 

@@ -76,6 +76,7 @@ public sealed class KestrelNode : ProeftuinFactory
                 o.SkipNegotiation = true;
                 o.Cookies = cookies;
             })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
         var client = new LiveClient(connection);
         await connection.StartAsync();

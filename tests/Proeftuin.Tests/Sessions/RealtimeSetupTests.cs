@@ -85,7 +85,7 @@ public sealed class RealtimeSetupTests
         var b = Builder();
         b.WebHost.UseTestServer();
         b.AddRealtime();
-        b.Services.AddScoped<CurrentUser>();
+        b.Services.AddScoped<Caller>();
         b.Services.AddSingleton<ProbeLog>();
         await using var app = b.Build();
         // Stand-in for sign-in: the user is named in the query string of every request of the connection.
@@ -136,7 +136,7 @@ public sealed class RealtimeSetupTests
         var caller = new ProbeCaller(http);
         HttpContext? seen = null;
 
-        await filter.OnConnectedAsync(new HubLifetimeContext(caller, EmptyServices.Instance, new ProbeHub(accessor, new CurrentUser(accessor), new ProbeLog())), _ =>
+        await filter.OnConnectedAsync(new HubLifetimeContext(caller, EmptyServices.Instance, new ProbeHub(accessor, new Caller(), new ProbeLog())), _ =>
         {
             seen = accessor.HttpContext;
             return Task.CompletedTask;
@@ -151,7 +151,7 @@ public sealed class RealtimeSetupTests
         public ConcurrentQueue<string> Lines { get; } = new();
     }
 
-    public sealed class ProbeHub(IHttpContextAccessor accessor, CurrentUser user, ProbeLog log) : Hub
+    public sealed class ProbeHub(IHttpContextAccessor accessor, Caller user, ProbeLog log) : Hub
     {
         public string? Who() => user.Id;
 

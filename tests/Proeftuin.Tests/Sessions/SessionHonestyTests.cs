@@ -166,7 +166,7 @@ public sealed class SessionHonestyTests(ProeftuinFactory factory) : IClassFixtur
         var page = await facilitator.OpenAsync($"/sessies/{session.Id}");
         var shown = page.Document.QuerySelectorAll("[data-timer-buttons] form:not([hidden]) button").Select(b => b.TextContent.Trim());
         Assert.Equal(expected.Split('|'), shown);
-        // Every button is on the page for sessie.js, with the states it fits.
+        // Every button is on the page for session.js, with the states it fits.
         Assert.Equal(5, page.Document.QuerySelectorAll("[data-timer-buttons] form[data-timer-states]").Length);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Features.Sessions;
 using Proeftuin.Features.Thread;
 using Proeftuin.Web;
@@ -84,17 +85,22 @@ public static class SessionKit
     }
 
     /// <summary>A hub connection with this browser's cookies (sign-in or guest), through the in-memory server.</summary>
-    public static async Task<LiveClient> ConnectAsync(this Browser browser)
+    public static Task<LiveClient> ConnectAsync(this Browser browser) => browser.ConnectAsync(SessionHub.Path);
+
+    /// <summary>The same on another path (the old one, kept for a release).</summary>
+    public static async Task<LiveClient> ConnectAsync(this Browser browser, string path)
     {
         var server = browser.Factory.Server;
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, SessionHub.Path), o =>
+            .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 var cookie = browser.Cookies.GetCookieHeader(new Uri("http://localhost"));
                 if (cookie.Length > 0) o.Headers["Cookie"] = cookie;
             })
+            // The hub sends enums by name (ADR 0018); the typed answers read them back.
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
         var client = new LiveClient(connection);
         await connection.StartAsync();

@@ -165,7 +165,7 @@ public sealed class PlainLanguageTests(ProeftuinFactory factory) : IClassFixture
         Assert.Null(page.Document.QuerySelector("[data-step-mode]")!.GetAttribute("lang"));
         Assert.Null(page.Document.QuerySelector(".pt-step__what")!.GetAttribute("lang"));
         Assert.Null(page.Document.QuerySelector("#post-its-titel")!.GetAttribute("lang"));
-        // The template sessie-notes.js clones for live post-its carries the mark too.
+        // The template session-notes.js clones for live post-its carries the mark too.
         Assert.Contains("<p class=\"pt-note__text\" lang=\"nl\"></p>", page.Text, StringComparison.Ordinal);
     }
 

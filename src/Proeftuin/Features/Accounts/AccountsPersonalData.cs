@@ -29,7 +29,7 @@ public sealed class AccountsPersonalData(AppDbContext db) : IPersonalDataContrib
     public async Task<PersonalDataSection> ExportAsync(PersonRef person, CancellationToken ct)
     {
         var u = await db.Users.AsNoTracking().FirstAsync(x => x.Id == person.UserId, ct);
-        var admin = await db.UserRoles.AnyAsync(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == CurrentUser.AdminRole), ct);
+        var admin = await db.UserRoles.AnyAsync(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Caller.AdminRole), ct);
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == u.Id).Select(l => l.ProviderDisplayName ?? l.LoginProvider).ToListAsync(ct);
         var links = await db.SignInLinks.AsNoTracking().Where(l => l.UserId == u.Id).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.CreatedAt, l.UsedAt, l.ConfirmsAddress }).ToListAsync(ct);

@@ -63,10 +63,10 @@ public static class AdminCommand
     private static async Task GrantAsync(IServiceProvider services, AppUser user)
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(CurrentUser.AdminRole))
-            await roles.CreateAsync(new IdentityRole(CurrentUser.AdminRole));
+        if (!await roles.RoleExistsAsync(Caller.AdminRole))
+            await roles.CreateAsync(new IdentityRole(Caller.AdminRole));
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        if (!await users.IsInRoleAsync(user, CurrentUser.AdminRole))
-            await users.AddToRoleAsync(user, CurrentUser.AdminRole);
+        if (!await users.IsInRoleAsync(user, Caller.AdminRole))
+            await users.AddToRoleAsync(user, Caller.AdminRole);
     }
 }

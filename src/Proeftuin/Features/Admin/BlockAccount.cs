@@ -11,7 +11,7 @@ namespace Proeftuin.Features.Admin;
 /// The platform admin blocks or unblocks an account. Blocked: no sign-in by password or link, unused sign-in links
 /// stop working, and open sessions end within a minute (the security stamp changes). Nobody blocks themselves.
 /// </summary>
-public sealed class BlockAccount(AppDbContext db, UserManager<AppUser> users, CurrentUser me, TimeProvider clock, AuditLog audit)
+public sealed class BlockAccount(AppDbContext db, UserManager<AppUser> users, Caller me, TimeProvider clock, AuditLog audit)
 {
     public const string NotYourself = "Je kunt jezelf niet blokkeren. Vraag een andere beheerder als dat echt nodig is.";
 

@@ -8,7 +8,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Admin;
 
 /// <summary>An admin removes an account on the person's request, with a reason for the audit log.</summary>
-[Authorize(Policy = CurrentUser.AdminRole)]
+[Authorize(Policy = Caller.AdminRole)]
 public sealed class EraseAccountModel(EraseAccount erase, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }

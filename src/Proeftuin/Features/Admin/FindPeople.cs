@@ -10,7 +10,7 @@ public sealed record PersonRow(string Id, string DisplayName, string Email, bool
 public sealed record PeoplePage(string Search, IReadOnlyList<PersonRow> People, int Total, int Page, int Pages);
 
 /// <summary>Accounts for the platform admin: search by name or e-mail, a page at a time, with their projects.</summary>
-public sealed class FindPeople(AppDbContext db, CurrentUser user)
+public sealed class FindPeople(AppDbContext db, Caller user)
 {
     public const int PageSize = 25;
     public const int SearchMax = 100;
@@ -39,7 +39,7 @@ public sealed class FindPeople(AppDbContext db, CurrentUser user)
         var projects = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.UserId))
                 .Select(m => new { m.UserId, m.Project.Title }).ToListAsync(ct))
             .ToLookup(m => m.UserId, m => m.Title);
-        var adminRoleId = await db.Roles.Where(r => r.Name == CurrentUser.AdminRole).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var adminRoleId = await db.Roles.Where(r => r.Name == Caller.AdminRole).Select(r => r.Id).FirstOrDefaultAsync(ct);
         var admins = (await db.UserRoles.Where(r => r.RoleId == adminRoleId && ids.Contains(r.UserId)).Select(r => r.UserId).ToListAsync(ct)).ToHashSet();
 
         var people = rows.Select(r => new PersonRow(r.Id, r.DisplayName, r.Email ?? "", r.EmailConfirmed, admins.Contains(r.Id), r.CreatedAt,

@@ -9,7 +9,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Admin;
 
 /// <summary>Platform admin: programmes and the list of themes.</summary>
-[Authorize(Policy = CurrentUser.AdminRole)]
+[Authorize(Policy = Caller.AdminRole)]
 public sealed class IndexModel(ManageThemes themes, GetProgrammeOverview programmes, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ThemeInput Theme { get; set; } = new();

@@ -6,7 +6,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Admin;
 
 /// <summary>The admin sends someone the ordinary sign-in link mail, e.g. for a resident who lost their password.</summary>
-public sealed class MailSignInLink(UserManager<AppUser> users, RequestSignInLink links, CurrentUser me, AuditLog audit)
+public sealed class MailSignInLink(UserManager<AppUser> users, RequestSignInLink links, Caller me, AuditLog audit)
 {
     public async Task<Outcome<AppUser>> RunAsync(string? userId, string baseUrl, CancellationToken ct = default)
     {

@@ -8,8 +8,8 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Admin;
 
 /// <summary>Platform admin: accounts, with search and paging; block, unblock, send a sign-in link.</summary>
-[Authorize(Policy = CurrentUser.AdminRole)]
-public sealed class PeopleModel(FindPeople find, BlockAccount block, MailSignInLink mail, PublicUrl publicUrl, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+[Authorize(Policy = Caller.AdminRole)]
+public sealed class PeopleModel(FindPeople find, BlockAccount block, MailSignInLink mail, PublicUrl publicUrl, Caller me, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;

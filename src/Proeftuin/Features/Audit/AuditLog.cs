@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Audit;
 /// SaveChanges as the action it describes (both or neither); <see cref="RecordAsync"/> saves at once,
 /// for actions that write nothing else (an export, a sign-in link request).
 /// </summary>
-public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class AuditLog(AppDbContext db, Caller user, TimeProvider clock)
 {
     public const int DetailLimit = 500;
 
@@ -21,7 +21,7 @@ public sealed class AuditLog(AppDbContext db, CurrentUser user, TimeProvider clo
             Action = action,
             // actorUserId: the account acts before its cookie exists (a sign-in).
             ActorUserId = actorUserId ?? (actorKind is null ? user.Id : null),
-            ActorKind = actorUserId is not null ? null : actorKind ?? (user.IsSignedIn ? null : ActorKinds.Anonymous),
+            ActorKind = actorUserId is not null ? null : actorKind ?? ActorKinds.Of(user.Kind),
             ProjectId = projectId,
             SubjectType = subjectType,
             SubjectId = subjectId,
@@ -50,4 +50,14 @@ public static class ActorKinds
     public static readonly string Guest = "guest";
     public static readonly string KeyHolder = "key-holder";
     public static readonly string System = "system";
+
+    /// <summary>The stored word for how the caller takes part; null for an account (its id is stored instead).</summary>
+    public static string? Of(CallerKind kind) => kind switch
+    {
+        CallerKind.Account => null,
+        CallerKind.SessionGuest => Guest,
+        CallerKind.KeyHolder => KeyHolder,
+        CallerKind.Anonymous => Anonymous,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of caller."),
+    };
 }

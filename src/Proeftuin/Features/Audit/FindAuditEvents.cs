@@ -24,7 +24,7 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page
 /// The logboek: admins read all of it, a project's facilitators (and admins) the entries about that project. Newest
 /// first, 50 a page, filtered by action, project, person and days; the same filter downloads as a CSV file.
 /// </summary>
-public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, CurrentUser user)
+public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Caller user)
 {
     public const int PageSize = 50;
     public const int PersonMax = 100;

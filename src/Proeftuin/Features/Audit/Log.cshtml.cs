@@ -7,7 +7,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Audit;
 
 /// <summary>/beheer/logboek: the whole audit log for platform admins, filtered, paged, and as CSV (formaat=csv).</summary>
-[Authorize(Policy = CurrentUser.AdminRole)]
+[Authorize(Policy = Caller.AdminRole)]
 public sealed class LogModel(FindAuditEvents find, IStringLocalizer<SharedResource> l) : PageModel, IAuditLogView
 {
     public string Path => "/beheer/logboek";

@@ -7,7 +7,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Members;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class AcceptModel(AcceptInvitation accept, CurrentUser me, Microsoft.AspNetCore.Identity.UserManager<Accounts.AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AcceptModel(AcceptInvitation accept, Caller me, Microsoft.AspNetCore.Identity.UserManager<Accounts.AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
     [BindProperty] public Perspective Perspective { get; set; }

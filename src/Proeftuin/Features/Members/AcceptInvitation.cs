@@ -7,7 +7,7 @@ namespace Proeftuin.Features.Members;
 public sealed record InvitationView(int ProjectId, string ProjectTitle, ProjectRole Role, bool AlreadyMember);
 
 /// <summary>The invited person, signed in, accepts: they join with the invitation's role and their own perspective.</summary>
-public sealed class AcceptInvitation(AppDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock)
+public sealed class AcceptInvitation(AppDbContext db, Caller user, ProjectAccess access, TimeProvider clock)
 {
     public const string Unusable = "Deze uitnodiging is al gebruikt of verlopen. Vraag de procesbegeleider om een nieuwe.";
     public const string Revoked = "Deze uitnodiging is ingetrokken door de procesbegeleider. Wil je toch meedoen? Vraag dan om een nieuwe uitnodiging.";

@@ -9,7 +9,7 @@ namespace Proeftuin.Features.Members;
 /// Facilitators change roles and remove members; every member changes their own perspective.
 /// A project always keeps at least one facilitator.
 /// </summary>
-public sealed class ChangeMember(AppDbContext db, ProjectAccess access, CurrentUser user, AuditLog audit)
+public sealed class ChangeMember(AppDbContext db, ProjectAccess access, Caller user, AuditLog audit)
 {
     public const string LastFacilitator = "Een project heeft altijd minstens één procesbegeleider. Maak eerst iemand anders procesbegeleider.";
 

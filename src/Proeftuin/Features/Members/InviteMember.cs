@@ -10,7 +10,7 @@ namespace Proeftuin.Features.Members;
 public sealed record CreatedInvitation(Invitation Invitation, string Url);
 
 /// <summary>A facilitator invites someone by e-mail, or makes a single-use link to share in another way.</summary>
-public sealed class InviteMember(AppDbContext db, ProjectAccess access, CurrentUser user, IMailer mailer, TimeProvider clock, ILogger<InviteMember> logger, AuditLog audit)
+public sealed class InviteMember(AppDbContext db, ProjectAccess access, Caller user, IMailer mailer, TimeProvider clock, ILogger<InviteMember> logger, AuditLog audit)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 

@@ -35,7 +35,7 @@ public sealed record MyOverview(
 /// "Mijn Proeftuin": the signed-in person's own projects, stories, sessions, open invitations and notifications.
 /// Only their own things, never a withdrawn story; one query per part, whatever the numbers.
 /// </summary>
-public sealed class GetMyOverview(AppDbContext db, CurrentUser user, GetTrace trace, GetNotifications notifications, TimeProvider clock)
+public sealed class GetMyOverview(AppDbContext db, Caller user, GetTrace trace, GetNotifications notifications, TimeProvider clock)
 {
     public const int NotificationsShown = 5;
     public const int ClosedSessionsShown = 5;

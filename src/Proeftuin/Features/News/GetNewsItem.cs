@@ -7,7 +7,7 @@ namespace Proeftuin.Features.News;
 public sealed record NewsItemView(int Id, string Title, string BodyHtml, DateTime PublishedAt, int? ProgrammeId, int? ProjectId, string ParentTitle, bool CanEdit);
 
 /// <summary>A news item is readable wherever its programme or project is.</summary>
-public sealed class GetNewsItem(AppDbContext db, ProjectAccess access, CurrentUser me)
+public sealed class GetNewsItem(AppDbContext db, ProjectAccess access, Caller me)
 {
     public async Task<NewsItemView?> RunAsync(int id, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ public sealed record NewsInput(string? Title, string? Body);
 /// Facilitators publish news for their project; admins for a programme. The Markdown is rendered and
 /// sanitised here, once, so pages only print stored HTML.
 /// </summary>
-public sealed class SaveNewsItem(AppDbContext db, ProjectAccess access, CurrentUser user, Markdown markdown, TimeProvider clock)
+public sealed class SaveNewsItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock)
 {
     public async Task<Outcome<NewsItem>> CreateAsync(int? programmeId, int? projectId, NewsInput input, CancellationToken ct = default)
     {

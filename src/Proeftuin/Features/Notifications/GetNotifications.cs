@@ -7,7 +7,7 @@ namespace Proeftuin.Features.Notifications;
 public sealed record NotificationView(int Id, string Text, string Url, DateTime CreatedAt, bool IsRead);
 
 /// <summary>The signed-in user's meldingen, newest first; those about a withdrawn story are gone.</summary>
-public sealed class GetNotifications(AppDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class GetNotifications(AppDbContext db, Caller user, TimeProvider clock)
 {
     public const int Shown = 100;
 

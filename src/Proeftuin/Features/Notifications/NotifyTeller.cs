@@ -16,7 +16,7 @@ public sealed record TellerMail(int StoryId, MailMessage Message);
 /// something new comes out of an item their story fed ("…en daaruit kwam dit idee"), along the same direction as
 /// the trace (<see cref="LinkFlow"/>). Never for a withdrawn story, and never with the story's text.
 /// </summary>
-public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer mailer, CurrentUser user, TimeProvider clock, ILogger<NotifyTeller> logger)
+public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer mailer, Caller user, TimeProvider clock, ILogger<NotifyTeller> logger)
 {
     public static string OutcomePath(int storyId) => $"/verhalen/{storyId}/wat-is-ermee-gebeurd";
 

@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Privacy;
 
 /// <summary>Account verwijderen, step 1: choose per story, then a confirmation link is mailed.</summary>
 [Authorize]
-public sealed class EraseModel(EraseAccount erase, CurrentUser me, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EraseModel(EraseAccount erase, Caller me, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public Dictionary<int, StoryChoice?> Choices { get; set; } = [];
     public ErasurePlan Plan { get; private set; } = null!;

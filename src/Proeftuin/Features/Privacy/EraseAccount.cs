@@ -23,7 +23,7 @@ public sealed record ErasurePlan(string UserId, string DisplayName, string? Emai
 /// facilitator of a project. Every contributor erases its part in one transaction, the account row last; then the
 /// SQLite log is emptied, so the erased text is not left in a file.
 /// </summary>
-public sealed class EraseAccount(AppDbContext db, CurrentUser me, TimeProvider clock, IMailer mailer, AuditLog audit, IEnumerable<IPersonalDataContributor> contributors)
+public sealed class EraseAccount(AppDbContext db, Caller me, TimeProvider clock, IMailer mailer, AuditLog audit, IEnumerable<IPersonalDataContributor> contributors)
 {
     public const string ChooseForEachStory = "Kies bij elk verhaal wat ermee moet gebeuren.";
     public const string LinkNotValid = "Deze link werkt niet meer. Hij was 24 uur geldig en werkt maar één keer. Vraag op je accountpagina opnieuw om je account te verwijderen.";

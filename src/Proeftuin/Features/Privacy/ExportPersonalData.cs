@@ -17,7 +17,7 @@ public sealed record ExportState(int Id, ExportStatus Status, DateTime Requested
 /// "Download mijn gegevens": ask for it (the worker builds it), see how far it is, and download it with the mailed
 /// link — only signed in as the same person, only until it expires.
 /// </summary>
-public sealed class ExportPersonalData(AppDbContext db, CurrentUser me, TimeProvider clock, ExportQueue queue, AuditLog audit)
+public sealed class ExportPersonalData(AppDbContext db, Caller me, TimeProvider clock, ExportQueue queue, AuditLog audit)
 {
     public async Task<Outcome<ExportState>> RequestAsync(string linkBase, CancellationToken ct = default)
     {

@@ -5,7 +5,7 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Programmes;
 
-public sealed class DetailsModel(GetProgrammeOverview query, ManageThemes themes, CurrentUser me) : PageModel
+public sealed class DetailsModel(GetProgrammeOverview query, ManageThemes themes, Caller me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "domein")] public string? Domain { get; set; }
     [BindProperty(SupportsGet = true, Name = "thema")] public string? Theme { get; set; }

@@ -8,7 +8,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Programmes;
 
 /// <summary>Admins create a programme (no id) or edit one, with its partners.</summary>
-[Authorize(Policy = CurrentUser.AdminRole)]
+[Authorize(Policy = Caller.AdminRole)]
 public sealed class EditModel(GetProgrammeOverview query, SaveProgramme save, ManagePartners partners, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

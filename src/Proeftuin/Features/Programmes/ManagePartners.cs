@@ -7,7 +7,7 @@ namespace Proeftuin.Features.Programmes;
 public sealed record PartnerInput(string? Name, string? Url, IFormFile? Logo);
 
 /// <summary>Admins add and remove a programme's partners. A logo is checked by its bytes, not by what the browser claims.</summary>
-public sealed class ManagePartners(AppDbContext db, CurrentUser user)
+public sealed class ManagePartners(AppDbContext db, Caller user)
 {
     public async Task<Outcome<Partner>> AddAsync(int programmeId, PartnerInput input, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ namespace Proeftuin.Features.Programmes;
 public sealed record ProgrammeInput(string? Title, string? Introduction);
 
 /// <summary>Admins create and edit programmes.</summary>
-public sealed class SaveProgramme(AppDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class SaveProgramme(AppDbContext db, Caller user, TimeProvider clock)
 {
     public async Task<Outcome<Programme>> RunAsync(int? programmeId, ProgrammeInput input, CancellationToken ct = default)
     {

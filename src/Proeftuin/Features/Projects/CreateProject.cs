@@ -9,7 +9,7 @@ namespace Proeftuin.Features.Projects;
 /// Anyone signed in starts a project in a programme and becomes its first facilitator;
 /// a sub-project is started by a facilitator of the parent project.
 /// </summary>
-public sealed class CreateProject(AppDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock)
+public sealed class CreateProject(AppDbContext db, Caller user, ProjectAccess access, TimeProvider clock)
 {
     /// <summary>The programme's title for the form, or null when it does not exist.</summary>
     public Task<string?> ProgrammeTitleAsync(int programmeId, CancellationToken ct = default) =>

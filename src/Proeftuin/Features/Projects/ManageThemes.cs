@@ -5,7 +5,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Projects;
 
 /// <summary>Admins keep the list of themes (armoede, eenzaamheid, …) that projects choose from.</summary>
-public sealed class ManageThemes(AppDbContext db, CurrentUser user)
+public sealed class ManageThemes(AppDbContext db, Caller user)
 {
     public Task<List<Theme>> ListAsync(CancellationToken ct = default) =>
         db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);

@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Projects;
 /// A facilitator moves the project to another phase, forward or back, and says why.
 /// Design thinking is not a straight line, so any other phase may be chosen; the history keeps every move.
 /// </summary>
-public sealed class MovePhase(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock)
+public sealed class MovePhase(AppDbContext db, ProjectAccess access, Caller user, TimeProvider clock)
 {
     public async Task<Outcome<PhaseTransition>> RunAsync(int projectId, Phase to, string? reason, CancellationToken ct = default)
     {

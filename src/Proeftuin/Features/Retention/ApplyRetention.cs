@@ -25,7 +25,7 @@ public sealed record RetentionResult(int GuestParticipants, int JoinCodes, int U
 /// text is gone from the files too. Every step is a guarded bulk statement, so two app instances running it at the
 /// same time do no harm.
 /// </summary>
-public sealed class ApplyRetention(AppDbContext db, AuditLog audit, CurrentUser user, TimeProvider clock, IOptions<RetentionOptions> options)
+public sealed class ApplyRetention(AppDbContext db, AuditLog audit, Caller user, TimeProvider clock, IOptions<RetentionOptions> options)
 {
     public const string FormerParticipant = AuditWords.FormerParticipant;
     /// <summary>A closed session's join code becomes this prefix and its id: unique, and never a code anyone can type.</summary>

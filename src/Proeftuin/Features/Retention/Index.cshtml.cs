@@ -7,7 +7,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Retention;
 
 /// <summary>/beheer/bewaartermijnen: the periods as configured, the newest run's counts, and a button to run it now.</summary>
-[Authorize(Policy = CurrentUser.AdminRole)]
+[Authorize(Policy = Caller.AdminRole)]
 public sealed class IndexModel(ApplyRetention retention, IStringLocalizer<SharedResource> l) : PageModel
 {
     public RetentionOverview Overview { get; private set; } = null!;

@@ -62,7 +62,7 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         note.ClusterId = clusterId;
         var seq = await events.SaveAsync(sessionId, ct);
         var step = caller.StepById(note.StepId);
-        var view = NoteRules.View(note, note.Participant, step, mine: true);
+        var view = NoteRules.ForWriter(NoteRules.View(note, note.Participant, step, mine: true), caller, note.Participant);
         await NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct);
         return Outcome<NoteView>.Ok(caller.Participant?.Id == note.ParticipantId ? view : view with { Mine = false });
     }
@@ -86,15 +86,14 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         foreach (var n in notes)
         {
             var step = caller.StepById(n.StepId);
-            await NoteNews.SavedAsync(db, events, sessionId, NoteRules.View(n, n.Participant, step, mine: true), n.ParticipantId, step, seq, added: false, ct);
+            await NoteNews.SavedAsync(db, events, sessionId, NoteRules.ForWriter(NoteRules.View(n, n.Participant, step, mine: true), caller, n.Participant), n.ParticipantId, step, seq, added: false, ct);
         }
         await events.ToAll(sessionId).ClusterDeleted(from.Id, seq);
         return Outcome<ClusterView>.Ok(View(into));
     }
 
     /// <summary>Whether the caller may cluster now: the facilitator unless closed; participants in a running cluster step.</summary>
-    public static bool CanCluster(SessionCaller caller) =>
-        !caller.IsClosed && (caller.IsFacilitator || (caller.CanAct && caller.CurrentStep is { Mode: StepMode.Cluster }));
+    public static bool CanCluster(SessionCaller caller) => caller.CanCluster;
 
     private static Outcome<T>? Refuse<T>(SessionCaller caller)
     {

@@ -35,7 +35,8 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
                 hidden++;
                 continue;
             }
-            visible.Add(NoteRules.View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.DisplayName, n.Perspective, step, mine));
+            var view = NoteRules.View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.DisplayName, n.Perspective, step, mine);
+            visible.Add(view with { CanEdit = caller.CanEdit(n.ParticipantId), CanWithdraw = caller.CanWithdraw(n.ParticipantId) });
         }
         var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == s.Id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new ClusterView(c.Id, c.Name, c.Position, c.IdeaId)).ToListAsync(ct);
@@ -56,10 +57,11 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
         return new SessionView(
             s.Id, s.ProjectId, s.Title, s.State, s.Sequence, s.Focus,
             // Those in the room pass the code on; watching members do not need it.
-            caller.IsFacilitator || caller.IsParticipant ? s.JoinCode : "", clock.GetUtcNow().UtcDateTime, s.CurrentStepId,
+            caller.CanSeeJoinCode ? s.JoinCode : "", clock.GetUtcNow().UtcDateTime, s.CurrentStepId,
             questions, steps.Select(StepView.From).ToList(),
             new MeView(me?.Id, me?.DisplayName, me?.Perspective, me?.IsGuest == true, caller.IsFacilitator, caller.CanAct,
-                me is not null && current is not null && me.DoneStepId == current.Id),
+                me is not null && current is not null && me.DoneStepId == current.Id,
+                caller.CanWrite, caller.CanCluster, caller.CanModerate, caller.CanVote, caller.CanMakeIdea, caller.CanSeeJoinCode),
             visible, hidden, clusters, participation, myVotes, left,
             caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, current is not null && p.DoneStepId == current.Id)).ToList() : null,
             s.PlannedDate, s.PlannedTime, s.Place);
@@ -84,4 +86,11 @@ public static class NoteRules
 
     public static NoteView View(Note n, Participant writer, Step? writtenIn, bool mine) =>
         View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, writer.DisplayName, writer.Perspective, writtenIn, mine);
+
+    /// <summary>The writer's own copy of a note: Mine, with what the writer may do with it (the caller may be someone else, e.g. the facilitator moving it).</summary>
+    public static NoteView ForWriter(NoteView view, SessionCaller caller, Participant writer)
+    {
+        var rights = caller.IsWriterOf(writer.Id) ? caller : caller with { Project = null, Participant = writer };
+        return view with { Mine = true, CanEdit = rights.CanEdit(writer.Id), CanWithdraw = rights.CanWithdraw(writer.Id) };
+    }
 }

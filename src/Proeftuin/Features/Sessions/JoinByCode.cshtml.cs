@@ -14,7 +14,7 @@ namespace Proeftuin.Features.Sessions;
 /// (signed in). Every request counts against the join limit, so codes cannot be found by trying.
 /// </summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, CurrentUser user, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, Caller user, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string UnknownCode = "Deze code kennen we niet, of de sessie is al afgelopen. Kijk de code nog eens na.";
 

@@ -10,7 +10,7 @@ namespace Proeftuin.Features.Sessions;
 /// code: signed in under their own account, or as a guest with a display name and a perspective, no account. A guest
 /// gets a random key for a cookie that names this session only; only its hash is stored.
 /// </summary>
-public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUser user, SessionEvents events, TimeProvider clock)
+public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller user, SessionEvents events, TimeProvider clock)
 {
     public sealed record Joined(Participant Participant, string? GuestKey);
 
@@ -77,6 +77,8 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, CurrentUs
             if (existing is null) throw;
             return new Joined(existing, null);
         }
+        // The guest's cookie goes out with the response; this request's caller holds the key from now on.
+        if (guestKey is not null) user.HoldGuestKey(caller.SessionId, guestKey);
         access.Forget(caller.SessionId);
         // Presence goes out as one small count, not the whole list to everyone on every join.
         await events.ToAll(caller.SessionId).ParticipationChanged(await events.ParticipationAsync(caller.SessionId, caller.Session.CurrentStepId, ct), sequence);

@@ -11,7 +11,7 @@ namespace Proeftuin.Features.Sessions;
 /// the session's questions. The note or cluster remembers its idea, so the same one never becomes two ideas.
 /// Idea, link and the note's or cluster's IdeaId are saved together, then the screens are told.
 /// </summary>
-public sealed class MakeIdea(AppDbContext db, SessionAccess access, CurrentUser user, Markdown markdown, SessionEvents events, TimeProvider clock, Notifications.NotifyTeller notify)
+public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user, Markdown markdown, SessionEvents events, TimeProvider clock, Notifications.NotifyTeller notify)
 {
     public async Task<Outcome<Idea>> FromNoteAsync(int sessionId, int noteId, int? questionId, Perspective? knowledgeSource = null, CancellationToken ct = default)
     {

@@ -97,11 +97,15 @@ public sealed record NoteBoard(SessionView View, SessionCaller Caller, IReadOnly
     public NoteBoard(SessionModel page) : this(page.View, page.Caller, DotsFrom(page.Results)) { }
 
     public StepView? Step => View.Steps.FirstOrDefault(s => s.Id == View.CurrentStepId);
-    public bool CanWrite => !ReadOnly && View.Me.CanAct && Step is { Mode: StepMode.Write or StepMode.Share };
-    public bool CanCluster => !ReadOnly && ClusterNotes.CanCluster(Caller);
-    public bool CanMerge => !ReadOnly && View.Me.IsFacilitator && View.State != SessionState.Closed;
-    public bool CanVote => !ReadOnly && View.Me.CanAct && Step is { Mode: StepMode.Vote, VotingClosed: false };
-    public bool CanModerate => !ReadOnly && View.Me.IsFacilitator && View.State != SessionState.Closed;
+    // The caller's named rules (SessionCaller); the wall shows none of them.
+    public bool CanWrite => !ReadOnly && Caller.CanWrite;
+    public bool CanCluster => !ReadOnly && Caller.CanCluster;
+    public bool CanMerge => !ReadOnly && Caller.CanModerate;
+    public bool CanVote => !ReadOnly && Caller.CanVote;
+    public bool CanModerate => !ReadOnly && Caller.CanModerate;
+    /// <summary>The per-note rules, as computed into the note for this caller.</summary>
+    public bool CanEdit(NoteView n) => !ReadOnly && n.CanEdit;
+    public bool CanWithdraw(NoteView n) => !ReadOnly && n.CanWithdraw;
     public bool IsVisibleToAll(NoteView n) => NoteRules.IsRevealed(Caller.StepById(n.StepId));
 
     /// <summary>Clusters as columns: once there is a cluster, and always in a cluster or vote step.</summary>

@@ -17,7 +17,7 @@ public sealed record StepInput(string? Title, string? Instruction, int? Minutes,
 /// Preparing a session: the project's facilitators create it and lay out its steps from the werkvormen. The plan is
 /// fixed once the session starts; only the minutes of a step that has not begun may still change.
 /// </summary>
-public sealed class PlanSession(AppDbContext db, ProjectAccess projects, SessionAccess access, SessionEvents events, CurrentUser user, TimeProvider clock)
+public sealed class PlanSession(AppDbContext db, ProjectAccess projects, SessionAccess access, SessionEvents events, Caller user, TimeProvider clock)
 {
     public const string Closed = "De sessie is afgelopen. Je kunt niets meer veranderen.";
     public const string Started = "De sessie is al begonnen. Je kunt de stappen nu niet meer veranderen.";
@@ -301,7 +301,7 @@ public static class SessionWords
 
     /// <summary>
     /// The timer's state, which decides its buttons: "idle" (not started or stopped), "running", "paused", or "over"
-    /// (ran out). sessie.js works out the same from the step and the clock.
+    /// (ran out). session.js works out the same from the step and the clock.
     /// </summary>
     public static string TimerState(StepView step, DateTime now) =>
         step.EndsAt is { } ends ? (ends > now ? "running" : "over") : step.PausedSecondsLeft is not null ? "paused" : "idle";

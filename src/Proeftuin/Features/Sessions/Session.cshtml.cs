@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Sessions;
 
 /// <summary>
 /// The live session page for everyone in it: the same server-rendered view works without JavaScript (plain forms post
-/// to the step, note and vote pages); with JavaScript, sessie.js keeps it live over the hub.
+/// to the step, note and vote pages); with JavaScript, session.js keeps it live over the hub.
 /// </summary>
 public sealed class SessionModel(SessionAccess access, JoinSession join, GetSessionState state, GetResults results, PublicUrl publicUrl, AppDbContext db) : PageModel
 {

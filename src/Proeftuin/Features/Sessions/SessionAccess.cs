@@ -26,12 +26,40 @@ public sealed record SessionCaller(LiveSession Session, ProjectPermissions? Proj
     public bool CanAct => IsParticipant && IsRunning;
     public Step? CurrentStep => Session.Steps.FirstOrDefault(s => s.Id == Session.CurrentStepId);
     public Step? StepById(int id) => Session.Steps.FirstOrDefault(s => s.Id == id);
+
+    // Named rules: the use cases refuse by them, and the page, the API's state and the JS (through MeView and the
+    // per-note flags) show exactly what they allow. Nothing else re-combines roles, states and step modes.
+
+    /// <summary>Runs the session: start, steps, timer, reveal, summon, close.</summary>
+    public bool CanFacilitate => IsFacilitator;
+    /// <summary>Those in the room get the join code to pass on; members watching do not need it.</summary>
+    public bool CanSeeJoinCode => IsFacilitator || IsParticipant;
+    /// <summary>The code is put on the page (to say out loud) for the facilitator while the session is open.</summary>
+    public bool CanShowJoinCode => IsFacilitator && !IsClosed;
+    /// <summary>Write post-its: participants in a write or share step of a running session.</summary>
+    public bool CanWrite => CanAct && CurrentStep is { Mode: StepMode.Write or StepMode.Share };
+    /// <summary>Make clusters and move notes: the facilitator while the session is open, participants in a cluster step.</summary>
+    public bool CanCluster => !IsClosed && (IsFacilitator || (CanAct && CurrentStep is { Mode: StepMode.Cluster }));
+    /// <summary>Delete anyone's post-it and merge clusters: the facilitator while the session is open.</summary>
+    public bool CanModerate => IsFacilitator && !IsClosed;
+    /// <summary>Put stippen: participants in a vote step whose vote is still open.</summary>
+    public bool CanVote => CanAct && CurrentStep is { Mode: StepMode.Vote, VotingClosed: false };
+    /// <summary>Make ideas of notes and clusters: the facilitator, once the session has started (also after it closed).</summary>
+    public bool CanMakeIdea => IsFacilitator && Session.State != SessionState.Planned;
+
+    public bool IsWriterOf(int writerParticipantId) => Participant is { } me && me.Id == writerParticipantId;
+    /// <summary>Change the text of a post-it: its writer, while they may write.</summary>
+    public bool CanEdit(int writerParticipantId) => IsWriterOf(writerParticipantId) && CanWrite;
+    /// <summary>Take a post-it away: its writer while they may write, or the facilitator (moderation) while the session is open.</summary>
+    public bool CanWithdraw(int writerParticipantId) => CanEdit(writerParticipantId) || CanModerate;
+    public bool CanEdit(Note note) => CanEdit(note.ParticipantId);
+    public bool CanWithdraw(Note note) => CanWithdraw(note.ParticipantId);
 }
 
-public sealed class SessionAccess(AppDbContext db, ProjectAccess access, CurrentUser user, IHttpContextAccessor http)
+public sealed class SessionAccess(AppDbContext db, ProjectAccess access, Caller user)
 {
     /// <summary>A guest's cookie names its session, so it grants nothing anywhere else.</summary>
-    public static string GuestCookie(int sessionId) => $"pt_gast_{sessionId}";
+    public static string GuestCookie(int sessionId) => Caller.GuestCookie(sessionId);
 
     private readonly Dictionary<int, SessionCaller?> known = [];
 
@@ -70,9 +98,9 @@ public sealed class SessionAccess(AppDbContext db, ProjectAccess access, Current
             var member = await db.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.UserId == userId, ct);
             if (member is not null) return member;
         }
-        var key = http.HttpContext?.Request.Cookies[GuestCookie(sessionId)];
-        if (!Tokens.LooksValid(key)) return null;
-        var hash = Tokens.Hash(key!);
+        // Only the key for this very session: a cookie of session A is not looked at in session B.
+        if (user.GuestKeyFor(sessionId) is not { } key) return null;
+        var hash = Tokens.Hash(key);
         return await db.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.GuestKeyHash == hash, ct);
     }
 }

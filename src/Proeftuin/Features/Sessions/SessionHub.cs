@@ -12,7 +12,9 @@ namespace Proeftuin.Features.Sessions;
 /// </summary>
 public sealed partial class SessionHub(SessionAccess access, IStringLocalizer<SharedResource> l) : Hub<ISessionClient>
 {
-    public static readonly string Path = "/hubs/sessie";
+    public static readonly string Path = "/hubs/sessions";
+    /// <summary>The Dutch path of the previous release, still mapped so open pages and old scripts keep working. Remove in the next release.</summary>
+    public static readonly string LegacyPath = "/hubs/sessie";
 
     /// <summary>First contact: join the session's groups and get the whole state as this caller may see it.</summary>
     public async Task<SessionView> Enter(int sessionId, GetSessionState state)

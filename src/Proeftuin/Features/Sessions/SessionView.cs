@@ -42,11 +42,21 @@ public sealed record StepView(
         s.Private, s.Anonymous, s.Revealed, s.VotesPerPerson, s.SeveralPerNote, s.VotingClosed, s.StartedAt, s.EndsAt, s.PausedSecondsLeft);
 }
 
-/// <summary>Who the caller is here and what they may do now.</summary>
-public sealed record MeView(int? ParticipantId, string? DisplayName, Perspective? Perspective, bool IsGuest, bool IsFacilitator, bool CanAct, bool Done);
+/// <summary>
+/// Who the caller is here and what they may do now: the named rules of <see cref="SessionCaller"/>, computed on the
+/// server, so the page and session-notes.js show the same actions without re-combining roles, states and step modes.
+/// </summary>
+public sealed record MeView(int? ParticipantId, string? DisplayName, Perspective? Perspective, bool IsGuest, bool IsFacilitator, bool CanAct, bool Done,
+    bool CanWrite = false, bool CanCluster = false, bool CanModerate = false, bool CanVote = false, bool CanMakeIdea = false, bool CanSeeJoinCode = false);
 
-/// <summary>A note; Author and AuthorPerspective are null when revealed anonymously (and Mine tells the writer it is theirs).</summary>
-public sealed record NoteView(int Id, int StepId, string Text, int? ClusterId, string? Author, Perspective? AuthorPerspective, bool Mine, int? IdeaId, DateTime CreatedAt);
+/// <summary>
+/// A note; Author and AuthorPerspective are null when revealed anonymously (and Mine tells the writer it is theirs).
+/// CanEdit and CanWithdraw: <see cref="SessionCaller.CanEdit(int)"/> and <see cref="SessionCaller.CanWithdraw(int)"/> for
+/// whoever receives it (in the state: the caller; in an event: the writer's own copy). A copy for everyone carries false:
+/// there the moderator's right is <see cref="MeView.CanModerate"/>.
+/// </summary>
+public sealed record NoteView(int Id, int StepId, string Text, int? ClusterId, string? Author, Perspective? AuthorPerspective, bool Mine, int? IdeaId, DateTime CreatedAt,
+    bool CanEdit = false, bool CanWithdraw = false);
 
 public sealed record ClusterView(int Id, string Name, int Position, int? IdeaId);
 

@@ -102,8 +102,9 @@ public static class SessionsApi
     /// Not found for everyone who may not see the session; a caller with neither a sign-in nor a guest cookie for it is
     /// told to sign in first (401), which says nothing about whether the session exists.
     /// </summary>
+    /// <summary>Someone who brings nothing for this session (no account, no guest key for it) is asked to sign in or join.</summary>
     private static IResult Missing(HttpContext http, int sessionId, IStringLocalizer l) =>
-        http.User.Identity?.IsAuthenticated != true && !http.Request.Cookies.ContainsKey(SessionAccess.GuestCookie(sessionId))
+        http.RequestServices.GetRequiredService<Caller>() is { IsSignedIn: false } caller && caller.GuestKeyFor(sessionId) is null
             ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: l["Log eerst in"],
                 detail: l["Log in, of doe mee met de code van de sessie."])
             : ApiResults.NotFound(l);

@@ -31,11 +31,13 @@ public sealed class SessionsModule : FeatureModule
     {
         app.MapSessionsApi();
         app.MapHub<SessionHub>(SessionHub.Path);
+        // The old Dutch path, for one release only (ADR 0018): pages still open from before the update keep their connection.
+        app.MapHub<SessionHub>(SessionHub.LegacyPath);
     }
 
     public override IEnumerable<WorkspaceLink> WorkspaceLinks =>
     [
         // Sessions are for the people in the room: members and facilitators, not readers of an open project.
-        new WorkspaceLink("Sessies", id => $"/projecten/{id}/sessies", 50, p => p.IsMember || p.CanManage),
+        new WorkspaceLink("Sessies", id => $"/projecten/{id}/sessies", 50, p => p.CanSeeWorkspace),
     ];
 }

@@ -45,7 +45,7 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
             seq = await events.SaveAsync(sessionId, ct);
             await tx.CommitAsync(ct);
         }
-        var view = NoteRules.View(note, me, step, mine: true);
+        var view = NoteRules.ForWriter(NoteRules.View(note, me, step, mine: true), caller, me);
         await NoteNews.SavedAsync(db, events, sessionId, view, me.Id, step, seq, added: true, ct);
         return Outcome<NoteView>.Ok(view);
     }
@@ -78,7 +78,7 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
             return Outcome<NoteView>.NotFound();
         }
         var step = caller.StepById(note.StepId);
-        var view = NoteRules.View(note, note.Participant, step, mine: true);
+        var view = NoteRules.ForWriter(NoteRules.View(note, note.Participant, step, mine: true), caller, note.Participant);
         await NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct);
         return Outcome<NoteView>.Ok(view);
     }
@@ -91,9 +91,10 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
         var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == noteId && n.SessionId == sessionId, ct);
         if (note is null || !NoteNews.CanSee(caller, note)) return Outcome<int>.NotFound();
         if (caller.IsClosed) return Outcome<int>.Invalid("Text", SessionRules.ClosedMessage);
-        var own = caller.Participant is { } me && note.ParticipantId == me.Id;
-        if (!caller.IsFacilitator)
+        var own = caller.IsWriterOf(note.ParticipantId);
+        if (!caller.CanWithdraw(note))
         {
+            // Refused by the named rule; the messages below say why.
             var refused = SessionRules.Refuse<int>(caller, "Text");
             if (refused is not null) return refused;
             if (!own) return Outcome<int>.Forbidden();
@@ -175,7 +176,7 @@ internal static class NoteNews
         if (NoteRules.IsRevealed(step))
         {
             var all = events.ToAll(sessionId);
-            var others = view with { Mine = false };
+            var others = view with { Mine = false, CanEdit = false, CanWithdraw = false };
             if (added) await all.NoteAdded(others, seq); else await all.NoteChanged(others, seq);
         }
         if (added) await writer.NoteAdded(view, seq); else await writer.NoteChanged(view, seq);

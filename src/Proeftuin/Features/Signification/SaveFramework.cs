@@ -18,7 +18,7 @@ public sealed record SignifierInput(string? Id, SignifierType Type, string? Titl
 /// the version; answers keep the version they were given under and are read by signifier id, so an edit never
 /// breaks them. A signifier's id and type stay fixed once made, for the same reason.
 /// </summary>
-public sealed class SaveFramework(AppDbContext db, GetFramework get, CurrentUser user, TimeProvider clock)
+public sealed class SaveFramework(AppDbContext db, GetFramework get, Caller user, TimeProvider clock)
 {
     /// <summary>The framework, for a facilitator (NotFound for who may not read the project, Forbidden for other readers).</summary>
     public async Task<Outcome<FrameworkView>> LoadAsync(int projectId, CancellationToken ct = default)

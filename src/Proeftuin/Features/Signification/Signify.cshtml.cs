@@ -22,7 +22,7 @@ public sealed class SignifyModel(SignifyStory signify, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var outcome = await signify.LoadAsync(id, Key, HttpContext.RequestAborted);
+        var outcome = await signify.LoadAsync(id, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
         View = outcome.Value!;
         return Page();
@@ -33,7 +33,7 @@ public sealed class SignifyModel(SignifyStory signify, IStringLocalizer<SharedRe
         if (!Request.HasFormContentType) return BadRequest();
         posted = Request.Form.Where(f => f.Key != "__RequestVerificationToken")
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? "").ToList());
-        var outcome = await signify.RunAsync(id, Key, new SignifyInput(posted), HttpContext.RequestAborted);
+        var outcome = await signify.RunAsync(id, new SignifyInput(posted), HttpContext.RequestAborted);
         if (outcome.IsOk)
         {
             if (outcome.Value!.ForOther) this.Flash("De antwoorden van de verteller zijn opgeslagen.");
@@ -41,7 +41,7 @@ public sealed class SignifyModel(SignifyStory signify, IStringLocalizer<SharedRe
             return Redirect($"/verhalen/{id}" + (string.IsNullOrEmpty(Key) ? "" : "?sleutel=" + Uri.EscapeDataString(Key)));
         }
         if (outcome.Status != OutcomeStatus.Invalid) return this.Fail(outcome, l);
-        var loaded = await signify.LoadAsync(id, Key, HttpContext.RequestAborted);
+        var loaded = await signify.LoadAsync(id, HttpContext.RequestAborted);
         if (!loaded.IsOk) return this.Fail(loaded, l);
         View = loaded.Value!;
         ModelState.AddErrors(outcome.Errors, l, prefix: "");

@@ -34,24 +34,24 @@ public sealed class SignifyInput(IReadOnlyDictionary<string, IReadOnlyList<strin
 /// the holder of the private key, the facilitator who recorded it), never for a withdrawn story. All answers are
 /// checked first and saved together, or none is; signifying again replaces the answers.
 /// </summary>
-public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFramework frameworks, CurrentUser user, TimeProvider clock)
+public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFramework frameworks, Caller user, TimeProvider clock)
 {
-    public async Task<Outcome<SignifyView>> LoadAsync(int storyId, string? key, CancellationToken ct = default)
+    public async Task<Outcome<SignifyView>> LoadAsync(int storyId, CancellationToken ct = default)
     {
-        var (story, refused) = await FindAsync(storyId, key, ct);
+        var (story, refused) = await FindAsync(storyId, ct);
         if (story is null) return refused!;
         var framework = await frameworks.LoadAsync(story.ProjectId, ct);
         if (framework is null) return Outcome<SignifyView>.NotFound();
         var prompt = story.PromptId is { } pid ? await db.StoryPrompts.Where(p => p.Id == pid).Select(p => p.Text).FirstOrDefaultAsync(ct) : null;
         return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, prompt, framework, SignificationAnswers.FromJson(story.SignificationJson))
         {
-            ForOther = !StoryConsent.IsTellerOrKeyHolder(story, user.Id, key),
+            ForOther = !StoryConsent.IsTellerOrKeyHolder(story, user),
         });
     }
 
-    public async Task<Outcome<SignifyView>> RunAsync(int storyId, string? key, SignifyInput input, CancellationToken ct = default)
+    public async Task<Outcome<SignifyView>> RunAsync(int storyId, SignifyInput input, CancellationToken ct = default)
     {
-        var (story, refused) = await FindAsync(storyId, key, ct);
+        var (story, refused) = await FindAsync(storyId, ct);
         if (story is null) return refused!;
         var framework = await frameworks.LoadAsync(story.ProjectId, ct);
         if (framework is null) return Outcome<SignifyView>.NotFound();
@@ -70,17 +70,17 @@ public sealed class SignifyStory(AppDbContext db, ProjectAccess access, GetFrame
         if (saved == 0) return Outcome<SignifyView>.NotFound();
         return Outcome<SignifyView>.Ok(new SignifyView(story.Id, story.Title, null, framework, signification)
         {
-            ForOther = !StoryConsent.IsTellerOrKeyHolder(story, user.Id, key),
+            ForOther = !StoryConsent.IsTellerOrKeyHolder(story, user),
         });
     }
 
     /// <summary>The story, if the caller may speak for its teller; otherwise 404 for who may not even read it, 403 for who may.</summary>
-    private async Task<(Story? Story, Outcome<SignifyView>? Refused)> FindAsync(int storyId, string? key, CancellationToken ct)
+    private async Task<(Story? Story, Outcome<SignifyView>? Refused)> FindAsync(int storyId, CancellationToken ct)
     {
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         if (story is null || story.IsWithdrawn) return (null, Outcome<SignifyView>.NotFound());
         var permissions = await access.ForProjectAsync(story.ProjectId, ct);
-        if (StoryConsent.MaySpeakFor(story, user.Id, key, permissions)) return (story, null);
+        if (StoryConsent.MaySpeakFor(story, user, permissions)) return (story, null);
         return (null, permissions is not null && permissions.CanRead(story) ? Outcome<SignifyView>.Forbidden() : Outcome<SignifyView>.NotFound());
     }
 

@@ -24,7 +24,7 @@ public sealed record ConsentChangeView(DateTime At, ConsentChangeKind Kind, stri
 /// The facilitator who recorded a story is no exception: she speaks for the teller at the kitchen table, but more
 /// access goes through the teller's own key. See ADR 0008.
 /// </summary>
-public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock, AuditLog audit)
+public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Caller user, TimeProvider clock, AuditLog audit)
 {
     /// <summary>How much a scope gives away: the team only, then everyone who may read the project without the name, then with it.</summary>
     public static int Openness(ConsentScope scope) => scope switch
@@ -34,18 +34,18 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Current
         _ => 2,
     };
 
-    public async Task<Outcome<ConsentTarget>> LoadAsync(int storyId, string? key, CancellationToken ct = default)
+    public async Task<Outcome<ConsentTarget>> LoadAsync(int storyId, CancellationToken ct = default)
     {
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
-        var (asTeller, refused) = await CheckAsync(story, key, ct);
+        var (asTeller, refused) = await CheckAsync(story, ct);
         if (refused is not null) return refused;
         return Outcome<ConsentTarget>.Ok(await TargetAsync(story!, asTeller, ct));
     }
 
-    public async Task<Outcome<ConsentTarget>> RunAsync(int storyId, string? key, ConsentInput input, CancellationToken ct = default)
+    public async Task<Outcome<ConsentTarget>> RunAsync(int storyId, ConsentInput input, CancellationToken ct = default)
     {
         var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == storyId, ct);
-        var (asTeller, refused) = await CheckAsync(story, key, ct);
+        var (asTeller, refused) = await CheckAsync(story, ct);
         if (refused is not null) return refused;
         var s = story!;
 
@@ -100,10 +100,10 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Current
     /// The teller (account or key) may change everything; a facilitator who may read the story may narrow on request.
     /// Everyone else: 404 when they may not read the story, 403 when they may. A withdrawn story has no consent left.
     /// </summary>
-    private async Task<(bool AsTeller, Outcome<ConsentTarget>? Refused)> CheckAsync(Story? story, string? key, CancellationToken ct)
+    private async Task<(bool AsTeller, Outcome<ConsentTarget>? Refused)> CheckAsync(Story? story, CancellationToken ct)
     {
         if (story is null || story.IsWithdrawn) return (false, Outcome<ConsentTarget>.NotFound());
-        if (StoryConsent.IsTellerOrKeyHolder(story, user.Id, key)) return (true, null);
+        if (StoryConsent.IsTellerOrKeyHolder(story, user)) return (true, null);
         var permissions = await access.ForProjectAsync(story.ProjectId, ct);
         var mayRead = permissions is not null && permissions.CanRead(story);
         if (mayRead && permissions!.CanManage) return (false, null);

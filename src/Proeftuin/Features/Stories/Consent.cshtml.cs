@@ -24,7 +24,7 @@ public sealed class ConsentModel(ChangeConsent consent, IStringLocalizer<SharedR
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (Key is not null) Response.Headers.CacheControl = "no-store";
-        var outcome = await consent.LoadAsync(id, Key, HttpContext.RequestAborted);
+        var outcome = await consent.LoadAsync(id, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l, "");
         Target = outcome.Value!;
         Scope = Target.Scope.ToString();
@@ -38,15 +38,15 @@ public sealed class ConsentModel(ChangeConsent consent, IStringLocalizer<SharedR
         if (!ModelState.IsValid)
         {
             // A value that is no choice at all (MayQuote=maybe): the form again, nothing changed.
-            var again = await consent.LoadAsync(id, Key, HttpContext.RequestAborted);
+            var again = await consent.LoadAsync(id, HttpContext.RequestAborted);
             if (!again.IsOk) return this.Fail(again, l, "");
             Target = again.Value!;
             return Page();
         }
-        var outcome = await consent.RunAsync(id, Key, new ConsentInput(Scope, MayQuote, RemoveName, ConfirmWider, RequestedByTeller), HttpContext.RequestAborted);
+        var outcome = await consent.RunAsync(id, new ConsentInput(Scope, MayQuote, RemoveName, ConfirmWider, RequestedByTeller), HttpContext.RequestAborted);
         if (outcome.Status == OutcomeStatus.Invalid)
         {
-            var loaded = await consent.LoadAsync(id, Key, HttpContext.RequestAborted);
+            var loaded = await consent.LoadAsync(id, HttpContext.RequestAborted);
             if (!loaded.IsOk) return this.Fail(loaded, l, "");
             Target = loaded.Value!;
             return this.Fail(outcome, l, "");

@@ -39,9 +39,9 @@ public sealed record StoryResult(StoryAccess Access, StoryView? View = null, boo
 /// A story page or API answer: readable by who may read the project and the story's scope (StoryConsent), or by who
 /// may speak for its teller (a key holder even in a project they cannot read). Everyone else: not found.
 /// </summary>
-public sealed class GetStory(AppDbContext db, ProjectAccess access, CurrentUser user)
+public sealed class GetStory(AppDbContext db, ProjectAccess access, Caller user)
 {
-    public async Task<StoryResult> RunAsync(int storyId, string? key, CancellationToken ct = default)
+    public async Task<StoryResult> RunAsync(int storyId, CancellationToken ct = default)
     {
         var row = await db.Stories.AsNoTracking().Where(s => s.Id == storyId)
             .Select(s => new
@@ -57,7 +57,7 @@ public sealed class GetStory(AppDbContext db, ProjectAccess access, CurrentUser 
         var permissions = await access.ForProjectAsync(s.ProjectId, ct);
         if (s.IsWithdrawn) return new StoryResult(StoryAccess.Withdrawn, CanReadProject: permissions is not null);
 
-        var maySpeak = StoryConsent.MaySpeakFor(s, user.Id, key, permissions);
+        var maySpeak = StoryConsent.MaySpeakFor(s, user, permissions);
         var mayRead = permissions is not null && permissions.CanRead(s);
         if (!mayRead && !maySpeak) return new StoryResult(StoryAccess.NotFound);
         var anonymised = !maySpeak && permissions!.IsAnonymisedFor(s);
@@ -66,11 +66,11 @@ public sealed class GetStory(AppDbContext db, ProjectAccess access, CurrentUser 
             s.PromptId, row.PromptText, s.Title, s.Text, s.Html, anonymised ? null : s.TellerName, anonymised,
             s.KnowledgeSource, s.Phase, s.CreatedAt,
             showConsent, s.Scope, s.MayQuote, s.RecordedById is not null && !anonymised, showConsent ? row.RecordedBy : null, s.ConsentAt,
-            maySpeak, StoryConsent.KeyMatches(s, key), mayRead && permissions!.CanManage,
+            maySpeak, StoryConsent.KeyMatches(s, user), mayRead && permissions!.CanManage,
             s.SignificationJson, s.SignifiedAt, s.FrameworkVersion);
         view = view with
         {
-            IsTeller = StoryConsent.IsTellerOrKeyHolder(s, user.Id, key),
+            IsTeller = StoryConsent.IsTellerOrKeyHolder(s, user),
             CanNarrowOnRequest = mayRead && permissions!.CanManage,
             ConsentHistory = showConsent ? await ChangeConsent.HistoryAsync(db, s.Id, ct) : [],
         };

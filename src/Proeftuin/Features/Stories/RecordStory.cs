@@ -17,7 +17,7 @@ public sealed record SlipTarget(int StoryId, int ProjectId, string ProjectTitle,
 /// own private key, like a teller who shares through the link: a short code on a printed slip (and by e-mail when
 /// they gave an address), to read, follow, narrow or withdraw their story later without the facilitator.
 /// </summary>
-public sealed class RecordStory(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock, MailStoryLink mail)
+public sealed class RecordStory(AppDbContext db, ProjectAccess access, Caller user, TimeProvider clock, MailStoryLink mail)
 {
     public async Task<Outcome<StoryFormContext>> FormAsync(int projectId, CancellationToken ct = default)
     {

@@ -19,7 +19,7 @@ public sealed record SharedStory(Story Story, string Key);
 /// A resident tells a story: signed in (anyone who may read the project, observers too), or through the
 /// project's share link without an account, also for members-only projects. Pages and API use this class.
 /// </summary>
-public sealed class ShareStory(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock)
+public sealed class ShareStory(AppDbContext db, ProjectAccess access, Caller user, TimeProvider clock)
 {
     public async Task<Outcome<StoryFormContext>> FormAsync(int projectId, CancellationToken ct = default)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Members;
 using Proeftuin.Web;
@@ -81,7 +80,7 @@ public static class StoriesApi
                         return Results.ValidationProblem(outcome.Errors.GroupBy(e => Camel(e.Field))
                             .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]);
                 }
-                var created = await get.RunAsync(outcome.Value!.Id, null, ct);
+                var created = await get.RunAsync(outcome.Value!.Id, ct);
                 return Results.Created($"/api/v1/stories/{outcome.Value.Id}", ToDto(created.View!, l));
             })
             .RequireAuthorization()
@@ -93,15 +92,16 @@ public static class StoriesApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        app.MapGet("/api/v1/stories/{id:int}", async (int id, [FromQuery(Name = "sleutel")] string? key, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        app.MapGet("/api/v1/stories/{id:int}", async (int id, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                var result = await get.RunAsync(id, key, ct);
+                // The teller's key comes as ?key= and is read once into the Caller (?sleutel= still works for one release).
+                var result = await get.RunAsync(id, ct);
                 // Withdrawn is simply not found here: the API never tells a withdrawn story apart.
                 return result.Access == StoryAccess.Ok ? Results.Ok(ToDto(result.View!, l)) : ApiResults.NotFound(l);
             })
             .WithTags("Verhalen")
             .RequireRateLimiting(RateLimits.Api)
-            .WithSummary("Eén verhaal, als je het mag lezen (of met ?sleutel= de privésleutel van de verteller)")
+            .WithSummary("Eén verhaal, als je het mag lezen (of met ?key= de privésleutel van de verteller)")
             .Produces<StoryDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter(NoStore);

@@ -39,6 +39,11 @@ public static class StoryConsent
     public static bool IsTellerOrKeyHolder(Story s, string? userId, string? key) =>
         (userId is not null && s.TellerId == userId) || KeyMatches(s, key);
 
+    /// <summary>The same for the caller: their account, or the story key they presented.</summary>
+    public static bool IsTellerOrKeyHolder(Story s, Caller caller) => IsTellerOrKeyHolder(s, caller.Id, caller.StoryKey);
+
+    public static bool KeyMatches(Story s, Caller caller) => KeyMatches(s, caller.StoryKey);
+
     /// <summary>
     /// Who may act for the teller (signify, withdraw, see what became of it): the teller's account, the holder
     /// of the private key, or the facilitator who recorded it on their behalf — only while still on the team:
@@ -46,6 +51,8 @@ public static class StoryConsent
     /// </summary>
     public static bool MaySpeakFor(Story s, string? userId, string? key, ProjectPermissions? p) =>
         (userId is not null && (s.TellerId == userId || (s.RecordedById == userId && p?.IsTeam == true))) || KeyMatches(s, key);
+
+    public static bool MaySpeakFor(Story s, Caller caller, ProjectPermissions? p) => MaySpeakFor(s, caller.Id, caller.StoryKey, p);
 
     /// <summary>Outside the team, a PublicAnonymised story shows no name and no details about who recorded it.</summary>
     public static bool IsAnonymisedFor(this ProjectPermissions p, Story s) =>

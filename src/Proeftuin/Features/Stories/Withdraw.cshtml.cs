@@ -17,7 +17,7 @@ public sealed class WithdrawModel(WithdrawStory withdraw, IStringLocalizer<Share
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (Key is not null) Response.Headers.CacheControl = "no-store";
-        var outcome = await withdraw.LoadAsync(id, Key, HttpContext.RequestAborted);
+        var outcome = await withdraw.LoadAsync(id, HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l, "");
         Target = outcome.Value!;
         return Page();
@@ -26,10 +26,10 @@ public sealed class WithdrawModel(WithdrawStory withdraw, IStringLocalizer<Share
     public async Task<IActionResult> OnPostAsync(int id)
     {
         Response.Headers.CacheControl = "no-store";
-        var outcome = await withdraw.RunAsync(id, Key, RequestedByTeller, HttpContext.RequestAborted);
+        var outcome = await withdraw.RunAsync(id, RequestedByTeller, HttpContext.RequestAborted);
         if (outcome.Status == OutcomeStatus.Invalid)
         {
-            var loaded = await withdraw.LoadAsync(id, Key, HttpContext.RequestAborted);
+            var loaded = await withdraw.LoadAsync(id, HttpContext.RequestAborted);
             if (!loaded.IsOk) return this.Fail(loaded, l, "");
             Target = loaded.Value!;
             return this.Fail(outcome, l, "");

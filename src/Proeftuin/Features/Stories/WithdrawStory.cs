@@ -14,18 +14,18 @@ public sealed record WithdrawTarget(int StoryId, int ProjectId, string? Title, s
 /// signification and personal details go, with its notifications and comments, in one SaveChanges. The row
 /// and its links stay, shown as "ingetrokken verhaal", so the thread does not silently break.
 /// </summary>
-public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, CurrentUser user, TimeProvider clock, AuditLog audit)
+public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Caller user, TimeProvider clock, AuditLog audit)
 {
-    public async Task<Outcome<WithdrawTarget>> LoadAsync(int storyId, string? key, CancellationToken ct = default)
+    public async Task<Outcome<WithdrawTarget>> LoadAsync(int storyId, CancellationToken ct = default)
     {
         var story = await db.Stories.AsNoTracking().Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
-        return await CheckAsync(story, key, ct);
+        return await CheckAsync(story, ct);
     }
 
-    public async Task<Outcome<WithdrawTarget>> RunAsync(int storyId, string? key, bool requestedByTeller, CancellationToken ct = default)
+    public async Task<Outcome<WithdrawTarget>> RunAsync(int storyId, bool requestedByTeller, CancellationToken ct = default)
     {
         var story = await db.Stories.Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
-        var checkedTarget = await CheckAsync(story, key, ct);
+        var checkedTarget = await CheckAsync(story, ct);
         if (!checkedTarget.IsOk || checkedTarget.Value!.AlreadyWithdrawn) return checkedTarget;
         var target = checkedTarget.Value;
         if (!target.MaySpeakFor && !requestedByTeller)
@@ -76,15 +76,15 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Current
     /// can no longer tell who its teller was (the key and account are erased), so "already withdrawn" is said to anyone
     /// who may read the project or brings a key; everyone else gets not found.
     /// </summary>
-    private async Task<Outcome<WithdrawTarget>> CheckAsync(Story? story, string? key, CancellationToken ct)
+    private async Task<Outcome<WithdrawTarget>> CheckAsync(Story? story, CancellationToken ct)
     {
         if (story is null) return Outcome<WithdrawTarget>.NotFound();
         var permissions = await access.ForProjectAsync(story.ProjectId, ct);
         if (story.IsWithdrawn)
-            return permissions is not null || StoryKeys.LooksValid(key)
+            return permissions is not null || user.StoryKey is not null
                 ? Outcome<WithdrawTarget>.Ok(new WithdrawTarget(story.Id, story.ProjectId, null, null, false, true))
                 : Outcome<WithdrawTarget>.NotFound();
-        var maySpeak = StoryConsent.MaySpeakFor(story, user.Id, key, permissions);
+        var maySpeak = StoryConsent.MaySpeakFor(story, user, permissions);
         var mayRead = permissions is not null && permissions.CanRead(story);
         if (!maySpeak && !(mayRead && permissions!.CanManage))
             return mayRead ? Outcome<WithdrawTarget>.Forbidden() : Outcome<WithdrawTarget>.NotFound();

@@ -16,15 +16,15 @@ public sealed record StoryOutcomeView(int StoryId, string StoryTitle, string Pro
 /// account, their private key, or the facilitator who recorded it). Items link to their page only when the
 /// teller may read the project.
 /// </summary>
-public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, CurrentUser user, GetTrace trace)
+public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, Caller user, GetTrace trace)
 {
     /// <summary>Null (404) for unknown and withdrawn stories and for anyone who may not speak for the teller.</summary>
-    public async Task<StoryOutcomeView?> RunAsync(int storyId, string? key, CancellationToken ct = default)
+    public async Task<StoryOutcomeView?> RunAsync(int storyId, CancellationToken ct = default)
     {
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         if (story is null || story.IsWithdrawn) return null;
         var p = await access.ForProjectAsync(story.ProjectId, ct);
-        if (!StoryConsent.MaySpeakFor(story, user.Id, key, p)) return null;
+        if (!StoryConsent.MaySpeakFor(story, user, p)) return null;
         // Without p, stories show as "een verhaal dat je niet kunt lezen"; the page links nothing then.
         var fed = await trace.ForwardAsync(story.ProjectId, storyId, p, ct);
         var projectTitle = await db.Projects.Where(x => x.Id == story.ProjectId).Select(x => x.Title).FirstAsync(ct);

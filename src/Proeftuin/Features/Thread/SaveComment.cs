@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Thread;
 /// Reacties on any item the caller may read, stories included. The team (members and up) writes them;
 /// observers read. Author and facilitators edit and delete. Markdown is rendered and sanitised once, here.
 /// </summary>
-public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, CurrentUser user, Markdown markdown, TimeProvider clock)
+public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, Markdown markdown, TimeProvider clock)
 {
     public async Task<Outcome<ThreadItem>> CanCommentAsync(int itemId, CancellationToken ct = default)
     {

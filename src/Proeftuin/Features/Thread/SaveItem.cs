@@ -12,7 +12,7 @@ public sealed record ItemInput(string? Title, string? Text, Perspective? Knowled
 /// Creates and edits the kinds made on the thread page (insights, sources, …; see ThreadKinds): one flow for every kind,
 /// with the few kind-specific fields in <see cref="Apply"/>. Markdown is rendered and sanitised here, once.
 /// </summary>
-public sealed class SaveItem(AppDbContext db, ProjectAccess access, CurrentUser user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify)
+public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify)
 {
     /// <summary>Team members (not observers) add items; stories are shared through their own pages.</summary>
     public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, ItemKind? kind, CancellationToken ct = default)

@@ -13,7 +13,7 @@ public sealed record LinkInput(LinkType? Type, string? Direction, int? OtherId);
 /// Verbanden between two items of one project, added from either side by team members; removed by whoever
 /// made them or a facilitator. A link that touches a story tells its teller (see <see cref="NotifyTeller"/>).
 /// </summary>
-public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess thread, CurrentUser user, NotifyTeller notify, TimeProvider clock)
+public sealed class SaveLink(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, NotifyTeller notify, TimeProvider clock)
 {
     public static readonly string From = "from";
     public static readonly string To = "to";

@@ -1,5 +1,5 @@
 // Live session core: one hub connection per page, the step panel, the timer, "klaar" and the facilitator's buttons.
-// Other scripts (sessie-notes.js) listen through window.proeftuinSessie.on(name, fn) and call invoke(method, ...args).
+// Other scripts (session-notes.js) listen through window.proeftuinSession.on(name, fn) and call invoke(method, ...args).
 // Every form keeps working without this script; with it, the buttons call the hub instead of posting.
 (function () {
   'use strict';
@@ -61,7 +61,7 @@
       });
     }
   };
-  window.proeftuinSessie = api;
+  window.proeftuinSession = api;
 
   function emit(name) {
     var args = Array.prototype.slice.call(arguments, 1);
@@ -300,9 +300,11 @@
       showStep(step);
       showDone(false);
       say(texts.step.replace('{0}', step.title));
+      freshState();
     },
     VotesRevealed: function () {
       say(texts.results);
+      freshState();
     },
     TimerChanged: function (step, serverNow) {
       clockOffset = offsetFrom(serverNow);
@@ -322,10 +324,15 @@
       say(texts.summoned);
     },
     SessionChanged: function () {
-      if (!connection) return;
-      connection.invoke('Rejoin', sessionId, -1).then(takeState, function () { });
+      freshState();
     }
   };
+
+  // What someone may do follows the step: after a new step or a closed vote, take the server's rules afresh.
+  function freshState() {
+    if (!connection) return;
+    connection.invoke('Rejoin', sessionId, -1).then(takeState, function () { });
+  }
 
   function listen(conn) {
     eventNames.forEach(function (name) {
@@ -354,7 +361,7 @@
   function connect() {
     if (!window.signalR) return;
     connection = new window.signalR.HubConnectionBuilder()
-      .withUrl(root.getAttribute('data-hub') || '/hubs/sessie')
+      .withUrl(root.getAttribute('data-hub') || '/hubs/sessions')
       .withAutomaticReconnect()
       .build();
     listen(connection);
@@ -371,7 +378,7 @@
   }
 
   window.setInterval(tick, 1000);
-  // Other deferred scripts (sessie-notes.js) register their handlers before DOMContentLoaded. Deferred scripts run
+  // Other deferred scripts (session-notes.js) register their handlers before DOMContentLoaded. Deferred scripts run
   // while readyState is already "interactive", so wait for the event itself; "load" is the fallback once.
   var connected = false;
   function connectOnce() {

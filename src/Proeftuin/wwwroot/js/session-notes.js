@@ -1,6 +1,6 @@
 // Post-its, clusters and stippen on the live session page (/sessies/{id}).
 // The page is complete without this file: every action is a plain form. With it, the forms go over the hub
-// (window.proeftuinSessie from sessie.js) and what others do appears at once. Note events are applied to the page
+// (window.proeftuinSession from session.js) and what others do appears at once. Note events are applied to the page
 // here (upsert or remove by id, so an event seen twice does no harm); rarer changes (a new step, a cluster, the
 // results) fetch the server-rendered panels again, so what someone may do is always decided on the server.
 (function () {
@@ -12,7 +12,8 @@
   var wall = root.hasAttribute('data-wall');
   // Server-rendered parts that change with the step: the facilitator's controls, the board, the vote and the ideas.
   var PANELS = wall ? ['bord'] : ['leiden', 'post-its', 'clusters', 'stemmen', 'ideeen'];
-  var MODE = { write: 0, share: 1, cluster: 2, vote: 3 };
+  // The hub sends enums by name, as the API does.
+  var VOTE = 'Vote';
   var ps = null;
   var myVotes = {};
   var votesLeft = 0;
@@ -37,18 +38,17 @@
     return null;
   }
 
-  // What the person may do now; the server checks all of this again.
+  // What the person may do now, as the server worked it out (the named rules in MeView); this file combines no roles,
+  // session states or step modes. The server checks every action again. A new step brings a fresh state (session.js).
   function rights() {
     var s = state();
     var step = currentStep();
-    var me = s ? s.me : {};
-    var open = s && s.state !== 2;
-    var mode = step ? step.mode : -1;
+    var me = (s && s.me) || {};
     return {
-      write: !!me.canAct && (mode === MODE.write || mode === MODE.share),
-      cluster: open && (!!me.isFacilitator || (!!me.canAct && mode === MODE.cluster)),
-      moderate: open && !!me.isFacilitator,
-      vote: !!me.canAct && mode === MODE.vote && step && !step.votingClosed,
+      write: !!me.canWrite,
+      cluster: !!me.canCluster,
+      moderate: !!me.canModerate,
+      vote: !!me.canVote,
       several: !!(step && step.severalPerNote)
     };
   }
@@ -80,6 +80,8 @@
     li.id = 'post-it-' + note.id;
     li.dataset.noteId = note.id;
     li.dataset.mine = note.mine ? '1' : '';
+    li.dataset.canEdit = note.canEdit ? '1' : '';
+    li.dataset.canWithdraw = note.canWithdraw ? '1' : '';
     li.dataset.stepId = note.stepId;
     if (note.mine) li.classList.add('pt-note--mine');
     var text = li.querySelector('.pt-note__text');
@@ -88,9 +90,9 @@
     li.querySelector('[data-author]').textContent = note.author || template.dataset.anonymous;
     var perspective = li.querySelector('[data-perspective]');
     // Colour per knowledge source, always with its name in words (the same classes as _NoteCard.cshtml).
-    var tones = ['pt-note--experience', 'pt-note--professional', 'pt-note--scientific'];
+    var tones = { Experience: 'pt-note--experience', Professional: 'pt-note--professional', Scientific: 'pt-note--scientific' };
     if (note.authorPerspective != null) {
-      perspective.textContent = template.getAttribute('data-perspective-' + note.authorPerspective);
+      perspective.textContent = template.getAttribute('data-perspective-' + String(note.authorPerspective).toLowerCase());
       li.classList.add(tones[note.authorPerspective] || 'pt-note--anonymous');
     } else {
       perspective.remove();
@@ -98,11 +100,12 @@
     }
     if (!note.mine) li.querySelector('[data-you]').remove();
 
-    var mineCanWrite = note.mine && r.write;
+    // The note's own flags come from the server (the state, or the writer's copy of an event); a copy sent to everyone
+    // carries none, and then only the moderator's right applies (MeView.canModerate: anyone's note, while open).
     var edit = li.querySelector('[data-edit]');
-    if (mineCanWrite) edit.href = '/sessies/' + sid + '/post-its/' + note.id; else edit.remove();
+    if (note.canEdit) edit.href = '/sessies/' + sid + '/post-its/' + note.id; else edit.remove();
     var del = li.querySelector('[data-pt-note-delete]');
-    if (mineCanWrite || r.moderate) del.action = '/sessies/' + sid + '/post-its/' + note.id + '?handler=Delete'; else del.remove();
+    if (note.canWithdraw || r.moderate) del.action = '/sessies/' + sid + '/post-its/' + note.id + '?handler=Delete'; else del.remove();
 
     var move = li.querySelector('[data-pt-note-move]');
     if (r.cluster && (note.mine || isVisibleToAll(note))) {
@@ -151,7 +154,7 @@
     if (line) {
       if (!line.dataset.format) line.dataset.format = document.getElementById('pt-note-template').content.querySelector('[data-my-votes]').dataset.format;
       line.textContent = format(line.dataset.format, count);
-      line.hidden = !(step && step.mode === MODE.vote && count > 0);
+      line.hidden = !(step && step.mode === VOTE && count > 0);
     }
     var button = li.querySelector('[data-pt-vote] button');
     // aria-disabled keeps the button focusable: after the last stip the keyboard stays where it was.
@@ -165,8 +168,10 @@
 
   function upsertNote(note) {
     var old = document.getElementById('post-it-' + note.id);
-    // Mine arrives true only on the writer's own screens; an event for everyone must not undo it.
-    if (old && old.dataset.mine) note = Object.assign({}, note, { mine: true });
+    // Mine (and the writer's flags) arrive only on the writer's own screens; an event for everyone must not undo them.
+    if (old && old.dataset.mine && !note.mine) {
+      note = Object.assign({}, note, { mine: true, canEdit: !!old.dataset.canEdit, canWithdraw: !!old.dataset.canWithdraw });
+    }
     var list = noteList(note.clusterId);
     if (!list) { refresh(); return; }
     var li = buildNote(note);
@@ -413,7 +418,7 @@
   }
 
   function start() {
-    ps = window.proeftuinSessie;
+    ps = window.proeftuinSession;
     if (!ps || typeof ps.on !== 'function') return; // no live connection: the forms do everything
     if (wall) { startWall(); return; }
     var firstSequence = Number(root.dataset.sequence);
@@ -446,8 +451,15 @@
     });
     ps.on('ClusterSaved', function () { refresh(); });
     ps.on('ClusterDeleted', function () { refresh(); });
-    ps.on('StepStarted', function (step) { stepChanged(step, true); refresh(); });
-    ps.on('VotesRevealed', function (stepId) {
+    // These two fetch the panels themselves; the fresh state session.js asks for after them (for the new rights) then
+    // needs no second fetch, which would redraw the buttons under someone's fingers.
+    ps.on('StepStarted', function (step, serverNow, sequence) {
+      firstSequence = Math.max(firstSequence, sequence || 0);
+      stepChanged(step, true);
+      refresh();
+    });
+    ps.on('VotesRevealed', function (stepId, sequence) {
+      firstSequence = Math.max(firstSequence, sequence || 0);
       var step = stepById(stepId);
       if (step) stepChanged(Object.assign({}, step, { votingClosed: true }), false);
       refresh();
