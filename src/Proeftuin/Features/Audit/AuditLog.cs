@@ -50,6 +50,8 @@ public static class ActorKinds
     public static readonly string Guest = "guest";
     public static readonly string KeyHolder = "key-holder";
     public static readonly string System = "system";
+    /// <summary>A teller acting on their own story while signed in: not their account id, so the log does not tie them to the story.</summary>
+    public static readonly string Teller = "teller";
 
     /// <summary>The stored word for how the caller takes part; null for an account (its id is stored instead).</summary>
     public static string? Of(CallerKind kind) => kind switch

@@ -16,6 +16,8 @@ public sealed class AuditPersonalData(AppDbContext db) : IPersonalDataContributo
     [
         new(typeof(AuditEvent), nameof(AuditEvent.ActorUserId), "leeggemaakt; de regel blijft"),
         new(typeof(AuditEvent), nameof(AuditEvent.SubjectUserId), "leeggemaakt; de regel blijft"),
+        // Entries about an account (sign-ins, blocks, sign-in links) name it by its id as their subject too.
+        new(typeof(AuditEvent), nameof(AuditEvent.SubjectId), "leeggemaakt als het dit account is; de regel blijft"),
     ];
 
     public async Task<PersonalDataSection> ExportAsync(PersonRef person, CancellationToken ct)
@@ -35,5 +37,7 @@ public sealed class AuditPersonalData(AppDbContext db) : IPersonalDataContributo
         var id = person.UserId;
         await db.AuditEvents.Where(e => e.ActorUserId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorUserId, (string?)null), ct);
         await db.AuditEvents.Where(e => e.SubjectUserId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.SubjectUserId, (string?)null), ct);
+        await db.AuditEvents.Where(e => e.SubjectType == AuditSubjects.Account && e.SubjectId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.SubjectId, (string?)null), ct);
     }
 }

@@ -52,6 +52,7 @@ public static class AuditWords
         [ActorKinds.System] = SystemActor,
         [ActorKinds.Guest] = "Gast in een sessie",
         [ActorKinds.KeyHolder] = "Verteller met eigen link",
+        [ActorKinds.Teller] = "De verteller zelf",
         [ActorKinds.Anonymous] = "Iemand zonder account",
     };
 

@@ -103,7 +103,11 @@ public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Calle
         if (project is { } pr) query = query.Where(e => e.ProjectId == pr);
         if (person.Length > 0)
         {
-            var people = db.Users.Where(u => u.DisplayName.ToLower().Contains(person) || u.Email!.ToLower().Contains(person)).Select(u => u.Id);
+            // A facilitator never sees members' addresses, so in a project's log only names match: part of an
+            // address would let them rebuild it letter by letter. Admins (the whole log) may search by address.
+            var people = projectId is null
+                ? db.Users.Where(u => u.DisplayName.ToLower().Contains(person) || u.Email!.ToLower().Contains(person)).Select(u => u.Id)
+                : db.Users.Where(u => u.DisplayName.ToLower().Contains(person)).Select(u => u.Id);
             query = query.Where(e => people.Contains(e.ActorUserId!) || people.Contains(e.SubjectUserId!));
         }
         if (from is { } f)

@@ -12,7 +12,7 @@ namespace Proeftuin.Features.Privacy;
 public sealed record StoryToChoose(int Id, string Title, string Project, ConsentScope Scope, DateTime CreatedAt);
 
 /// <summary>What the erasure page shows: the stories to choose for, and the projects that would lose their last facilitator.</summary>
-public sealed record ErasurePlan(string UserId, string DisplayName, string? Email, IReadOnlyList<StoryToChoose> Stories, IReadOnlyList<string> BlockingProjects)
+public sealed record ErasurePlan(string UserId, string DisplayName, string? Email, IReadOnlyList<StoryToChoose> Stories, IReadOnlyList<string> BlockingProjects, bool EmailConfirmed = false)
 {
     public bool Blocked => BlockingProjects.Count > 0;
 }
@@ -27,18 +27,18 @@ public sealed class EraseAccount(AppDbContext db, Caller me, TimeProvider clock,
 {
     public const string ChooseForEachStory = "Kies bij elk verhaal wat ermee moet gebeuren.";
     public const string LinkNotValid = "Deze link werkt niet meer. Hij was 24 uur geldig en werkt maar één keer. Vraag op je accountpagina opnieuw om je account te verwijderen.";
-    public const string ReasonRequired = "Vul de reden in: op wiens verzoek, en hoe het verzoek binnenkwam.";
+    public const string ReasonRequired = "Vul de reden in: hoe het verzoek binnenkwam, en het zaaknummer.";
     public const string NotYourself = "Je eigen account verwijder je op je accountpagina, met een bevestiging per e-mail.";
     public const int ReasonMax = 500;
 
     public async Task<Outcome<ErasurePlan>> PlanAsync(string? userId, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(userId) || userId.Length > 450) return Outcome<ErasurePlan>.NotFound();
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
         if (user is null) return Outcome<ErasurePlan>.NotFound();
         var stories = await db.Stories.AsNoTracking().Where(s => s.TellerId == userId && s.WithdrawnAt == null).OrderBy(s => s.CreatedAt)
             .Select(s => new StoryToChoose(s.Id, s.Title, s.Project.Title, s.Scope, s.CreatedAt)).ToListAsync(ct);
-        return Outcome<ErasurePlan>.Ok(new ErasurePlan(user.Id, user.DisplayName, user.Email, stories, await BlockingProjectsAsync(userId, ct)));
+        return Outcome<ErasurePlan>.Ok(new ErasurePlan(user.Id, user.DisplayName, user.Email, stories, await BlockingProjectsAsync(userId, ct), user.EmailConfirmed));
     }
 
     /// <summary>Projects where this person is the only facilitator: someone else must take over first.</summary>
@@ -157,18 +157,27 @@ public sealed class EraseAccount(AppDbContext db, Caller me, TimeProvider clock,
 
     private async Task EraseAsync(ErasurePlan plan, ErasureChoices choices, string? reason, CancellationToken ct)
     {
-        var person = new PersonRef(plan.UserId, plan.Email, plan.DisplayName);
+        var person = PersonRef.Of(plan.UserId, plan.Email, plan.EmailConfirmed, plan.DisplayName);
         db.ChangeTracker.Clear();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var contributor in contributors.OrderBy(c => c.Order))
                 await contributor.EraseAsync(person, choices, ct);
             // Who is gone is not said: no user id, no name. An admin is named as actor; the person themselves is not.
-            audit.Add(AuditAction.AccountErased, subjectType: "account", detail: reason, actorKind: reason is null ? ErasedActor : null);
+            audit.Add(AuditAction.AccountErased, subjectType: "account", detail: WithoutPerson(reason, plan), actorKind: reason is null ? ErasedActor : null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         await DatabaseCheckpoint.TruncateWalAsync(db, ct);
+    }
+
+    /// <summary>The admin's reason stays in the log for years: the name and address it is meant to erase are taken out of it.</summary>
+    private static string? WithoutPerson(string? reason, ErasurePlan plan)
+    {
+        if (reason is null) return null;
+        foreach (var said in new[] { plan.Email, plan.DisplayName }.Where(x => !string.IsNullOrWhiteSpace(x) && x!.Trim().Length >= 2))
+            reason = reason.Replace(said!.Trim(), "[persoon]", StringComparison.OrdinalIgnoreCase);
+        return reason;
     }
 
     /// <summary>The actor of a self-erasure in the audit log: the account that acted no longer exists.</summary>

@@ -112,6 +112,10 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportQueue queue,
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = now - StaleAfter;
+        // A build that died on its last attempt would stay "bezig" for ever and block every new request: give it up.
+        await db.Set<PersonalDataExport>()
+            .Where(e => e.Status == ExportStatus.Running && e.StartedAt < stale && e.Attempts >= MaxAttempts)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, ExportStatus.Failed), ct);
         var candidate = await db.Set<PersonalDataExport>().AsNoTracking()
             .Where(e => (e.Status == ExportStatus.Queued || (e.Status == ExportStatus.Running && e.StartedAt < stale)) && e.Attempts < MaxAttempts)
             .OrderBy(e => e.RequestedAt).Select(e => new { e.Id, e.Status, e.StartedAt }).FirstOrDefaultAsync(ct);
@@ -140,7 +144,7 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportQueue queue,
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == export.UserId, ct);
         if (user is null) return;
-        var person = new PersonRef(user.Id, user.Email, user.DisplayName);
+        var person = PersonRef.Of(user.Id, user.Email, user.EmailConfirmed, user.DisplayName);
         var sections = new List<PersonalDataSection>();
         foreach (var contributor in services.GetServices<IPersonalDataContributor>().OrderByDescending(c => c.Order))
             sections.Add(await contributor.ExportAsync(person, ct));

@@ -11,7 +11,15 @@ public sealed record PersonalColumn(Type Entity, string Property, string Erasure
 }
 
 /// <summary>Who the export or erasure is about. Email and name are searched for in free text where that is stored.</summary>
-public sealed record PersonRef(string UserId, string? Email, string DisplayName);
+public sealed record PersonRef(string UserId, string? Email, string DisplayName)
+{
+    /// <summary>
+    /// Matching by address reaches data of people without an account (invitations, stories told by e-mail), so only
+    /// an address the person has confirmed counts: otherwise anyone could type someone else's address first.
+    /// </summary>
+    public static PersonRef Of(string userId, string? email, bool emailConfirmed, string displayName) =>
+        new(userId, emailConfirmed ? email : null, displayName);
+}
 
 /// <summary>What the person chose for each of their stories; a story not mentioned is withdrawn (the safe choice).</summary>
 public sealed record ErasureChoices(IReadOnlyDictionary<int, StoryChoice> Stories)

@@ -76,7 +76,7 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Caller 
         if (removeName) Log(ConsentChangeKind.NameRemoved, null, null);
         if (changes)
         {
-            audit.Add(AuditAction.ConsentChanged, s.ProjectId, AuditSubjects.Story, s.Id.ToString(), detail: AuditWords.ConsentDetail(s.Scope, scope.Value, s.MayQuote, input.MayQuote, removeName, asTeller), actorKind: user.IsSignedIn ? null : ActorKinds.KeyHolder);
+            audit.Add(AuditAction.ConsentChanged, s.ProjectId, AuditSubjects.Story, s.Id.ToString(), detail: AuditWords.ConsentDetail(s.Scope, scope.Value, s.MayQuote, input.MayQuote, removeName, asTeller), actorKind: !user.IsSignedIn ? ActorKinds.KeyHolder : asTeller ? ActorKinds.Teller : null);
             s.Scope = scope.Value;
             s.MayQuote = input.MayQuote;
             if (removeName) s.TellerName = null;

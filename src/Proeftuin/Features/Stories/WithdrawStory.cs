@@ -33,7 +33,7 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Caller 
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Not the teller's account as subject: the withdrawal erases who told it, so the log does not keep that link.
-        audit.Add(AuditAction.StoryWithdrawn, story!.ProjectId, AuditSubjects.Story, storyId.ToString(), detail: target.MaySpeakFor ? "Door de verteller" : "Op verzoek van de verteller", actorKind: user.IsSignedIn ? null : ActorKinds.KeyHolder);
+        audit.Add(AuditAction.StoryWithdrawn, story!.ProjectId, AuditSubjects.Story, storyId.ToString(), detail: target.MaySpeakFor ? "Door de verteller" : "Op verzoek van de verteller", actorKind: !user.IsSignedIn ? ActorKinds.KeyHolder : target.MaySpeakFor ? ActorKinds.Teller : null);
         Erase(story!, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
