@@ -157,6 +157,13 @@ quick_without_redis() {
 
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: dotnet SDK not found on PATH" >&2; exit 1; }
 
+# Every test host watches a few files; with many hosts alive at once the default of 128 inotify instances per
+# user can run out ("The configured user limit (128) on the number of inotify instances has been reached").
+if [ "$(id -u)" -eq 0 ] && [ -w /proc/sys/fs/inotify/max_user_instances ] \
+   && [ "$(cat /proc/sys/fs/inotify/max_user_instances)" -lt 1024 ]; then
+  echo 1024 > /proc/sys/fs/inotify/max_user_instances || true
+fi
+
 if [ "$QUICK" -eq 0 ]; then
   step "Packages"
   if ! services_ensure_packages postgresql redis-server chromium; then
