@@ -21,7 +21,7 @@ public static class DataSetup
         else
         {
             var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
-            // secure_delete: erased personal data is zeroed in the file, not left in free space (Features/Privacy, ADR 0020).
+            // secure_delete: erased personal data is zeroed in the file, not left in free space (Data/Checkpoint.cs, ADR 0020).
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqliteSecureDelete()));
         }
         return builder;

@@ -7,6 +7,9 @@ public static class Dates
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The moment a Dutch calendar day starts, in UTC (for "from" and "to" filters on a date).</summary>
+    public static DateTime StartUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     /// <summary>"27 november 2026" (in the request's language).</summary>
     public static string Day(DateTime utc) => Local(utc).ToString("d MMMM yyyy");
 

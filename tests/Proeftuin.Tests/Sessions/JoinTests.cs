@@ -1,3 +1,4 @@
+using Proeftuin.Web;
 using Proeftuin.Features.Sessions;
 
 namespace Proeftuin.Tests.Sessions;
@@ -35,7 +36,7 @@ public sealed class JoinTests(JoinFactory factory) : IClassFixture<JoinFactory>
         Assert.Contains("Ervaringskennis", form.MainText, StringComparison.Ordinal);
         using var joined = await guest.SubmitAsync(form.FormFor("Input.DisplayName"), new { Input_DisplayName = "Fatima", Input_Perspective = nameof(Perspective.Experience) });
         Expect.Redirect(joined, $"/sessies/{session.Id}");
-        var cookie = joined.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionAccess.GuestCookie(session.Id) + "=", StringComparison.Ordinal));
+        var cookie = joined.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Caller.GuestCookie(session.Id) + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using Proeftuin.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
@@ -56,7 +57,7 @@ public sealed class KestrelNode : ProeftuinFactory
     public Browser RealGuestBrowser(int sessionId, string key)
     {
         var browser = RealBrowser();
-        browser.Cookies.Add(BaseUri, new Cookie(SessionAccess.GuestCookie(sessionId), key, "/"));
+        browser.Cookies.Add(BaseUri, new Cookie(Caller.GuestCookie(sessionId), key, "/"));
         return browser;
     }
 

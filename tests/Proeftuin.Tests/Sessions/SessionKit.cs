@@ -80,7 +80,7 @@ public static class SessionKit
     public static Browser GuestBrowser(this ProeftuinFactory factory, int sessionId, string key)
     {
         var browser = factory.NewBrowser();
-        browser.Cookies.Add(new Uri("http://localhost"), new System.Net.Cookie(SessionAccess.GuestCookie(sessionId), key, "/"));
+        browser.Cookies.Add(new Uri("http://localhost"), new System.Net.Cookie(Caller.GuestCookie(sessionId), key, "/"));
         return browser;
     }
 

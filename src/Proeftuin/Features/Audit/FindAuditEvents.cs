@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Signification;
+using Proeftuin.Shared;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Audit;
@@ -31,8 +32,6 @@ public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Calle
     /// <summary>A CSV download stops here; a narrower filter gets the rest.</summary>
     public const int CsvMax = 50_000;
 
-    private static readonly TimeZoneInfo Dutch = FindZone();
-
     public async Task<Outcome<AuditPage>> RunAsync(int? projectId, AuditFilter filter, CancellationToken ct = default)
     {
         var (query, refused) = await QueryAsync(projectId, filter, ct);
@@ -55,7 +54,7 @@ public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Calle
         if (refused is not null) return Outcome<ExportFile>.Invalid(refused.Errors);
         var events = await query!.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(CsvMax).ToListAsync(ct);
         var rows = (await RowsAsync(events, ct))
-            .Select(r => (IReadOnlyList<object?>)[Local(r.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Actor, r.Action.Label(), r.Subject, r.ProjectTitle, r.Detail])
+            .Select(r => (IReadOnlyList<object?>)[Dates.Local(r.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Actor, r.Action.Label(), r.Subject, r.ProjectTitle, r.Detail])
             .ToList();
         var table = new ExportTable(["wanneer", "wie", "wat", "waarop", "project", "toelichting"], rows);
         var name = projectId is null ? "logboek.csv" : $"logboek-project-{projectId}.csv";
@@ -112,12 +111,12 @@ public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Calle
         }
         if (from is { } f)
         {
-            var start = Utc(f);
+            var start = Dates.StartUtc(f);
             query = query.Where(e => e.At >= start);
         }
         if (to is { } t)
         {
-            var end = Utc(t.AddDays(1));
+            var end = Dates.StartUtc(t.AddDays(1));
             query = query.Where(e => e.At < end);
         }
         return (query, null);
@@ -127,9 +126,9 @@ public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Calle
     private async Task<IReadOnlyList<AuditRow>> RowsAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
         var userIds = events.SelectMany(e => new[] { e.ActorUserId, e.SubjectUserId }).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var projectIds = events.Select(e => e.ProjectId).OfType<int>().Distinct().ToList();
-        var titles = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var titles = await db.Projects.Where(p => projectIds.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
 
         string Person(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : AuditWords.FormerParticipant;
         return events.Select(e =>
@@ -152,15 +151,5 @@ public sealed class FindAuditEvents(AppDbContext db, ProjectAccess access, Calle
             return day;
         v.Add(field, "Vul de datum in als dag-maand-jaar, bijvoorbeeld 31-12-2026.");
         return null;
-    }
-
-    private static DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Dutch);
-
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Dutch);
-
-    private static TimeZoneInfo FindZone()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
     }
 }

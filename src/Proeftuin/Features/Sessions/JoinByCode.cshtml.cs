@@ -54,7 +54,7 @@ public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, Call
         if (!outcome.IsOk) return this.Fail(outcome, l);
         var joined = outcome.Value!;
         if (joined.GuestKey is { } key)
-            Response.Cookies.Append(SessionAccess.GuestCookie(joined.Participant.SessionId), key, new CookieOptions
+            Response.Cookies.Append(Caller.GuestCookie(joined.Participant.SessionId), key, new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,

@@ -58,9 +58,6 @@ public sealed record SessionCaller(LiveSession Session, ProjectPermissions? Proj
 
 public sealed class SessionAccess(AppDbContext db, ProjectAccess access, Caller user)
 {
-    /// <summary>A guest's cookie names its session, so it grants nothing anywhere else.</summary>
-    public static string GuestCookie(int sessionId) => Caller.GuestCookie(sessionId);
-
     private readonly Dictionary<int, SessionCaller?> known = [];
 
     /// <summary>
