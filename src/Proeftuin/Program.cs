@@ -12,6 +12,7 @@ builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
 builder.AddRealtime();
+builder.AddTelemetry();
 // Every feature folder has one module; adding a feature adds one line here and touches no other shared file.
 builder.AddFeatures(
     new Proeftuin.Features.Home.HomeModule(),

@@ -60,6 +60,8 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // First, so the logged duration covers everything the app does for a request.
+        app.UseRequestTiming();
         app.UseTransportSecurity();
         // An unexpected error is problem+json on the API and a Dutch page elsewhere; never a stack trace.
         if (app.Environment.IsDevelopment())
