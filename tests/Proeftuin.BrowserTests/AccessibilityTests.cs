@@ -148,6 +148,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/mijn"),
         // Issue 10: the only facilitator of a project is asked to hand over first.
         new("/account/verwijderen"),
+        // Issue 10: the mailed erasure link when it is not (or no longer) valid, and an export that is not there.
+        new("/account/verwijderen/bevestigen?token=verlopen-link", Status: 400),
+        new("/account/gegevens/999999?token=verlopen-link", Status: 404),
         // Issue 10: the project's part of the audit log, also with a refused filter.
         new("/projecten/1/logboek"),
         new("/projecten/1/logboek?van=31-13-2026", Status: 400),
@@ -171,6 +174,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/beheer/logboek"),
         new("/beheer/logboek?actie=Koning&van=gisteren", Status: 400),
         new("/beheer/bewaartermijnen"),
+        // Issue 10: an admin removes someone's account (with the choice for their stories).
+        new("/beheer/mensen/verwijderen?userId={user:inwoner@proeftuin.demo}"),
     ];
 
     public static TheoryData<string, int> Visitors()

@@ -84,6 +84,10 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         using var scope = Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var value = m.Groups[2].Value;
+        // An account by e-mail address (its id is a string).
+        if (m.Groups[1].Value == "user")
+            return db.Users.Where(u => u.Email == value).Select(u => u.Id).FirstOrDefault()
+                ?? throw new InvalidOperationException($"No demo account for {m.Value}.");
         int? id = m.Groups[1].Value switch
         {
             "item" => db.Items.Where(i => i.Title == value).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefault(),
@@ -94,7 +98,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         return id?.ToString(CultureInfo.InvariantCulture) ?? throw new InvalidOperationException($"No demo data for {m.Value}.");
     });
 
-    [GeneratedRegex(@"\{(item|step|session|link):?([^}]*)\}")]
+    [GeneratedRegex(@"\{(item|step|session|link|user):?([^}]*)\}")]
     private static partial Regex DemoPlaceholder();
 
     /// <summary>A fresh browser context (own cookies) with one page, at the given viewport width.</summary>
