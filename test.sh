@@ -2,8 +2,9 @@
 # Runs every test of Proeftuin on a fresh machine (Debian 12, as root): the one command CI runs.
 #
 #   ./test.sh                 install missing packages, start PostgreSQL + Redis, build once, check
-#                             migrations, run the integration tests on SQLite and on PostgreSQL, run
-#                             the browser tests; prints per-run counts and, last, "N passed, N failed".
+#                             migrations, then run side by side: the integration tests on SQLite and on
+#                             PostgreSQL and the browser tests; prints each suite's output when it is done,
+#                             per-run counts and, last, "N passed, N failed".
 #   ./test.sh --quick [ARGS]  build and run only the SQLite integration tests (no services, no
 #                             migrations check, no Redis tests); ARGS go to `dotnet test` (e.g. --filter
 #                             Name~Idea; Category!=Redis is added to it).
@@ -20,7 +21,7 @@ QUICK=0
 EXTRA_TEST_ARGS=()
 case "${1:-}" in
   --quick) QUICK=1; shift; EXTRA_TEST_ARGS=("$@") ;;
-  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) echo "test.sh: unknown argument '$1' (use --quick or --help)" >&2; exit 2 ;;
 esac
@@ -34,9 +35,17 @@ CHROMIUM=/usr/lib/chromium/chromium
 
 TMP=""
 CLEANED=0
+STARTED_NAMES=()
+STARTED_PIDS=()
 cleanup() {
   [ "$CLEANED" -eq 1 ] && return 0
   CLEANED=1
+  # Suites still running in the background (an interrupted run): stop them and their test hosts first.
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do
+    pkill -TERM -P "$pid" >/dev/null 2>&1 || true
+    kill "$pid" >/dev/null 2>&1 || true
+  done
   if [ -n "$TMP" ]; then
     services_stop "$TMP" >/dev/null 2>&1 || true
     rm -rf "$TMP"
@@ -88,16 +97,22 @@ trx_counter() {
   echo "${v:-0}"
 }
 
-# run_tests NAME PROJECT [env assignments...] : dotnet test with a TRX logger; never aborts the script.
-run_tests() {
-  local name=$1 project=$2 rc=0 trx passed failed errors executed total
+# suite NAME PROJECT [env assignments...] : dotnet test with a TRX logger; writes its exit code to $RESULTS/NAME.rc.
+suite() {
+  local name=$1 project=$2 rc=0
   shift 2
-  trx="$RESULTS/$name.trx"
-  step "Tests: $name ($project)"
   env -u PROEFTUIN_TEST_DB -u PROEFTUIN_TEST_PG -u PROEFTUIN_TEST_REDIS -u PROEFTUIN_CHROMIUM "$@" \
     dotnet test "$project" -c "$CONFIG" --no-build \
       --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
       "${EXTRA_TEST_ARGS[@]}" || rc=$?
+  echo "$rc" >"$RESULTS/$name.rc"
+}
+
+# count_results NAME : add a finished suite's counts (from its TRX file) and failures to the summary.
+count_results() {
+  local name=$1 rc trx passed failed errors executed total
+  rc=$(cat "$RESULTS/$name.rc" 2>/dev/null || echo 1)
+  trx="$RESULTS/$name.trx"
   if [ -f "$trx" ]; then
     passed=$(trx_counter "$trx" passed)
     failed=$(trx_counter "$trx" failed)
@@ -119,6 +134,36 @@ run_tests() {
   if [ "$executed" -eq 0 ]; then
     FAILURES+=("$name: no test was executed")
   fi
+}
+
+# run_tests NAME PROJECT [env...] : one suite in the foreground, its output as it comes.
+run_tests() {
+  step "Tests: $1 ($2)"
+  suite "$@"
+  count_results "$1"
+}
+
+# start_tests NAME PROJECT [env...] : one suite in the background, its output in $RESULTS/NAME.log. The suites of
+# a full run share the machine at once (separate databases, Redis channel prefixes and ports), which keeps the
+# whole run far below what one suite after the other takes; wait_tests prints each log when it is done.
+start_tests() {
+  step "Tests: $1 ($2), started in the background"
+  suite "$@" >"$RESULTS/$1.log" 2>&1 &
+  STARTED_NAMES+=("$1")
+  STARTED_PIDS+=("$!")
+}
+
+wait_tests() {
+  local i name
+  for i in "${!STARTED_NAMES[@]}"; do
+    name=${STARTED_NAMES[$i]}
+    wait "${STARTED_PIDS[$i]}" || true
+    step "Tests: $name finished (exit $(cat "$RESULTS/$name.rc" 2>/dev/null || echo '?'))"
+    cat "$RESULTS/$name.log" 2>/dev/null || true
+    count_results "$name"
+  done
+  STARTED_NAMES=()
+  STARTED_PIDS=()
 }
 
 # check_migrations CONTEXT : fail when the model has changes that no migration captures.
@@ -192,12 +237,13 @@ if [ "$QUICK" -eq 0 ]; then
   check_migrations SqliteAppDbContext
   check_migrations PostgresAppDbContext
 
-  run_tests sqlite tests/Proeftuin.Tests \
+  start_tests sqlite tests/Proeftuin.Tests \
     PROEFTUIN_TEST_REDIS="$REDIS_CONN"
-  run_tests postgres tests/Proeftuin.Tests \
+  start_tests postgres tests/Proeftuin.Tests \
     PROEFTUIN_TEST_DB=postgres PROEFTUIN_TEST_PG="$PG_CONN" PROEFTUIN_TEST_REDIS="$REDIS_CONN"
-  run_tests browser tests/Proeftuin.BrowserTests \
+  start_tests browser tests/Proeftuin.BrowserTests \
     PROEFTUIN_CHROMIUM="$CHROMIUM" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  wait_tests
 else
   step "Build ($CONFIG, integration tests only)"
   if ! dotnet build tests/Proeftuin.Tests -c "$CONFIG"; then
