@@ -3,7 +3,8 @@
 #
 #   ./test.sh                 install missing packages, start PostgreSQL + Redis, build once, check
 #                             migrations, run the integration tests on SQLite and on PostgreSQL, run
-#                             the browser tests; prints per-run counts and, last, "N passed, N failed".
+#                             the browser tests and the fault/load tests; prints per-run counts and,
+#                             last, "N passed, N failed".
 #   ./test.sh --quick [ARGS]  build and run only the SQLite integration tests (no services, no
 #                             migrations check, no Redis tests); ARGS go to `dotnet test` (e.g. --filter
 #                             Name~Idea; Category!=Redis is added to it).
@@ -20,7 +21,7 @@ QUICK=0
 EXTRA_TEST_ARGS=()
 case "${1:-}" in
   --quick) QUICK=1; shift; EXTRA_TEST_ARGS=("$@") ;;
-  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) echo "test.sh: unknown argument '$1' (use --quick or --help)" >&2; exit 2 ;;
 esac
@@ -198,6 +199,11 @@ if [ "$QUICK" -eq 0 ]; then
     PROEFTUIN_TEST_DB=postgres PROEFTUIN_TEST_PG="$PG_CONN" PROEFTUIN_TEST_REDIS="$REDIS_CONN"
   run_tests browser tests/Proeftuin.BrowserTests \
     PROEFTUIN_CHROMIUM="$CHROMIUM" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  # Fault and load tests: the Release app as separate processes (kill -9, two nodes) against PostgreSQL and Redis
+  # servers of their own on free ports, started and stopped by the test fixture (never the ones above: it stops them).
+  # About 4 minutes; PROEFTUIN_FAULT_CROWD_SECONDS shortens the 60-second crowd.
+  run_tests faults tests/Proeftuin.FaultTests \
+    PROEFTUIN_FAULT_CROWD_SECONDS="${PROEFTUIN_FAULT_CROWD_SECONDS:-60}"
 else
   step "Build ($CONFIG, integration tests only)"
   if ! dotnet build tests/Proeftuin.Tests -c "$CONFIG"; then
