@@ -2,9 +2,9 @@
 # Runs every test of Proeftuin on a fresh machine (Debian 12, as root): the one command CI runs.
 #
 #   ./test.sh                 install missing packages, start PostgreSQL + Redis, build once, check
-#                             migrations, then run side by side: the integration tests on SQLite and on
-#                             PostgreSQL and the browser tests; prints each suite's output when it is done,
-#                             per-run counts and, last, "N passed, N failed".
+#                             migrations, run the fault/load tests alone, then side by side the
+#                             integration tests on SQLite and on PostgreSQL and the browser tests;
+#                             prints each suite's output, per-run counts and, last, "N passed, N failed".
 #   ./test.sh --quick [ARGS]  build and run only the SQLite integration tests (no services, no
 #                             migrations check, no Redis tests); ARGS go to `dotnet test` (e.g. --filter
 #                             Name~Idea; Category!=Redis is added to it).
@@ -236,6 +236,13 @@ if [ "$QUICK" -eq 0 ]; then
 
   check_migrations SqliteAppDbContext
   check_migrations PostgresAppDbContext
+
+  # Fault and load tests first and alone, so their crowd of 200 and their timeouts do not compete with the other
+  # suites: the Release app as separate processes (kill -9, two nodes) against PostgreSQL and Redis servers of their
+  # own on free ports, started and stopped by the test fixture (never the ones above: it stops them). About 4
+  # minutes; PROEFTUIN_FAULT_CROWD_SECONDS shortens the 60-second crowd.
+  run_tests faults tests/Proeftuin.FaultTests \
+    PROEFTUIN_FAULT_CROWD_SECONDS="${PROEFTUIN_FAULT_CROWD_SECONDS:-60}"
 
   start_tests sqlite tests/Proeftuin.Tests \
     PROEFTUIN_TEST_REDIS="$REDIS_CONN"

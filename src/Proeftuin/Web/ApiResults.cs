@@ -18,6 +18,7 @@ public static class ApiResults
         StatusCodes.Status405MethodNotAllowed => "Deze methode kan hier niet",
         StatusCodes.Status429TooManyRequests => "Even rustig aan",
         StatusCodes.Status500InternalServerError => "Er ging iets mis",
+        StatusCodes.Status503ServiceUnavailable => "Even niet bereikbaar",
         _ => null,
     };
 

@@ -38,6 +38,11 @@ public static class WebSetup
             if (ctx.ProblemDetails.Status is { } status && ApiResults.DefaultTitle(status) is { } title
                 && (ctx.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || status >= 500))
                 ctx.ProblemDetails.Title = l[title];
+            if (ctx.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                ctx.ProblemDetails.Detail ??= l["De gegevens zijn even niet bereikbaar. Probeer het zo nog eens."];
+                ctx.HttpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -63,19 +68,21 @@ public static class WebSetup
         // First, so the logged duration covers everything the app does for a request.
         app.UseRequestTiming();
         app.UseTransportSecurity();
+        // The language first: the exception handler and the status-code pages below write their problem+json in it too.
+        app.UseRequestLocalization();
         // An unexpected error is problem+json on the API and a Dutch page elsewhere; never a stack trace.
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
         {
-            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
-            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/fout"));
+            // An unreachable database is a 503 with "probeer het zo nog eens", not a 500 (DatabaseOutage).
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler(DatabaseOutage.HandlerOptions()));
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler(DatabaseOutage.HandlerOptions("/fout")));
         }
         // API errors are problem+json; page errors get a Dutch page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/fout/{0}"));
         app.UseSecurityHeaders();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

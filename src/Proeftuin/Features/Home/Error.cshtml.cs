@@ -7,6 +7,9 @@ namespace Proeftuin.Features.Home;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>ViewData key: set, the layout renders without a database call.</summary>
+    public const string NoDatabase = nameof(NoDatabase);
+
     public int Code { get; private set; } = 500;
 
     // From the route only: a POST that failed (too large, unreadable) must not have its body read again.
@@ -19,6 +22,10 @@ public sealed class ErrorModel : PageModel
         var chosen = code ?? Response.StatusCode;
         Code = chosen is >= 400 and < 600 ? chosen : 500;
         Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+            Response.Headers.RetryAfter = Web.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The database may be what failed: the layout must not ask it anything (the unread count) for this page.
+        ViewData[NoDatabase] = true;
         return Page();
     }
 
@@ -30,6 +37,7 @@ public sealed class ErrorModel : PageModel
         404 => "Deze pagina bestaat niet",
         413 => "Dit bestand is te groot",
         429 => "Even rustig aan",
+        503 => "Even niet bereikbaar",
         _ => "Er ging iets mis",
     };
 
@@ -41,6 +49,7 @@ public sealed class ErrorModel : PageModel
         404 => "Misschien is de pagina verplaatst, of heb je geen toegang. Controleer het adres.",
         413 => "Kies een kleiner bestand.",
         429 => "Je hebt dit te vaak achter elkaar geprobeerd. Wacht een paar minuten en probeer het opnieuw.",
+        503 => "Proeftuin kan de gegevens even niet bereiken. Probeer het zo nog eens.",
         _ => "Probeer het later opnieuw. Blijft het misgaan? Neem contact op met de beheerder.",
     };
 }
