@@ -16,6 +16,9 @@ public sealed class AccountModel(UserManager<AppUser> users, UpdateAccount updat
     /// <summary>The newest "Download mijn gegevens" request, shown on every answer of this page.</summary>
     public Privacy.ExportState? Export { get; private set; }
 
+    // Not a handler: without this, Razor Pages takes "On" + "Page" for an HTTP method PAGE with ?handler=HandlerExecution,
+    // and such a request called this filter with nothing bound (a 500).
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
         Export = await exports.StateAsync(HttpContext.RequestAborted);
