@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
     {
         var failures = new List<string>();
         var actualTable = new List<string>();
+        var allowedWrites = 0;
         foreach (var row in Table.Where(r => r.Kind != RowKind.Hub))
         {
             var actual = new string[Roles.Length];
@@ -57,10 +58,13 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
                     failures.Add($"{row.Key}{row.Variant} as {role}: denied, yet it wrote: {string.Join(" | ", probe.Writes)}");
                 if (probe.Code == "500")
                     failures.Add($"{row.Key}{row.Variant} as {role}: server error {probe.Detail}");
+                if (!Outcomes.Denials.Contains(expected)) allowedWrites += probe.Writes.Count;
             }
             actualTable.Add($"    new(\"{row.Key.PadRight(62)}| {string.Join(' ', actual.Select(a => a.PadRight(3)))}\"),{row.Variant}");
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n\nWhat the app answered:\n" + string.Join('\n', actualTable));
+        // The watch sees writes: allowed probes (a withdrawal, a deleted item, a closed session …) made some.
+        Assert.True(allowedWrites > 0, "No allowed probe wrote anything: the write watch is not watching, so \"denied, nothing written\" proves nothing.");
     }
 
     [Fact]
@@ -68,6 +72,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
     {
         var failures = new List<string>();
         var actualTable = new List<string>();
+        var allowedWrites = 0;
         foreach (var row in Table.Where(r => r.Kind == RowKind.Hub))
         {
             var actual = new string[Roles.Length];
@@ -80,10 +85,12 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
                     failures.Add($"{row.Key} as {role}: expected {expected}, got {probe.Code} ({probe.Detail})");
                 if (Outcomes.Denials.Contains(expected) && probe.Writes.Count > 0)
                     failures.Add($"{row.Key} as {role}: denied, yet it wrote: {string.Join(" | ", probe.Writes)}");
+                if (!Outcomes.Denials.Contains(expected)) allowedWrites += probe.Writes.Count;
             }
             actualTable.Add($"    new(\"{row.Key.PadRight(62)}| {string.Join(' ', actual.Select(a => a.PadRight(3)))}\"),");
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n\nWhat the hub answered:\n" + string.Join('\n', actualTable));
+        Assert.True(allowedWrites > 0, "No allowed hub call wrote anything: the write watch does not see hub calls.");
     }
 
     //  Codes: ok = allowed (2xx, or a redirect elsewhere) · 400 = allowed, refused as bad input (the probe sends an
