@@ -263,6 +263,9 @@ public sealed class MatrixWorld : IAsyncLifetime
     public Targets ForP { get; private set; } = null!;
     public Targets ForQ { get; private set; } = null!;
 
+    /// <summary>GET answers already asked, shared by the matrix and the leak scan (same request, same answer).</summary>
+    public Dictionary<string, object> Answers { get; } = [];
+
     private readonly Dictionary<Role, Browser> browsers = [];
     private readonly Dictionary<Role, string> tokens = [];
     private readonly Dictionary<Role, LiveClient> hubs = [];
