@@ -8,6 +8,9 @@
 #   bench/run.sh                    full run: 10 s per scenario after 5 s warm-up, 10,000 and 100,000 stories
 #   bench/run.sh --quick            3 s per scenario after 2 s warm-up, 1,000 and 10,000 stories; prints only
 #   options: --seconds N --warmup N --connections N --scales "10000 100000" --record FILE | --no-record
+#            --live "300 1000"      live broadcast: that many screens on one session, Proeftuin and bench/relay (a
+#                                   SignalR hub that only relays) driven by bench/sessions/SessionLoad in the same run;
+#                                   on by default in a full run, "" turns it off
 #            --pg-port PORT         PostgreSQL on 127.0.0.1:PORT (user postgres, trust) instead of SQLite for the
 #                                   scenarios (a database per scale, dropped afterwards); cold start stays on SQLite
 #
@@ -25,12 +28,15 @@ SCALES="10000 100000"
 RECORD="$ROOT/docs/benchmarks.md"
 QUICK=0
 PG_PORT=""
+LIVE="300 1000"
 PLAIN_PORT=5180
+RELAY_PORT=5182
 APP_PORT=5181
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) QUICK=1; SECONDS_PER=3; WARMUP=2; SCALES="1000 10000"; RECORD=""; shift ;;
+    --quick) QUICK=1; SECONDS_PER=3; WARMUP=2; SCALES="1000 10000"; RECORD=""; LIVE=""; shift ;;
+    --live) LIVE="$2"; shift 2 ;;
     --seconds) SECONDS_PER="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
@@ -63,8 +69,12 @@ trap cleanup EXIT
 log() { echo "[bench] $*" >&2; }
 
 log "building Release into a throwaway folder"
-dotnet publish "$ROOT/src/Proeftuin" -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 dotnet publish "$ROOT/bench/plaintext" -c Release -o "$WORK/plain" --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+dotnet publish "$ROOT/src/Proeftuin" -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+if [[ -n "$LIVE" ]]; then
+  dotnet publish "$ROOT/bench/relay" -c Release -o "$WORK/relay" --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+  dotnet build "$ROOT/bench/sessions/SessionLoad" -c Release -o "$WORK/load" --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+fi
 cat "$ROOT/bench/wrk/report.lua" >"$WORK/report.lua"
 cat "$ROOT/bench/wrk/report.lua" "$ROOT/bench/wrk/search.lua" >"$WORK/search.lua"
 
@@ -137,7 +147,7 @@ SCENARIOS=(
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"
 DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-MACHINE="$(nproc) cores ($CPU), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+MACHINE="$(nproc) cores ($CPU), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), wrk $({ wrk -v 2>&1 || true; } | head -1 | awk '{print $2}')"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 1. The yardstick.
@@ -151,6 +161,7 @@ log "plaintext: $PLAIN_RPS req/s"
 
 declare -A RPS P50 P95 P99 BAD FIRST REPEAT SEED
 COLD_MS=""
+LIVE_ROWS=""
 for scale in "${SCALE_LIST[@]}"; do
   dir="$WORK/data-$scale"
   mkdir -p "$dir"
@@ -206,6 +217,29 @@ for scale in "${SCALE_LIST[@]}"; do
       REPEAT[$name]="$(awk -v b="$rb" 'BEGIN {printf "%.1f KB", b / 1024}') ($rr req)"
     fi
   done
+  # Live broadcast at the first scale: the same client against Proeftuin (every note stored before it is sent) and
+  # against the pure relay, one after the other, each alone on the machine with the client.
+  if [[ -n "$LIVE" && "$scale" == "${SCALE_LIST[0]}" ]]; then
+    target=(--db "$dir/proeftuin.db")
+    [[ -n "$db" ]] && target=(--pg "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db")
+    dotnet "$WORK/load/SessionLoad.dll" "${target[@]}" --urls "http://127.0.0.1:$APP_PORT" --clients 20 --writers 10 --seconds "$WARMUP" >/dev/null 2>&1 || true
+    for n in $LIVE; do
+      log "live broadcast, Proeftuin, $n screens"
+      row="$(dotnet "$WORK/load/SessionLoad.dll" "${target[@]}" --urls "http://127.0.0.1:$APP_PORT" --clients "$n" --writers 20 --rate 10 --seconds "$SECONDS_PER" 2>>"$dir/live.log" || true)"
+      LIVE_ROWS+="| Proeftuin ${row#| }"$'\n'
+    done
+    stop_app
+    (cd "$WORK/relay" && exec dotnet Relay.dll --urls "http://127.0.0.1:$RELAY_PORT") >"$WORK/relay.log" 2>&1 &
+    RELAY_PID=$!
+    sleep 2
+    dotnet "$WORK/load/SessionLoad.dll" --relay --urls "http://127.0.0.1:$RELAY_PORT" --clients 20 --writers 10 --seconds "$WARMUP" >/dev/null 2>&1 || true
+    for n in $LIVE; do
+      log "live broadcast, relay, $n screens"
+      row="$(dotnet "$WORK/load/SessionLoad.dll" --relay --urls "http://127.0.0.1:$RELAY_PORT" --clients "$n" --writers 20 --rate 10 --seconds "$SECONDS_PER" 2>>"$WORK/relay.log" || true)"
+      LIVE_ROWS+="| relay ${row#| }"$'\n'
+    done
+    kill "$RELAY_PID"; wait "$RELAY_PID" 2>/dev/null || true
+  fi
   stop_app
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -241,6 +275,15 @@ report() {
     echo
   done
   echo
+  if [[ -n "$LIVE_ROWS" ]]; then
+    echo "Live broadcast (bench/sessions/SessionLoad: one session, 20 writers, 10 notes/s for ${SECONDS_PER} s; \"all screens\" = a note's"
+    echo "submission to its arrival at the last other screen; Proeftuin stores each note before sending it, the relay stores nothing):"
+    echo
+    echo "| app | nodes | screens | writers | mode | notes ok/sent | ack p50 / p99 | delivery p50 / p99 | all screens p50 / p99 | lost | join all | join p50 / p99 per screen | dropped |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    printf '%s' "$LIVE_ROWS"
+    echo
+  fi
   echo "Ratio = req/s ÷ plaintext req/s in this run. Errors = non-2xx answers plus socket errors and timeouts. Growth ="
   echo "req/s at $(fmt "$small") stories ÷ req/s at $(fmt "$large") (1.00 = no slower). Weights: body bytes as sent with"
   echo "\`Accept-Encoding: br, gzip\`, page plus linked assets; repeat = warm browser cache (bench/pageweight.py)."
