@@ -257,7 +257,7 @@ report() {
     "($(for s in "${SCALE_LIST[@]}"; do printf '%s stories in %.1f s; ' "$(fmt "$s")" "$(awk -v m="${SEED[$s]}" 'BEGIN {print m / 1000}')"; done | sed 's/; $//'));" \
     "wrk -t$THREADS -c$CONNECTIONS, ${WARMUP} s warm-up then ${SECONDS_PER} s per scenario; plaintext = bench/plaintext in the same run:" \
     "**$(fmt "$PLAIN_RPS") req/s** (p50 $PLAIN_P50 ms, p99 $PLAIN_P99 ms)"
-  echo "- **cold start** (published, SQLite, migrated, $(fmt "$small") stories; process start to the first \`/\` answered): **${COLD_MS:-?} ms**"
+  echo "- **cold start** (published, SQLite, migrated, $(fmt "$small") stories; process start to the first \`/\` answered): **$(fmt "${COLD_MS:-0}") ms**"
   echo
   echo "| scenario ($(fmt "$small") stories) | req/s | ratio to plaintext | p50 | p95 | p99 | errors | first visit | repeat visit |$( [[ "$large" != "$small" ]] && echo " req/s at $(fmt "$large") | p99 at $(fmt "$large") | growth |")"
   echo "|---|---|---|---|---|---|---|---|---|$( [[ "$large" != "$small" ]] && echo "---|---|---|")"
@@ -284,9 +284,10 @@ report() {
     printf '%s' "$LIVE_ROWS"
     echo
   fi
-  echo "Ratio = req/s ÷ plaintext req/s in this run. Errors = non-2xx answers plus socket errors and timeouts. Growth ="
-  echo "req/s at $(fmt "$small") stories ÷ req/s at $(fmt "$large") (1.00 = no slower). Weights: body bytes as sent with"
-  echo "\`Accept-Encoding: br, gzip\`, page plus linked assets; repeat = warm browser cache (bench/pageweight.py)."
+  echo "Ratio = req/s ÷ plaintext req/s in this run. Errors = non-2xx answers plus socket errors and timeouts."
+  if [[ "$large" != "$small" ]]; then echo "Growth = req/s at $(fmt "$small") stories ÷ req/s at $(fmt "$large") (1.00 = no slower)."; fi
+  echo "Weights: body bytes as sent with \`Accept-Encoding: br, gzip\`, page plus linked assets; repeat = warm browser"
+  echo "cache (bench/pageweight.py)."
 }
 REPORT="$(report)"
 echo "$REPORT"

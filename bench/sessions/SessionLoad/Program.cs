@@ -256,7 +256,7 @@ namespace Proeftuin.Bench.Sessions
         {
             var baseUri = new Uri(url.TrimEnd('/') + "/");
             var cookies = new System.Net.CookieContainer();
-            cookies.Add(baseUri, new System.Net.Cookie(SessionAccess.GuestCookie(sessionId), key, "/"));
+            cookies.Add(baseUri, new System.Net.Cookie(Caller.GuestCookie(sessionId), key, "/"));
             // WebSockets only and no negotiate request: one connection, one node, so no sticky sessions are needed.
             Connection = new HubConnectionBuilder()
                 .WithUrl(new Uri(baseUri, SessionHub.Path.TrimStart('/')), opts =>
