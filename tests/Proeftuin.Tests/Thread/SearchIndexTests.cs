@@ -1,3 +1,4 @@
+using Proeftuin.Data;
 using Proeftuin.Features.Stories;
 using Proeftuin.Features.Thread;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Proeftuin.Data;
+using Proeftuin.Features.Thread;
 
-namespace Proeftuin.Features.Thread;
+namespace Proeftuin.Data;
 
 /// <summary>
 /// The full-text index over the stored <see cref="ThreadItem.SearchTerms"/> (ADR 0024): on PostgreSQL a GIN index on
