@@ -37,6 +37,7 @@ var app = builder.Build();
 PublicUrl.EnsureConfigured(app);
 await app.MigrateDatabaseAsync();
 if (await AdminCommand.TryRunAsync(app, args)) return;
+if (await ScaleData.TryRunAsync(app, args)) return;
 await app.EnsureAdminFromConfigurationAsync();
 await app.SeedDemoDataAsync();
 

@@ -18,6 +18,7 @@ using Proeftuin.Web;
 //   SessionLoad --db /path/proeftuin.db | --pg "Host=…;Database=…"
 //               --urls http://127.0.0.1:5090[,http://127.0.0.1:5091] [--clients 100] [--writers 20] [--rate 10]
 //               [--seconds 20] [--join-parallel 50] [--mode notes|enter] [--header]
+//   SessionLoad --relay --urls http://127.0.0.1:5182 …   the same load against bench/relay (nothing seeded)
 //
 // --mode enter: before AddNote exists, writers call Enter instead and only its round trip is measured.
 
@@ -31,7 +32,8 @@ if (o.Header)
 // A thousand connections start at once; don't make them queue for thread-pool threads.
 ThreadPool.SetMinThreads(256, 256);
 
-var (sessionId, keys) = await Seed.RunAsync(o);
+// --relay: bench/relay stores nothing and checks no guest key, so nothing is seeded.
+var (sessionId, keys) = o.Relay ? (1, Enumerable.Range(0, o.Clients).Select(i => "relay-" + i).ToArray()) : await Seed.RunAsync(o);
 Log($"session {sessionId}: {keys.Length} guests seeded; joining over {string.Join(", ", o.Urls)}");
 
 // Join everyone, a few at a time, as a room fills up at once.
@@ -150,15 +152,17 @@ namespace Proeftuin.Bench.Sessions
 {
     /// <summary>Command line of the load client.</summary>
     internal sealed record Options(string? Db, string? Pg, List<string> Urls, int Clients, int Writers, double Rate, double Seconds,
-        int JoinParallel, string Mode, bool Header)
+        int JoinParallel, string Mode, bool Header, bool Relay)
     {
         public static Options Parse(string[] args)
         {
             var map = new Dictionary<string, string>();
             var header = false;
+            var relay = false;
             for (var i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--header") { header = true; continue; }
+                if (args[i] == "--relay") { relay = true; continue; }
                 if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) throw new ArgumentException($"unexpected argument '{args[i]}'");
                 map[args[i][2..]] = args[++i];
             }
@@ -166,11 +170,11 @@ namespace Proeftuin.Bench.Sessions
             var urls = Get("urls", "http://127.0.0.1:5090").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             var mode = Get("mode", "notes");
             if (mode is not ("notes" or "enter")) throw new ArgumentException("--mode is notes or enter");
-            if (!header && map.GetValueOrDefault("db") is null && map.GetValueOrDefault("pg") is null) throw new ArgumentException("give --db FILE or --pg CONNECTION");
+            if (!header && !relay && map.GetValueOrDefault("db") is null && map.GetValueOrDefault("pg") is null) throw new ArgumentException("give --db FILE or --pg CONNECTION");
             return new Options(map.GetValueOrDefault("db"), map.GetValueOrDefault("pg"), urls,
                 int.Parse(Get("clients", "100"), CultureInfo.InvariantCulture), int.Parse(Get("writers", "20"), CultureInfo.InvariantCulture),
                 double.Parse(Get("rate", "10"), CultureInfo.InvariantCulture), double.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture),
-                int.Parse(Get("join-parallel", "50"), CultureInfo.InvariantCulture), mode, header);
+                int.Parse(Get("join-parallel", "50"), CultureInfo.InvariantCulture), mode, header, relay);
         }
     }
 
@@ -252,7 +256,7 @@ namespace Proeftuin.Bench.Sessions
         {
             var baseUri = new Uri(url.TrimEnd('/') + "/");
             var cookies = new System.Net.CookieContainer();
-            cookies.Add(baseUri, new System.Net.Cookie(SessionAccess.GuestCookie(sessionId), key, "/"));
+            cookies.Add(baseUri, new System.Net.Cookie(Caller.GuestCookie(sessionId), key, "/"));
             // WebSockets only and no negotiate request: one connection, one node, so no sticky sessions are needed.
             Connection = new HubConnectionBuilder()
                 .WithUrl(new Uri(baseUri, SessionHub.Path.TrimStart('/')), opts =>

@@ -64,4 +64,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Full-text search (ADR 0024): a GIN index over the stored stems. SQLite's FTS5 table and its triggers are
+        // created in its own migration (I11Bench), since EF cannot model a virtual table.
+        builder.Entity<ThreadItem>().HasIndex(i => i.SearchTerms).HasMethod("GIN").IsTsVectorExpressionIndex(SearchIndex.PostgresConfig);
+    }
+}

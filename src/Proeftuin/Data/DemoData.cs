@@ -36,7 +36,13 @@ public static class DemoData
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {
         if (!Enabled(app.Configuration, app.Environment)) return;
-        await using var scope = app.Services.CreateAsyncScope();
+        await SeedEmptyAsync(app.Services);
+    }
+
+    /// <summary>The demo content, only into a database without programmes; also the base of the scale data (<c>ScaleData</c>).</summary>
+    internal static async Task SeedEmptyAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         if (await db.Programmes.AnyAsync()) return;

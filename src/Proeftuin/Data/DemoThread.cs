@@ -150,20 +150,21 @@ internal static class DemoThread
             day -= 5;
         }
         await db.SaveChangesAsync();
+    }
 
-        void Signify(Story story, (double Top, double Left, double Right) triad, double dyad, (string Id, double X, double Y) stone, string feeling)
+    /// <summary>Signification on the default framework (version 0), as the teller would give it; also used by <c>ScaleData</c>.</summary>
+    internal static void Signify(Story story, (double Top, double Left, double Right) triad, double dyad, (string Id, double X, double Y) stone, string feeling)
+    {
+        var shares = new TriadShares(triad.Top, triad.Left, triad.Right);
+        var (x, y) = Triad.ToPoint(shares);
+        story.FrameworkVersion = 0;
+        story.SignifiedAt = story.CreatedAt.AddMinutes(5);
+        story.SignificationJson = new SignificationAnswers(new Dictionary<string, SignifierAnswer>
         {
-            var shares = new TriadShares(triad.Top, triad.Left, triad.Right);
-            var (x, y) = Triad.ToPoint(shares);
-            story.FrameworkVersion = 0;
-            story.SignifiedAt = story.CreatedAt.AddMinutes(5);
-            story.SignificationJson = new SignificationAnswers(new Dictionary<string, SignifierAnswer>
-            {
-                ["hulp"] = new() { X = x, Y = y, Top = shares.Top, Left = shares.Left, Right = shares.Right },
-                ["regie"] = new() { X = dyad },
-                ["betrokkenen"] = new() { Stones = new Dictionary<string, StonePoint?> { [stone.Id] = new(stone.X, stone.Y) } },
-                ["gevoel"] = new() { Choices = [feeling] },
-            }).ToJson();
-        }
+            ["hulp"] = new() { X = x, Y = y, Top = shares.Top, Left = shares.Left, Right = shares.Right },
+            ["regie"] = new() { X = dyad },
+            ["betrokkenen"] = new() { Stones = new Dictionary<string, StonePoint?> { [stone.Id] = new(stone.X, stone.Y) } },
+            ["gevoel"] = new() { Choices = [feeling] },
+        }).ToJson();
     }
 }

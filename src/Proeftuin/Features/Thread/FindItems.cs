@@ -57,7 +57,7 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
         LinkPicker Shown(IReadOnlyList<ChoiceGroup> groups, string? message) =>
             new(item.Id, query.Length > SearchProject.MaxQuery ? query[..SearchProject.MaxQuery] : query, kind, kinds, groups, message);
         if (query.Length > SearchProject.MaxQuery) return Shown([], TooLong);
-        var stems = DutchStems.Of(query).Take(SearchProject.MaxWords).Select(stem => " " + stem).ToList();
+        var stems = DutchStems.Of(query).Take(SearchProject.MaxWords).ToList();
         if (query.Length > 0 && stems.Count == 0) return Shown([], NoWords);
 
         var itemId = item.Id;
@@ -70,8 +70,7 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
             List<ItemChoice> found;
             if (each == ItemKind.Story)
             {
-                var stories = db.Stories.AsNoTracking().ReadableBy(p).Where(s => s.Id != itemId && !linked.Contains(s.Id));
-                foreach (var term in stems) stories = stories.Where(s => s.SearchTerms.Contains(term));
+                var stories = db.Stories.AsNoTracking().ReadableBy(p).Where(s => s.Id != itemId && !linked.Contains(s.Id)).Matching(db, stems);
                 var rows = await stories.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(PerKind + 1)
                     .Select(s => new Story { Id = s.Id, Title = s.Title, Scope = s.Scope, TellerId = s.TellerId, TellerName = s.TellerName })
                     .ToListAsync(ct);
@@ -79,8 +78,7 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
             }
             else
             {
-                var items = db.Items.AsNoTracking().Where(i => i.ProjectId == p.ProjectId && i.Kind == each && i.Id != itemId && !linked.Contains(i.Id));
-                foreach (var term in stems) items = items.Where(i => i.SearchTerms.Contains(term));
+                var items = db.Items.AsNoTracking().Where(i => i.ProjectId == p.ProjectId && i.Kind == each && i.Id != itemId && !linked.Contains(i.Id)).Matching(db, stems);
                 found = await items.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(PerKind + 1)
                     .Select(i => new ItemChoice(i.Id, i.Kind, i.Title)).ToListAsync(ct);
             }

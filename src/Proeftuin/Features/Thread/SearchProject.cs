@@ -15,6 +15,7 @@ public sealed record SearchResult(ProjectPermissions Permissions, int ProjectId,
 /// <summary>
 /// Search within a project over every kind of item, stories only where consent allows. Each query word is
 /// stemmed like the stored SearchTerms (DutchStems), and every word must match: "eenzaam" finds "eenzaamheid".
+/// The match runs on the full-text index (<see cref="SearchIndex"/>, ADR 0024).
 /// </summary>
 public sealed class SearchProject(AppDbContext db, ProjectAccess access)
 {
@@ -36,14 +37,9 @@ public sealed class SearchProject(AppDbContext db, ProjectAccess access)
         var stems = DutchStems.Of(query).Take(MaxWords).ToList();
         if (stems.Count == 0) return Empty("Typ een of meer woorden om naar te zoeken.");
 
-        var items = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind != ItemKind.Story);
-        var stories = db.Stories.AsNoTracking().ReadableBy(p);
-        foreach (var stem in stems)
-        {
-            var term = " " + stem;
-            items = items.Where(i => i.SearchTerms.Contains(term));
-            stories = stories.Where(s => s.SearchTerms.Contains(term));
-        }
+        // The full-text index narrows; the project and consent rules are the ordinary query's (ADR 0024).
+        var items = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind != ItemKind.Story).Matching(db, stems);
+        var stories = db.Stories.AsNoTracking().ReadableBy(p).Matching(db, stems);
         var found = await items.OrderByDescending(i => i.CreatedAt).Take(MaxHits)
             .Select(i => new { i.Id, i.Kind, i.Title, i.Text, i.CreatedAt }).ToListAsync(ct);
         var storyRows = await stories.OrderByDescending(s => s.CreatedAt).Take(MaxHits)

@@ -1436,6 +1436,11 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("SearchTerms")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTerms"), "GIN");
+
                     b.HasIndex("ProjectId", "Kind");
 
                     b.ToTable("Items", (string)null);
