@@ -30,6 +30,7 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
             ["/uitnodiging/{token}?handler="] = "reached only through the invitation mailed to the person; a button, no fields (MembersTests)",
             ["/fout/{code:int?}?handler="] = "the error page answers any POST that failed elsewhere; it has no form of its own",
             ["/delen/bedankt?handler="] = "shown once, right after a story is shared by link; its e-mail field is covered by ThanksPageTests",
+            ["/verhalen/{id:int}/briefje?handler="] = "only for a story recorded on someone's behalf, which the demo lacks; \"new slip\" is a button without fields (KitchenTableKeyTests)",
             ["/beheer/mensen?handler=Unblock"] = "shown only for a blocked account; no field besides the hidden account id",
             ["/programmas/nieuw?handler=AddPartner"] = "a new programme gets partners once it exists: swept on /programmas/{id}/bewerken",
             ["/programmas/nieuw?handler=RemovePartner"] = "a new programme gets partners once it exists: swept on /programmas/{id}/bewerken",
@@ -87,14 +88,24 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
                 failures.Add($"{nameof(SweepRules.SkippedFields)} names {key}, which no crawled form has any more: remove the entry");
 
         // Whatever was saved, shown everywhere: every crawled page again, as the role that saw it, and the pages posts led to.
-        var pages = world.Crawl.Visited.Concat(sweep.Results).DistinctBy(p => (p.Role.Name, p.Url)).ToList();
+        var results = sweep.Results.DistinctBy(p => (p.Role.Name, p.Url))
+            .GroupBy(p => (p.Role.Name, world.Map.Match(SiteMap.Split(p.Url).Path)?.Template)).SelectMany(g => g.TakeLast(3));
+        var pages = world.Crawl.Visited.Concat(results).DistinctBy(p => (p.Role.Name, p.Url)).ToList();
         foreach (var (role, url) in pages)
             await sweep.CheckPageAsync(role, url, HostileStrings.Blns.Concat(HostileStrings.Special), "after the sweep");
         failures.AddRange(sweep.Failures);
 
         output.WriteLine($"{forms.Count} forms swept ({world.Crawl.Forms.Count} found on {world.Crawl.Visited.Count} pages), {sweep.SweptFields.Count} fields, " +
             $"{sweep.Requests} posts: {sweep.Accepted} accepted, {sweep.Refused} refused; {pages.Count} pages checked afterwards; {started.Elapsed.TotalSeconds:0} s");
-        Assert.True(failures.Count == 0, $"{failures.Count} problems:\n" + string.Join("\n", failures.Distinct().Take(60)));
+        Assert.True(failures.Count == 0, Report(failures));
+    }
+
+    /// <summary>The problems grouped by kind (the same problem for many strings once, with a count), at most 80 kinds.</summary>
+    private static string Report(List<string> failures)
+    {
+        var groups = failures.GroupBy(f => Regex.Replace(Regex.Replace(f, @" with [^:]*:", ":"), @"\d+", "#"))
+            .Select(g => $"[{g.Count()}×] {g.First()}").ToList();
+        return $"{failures.Count} problems of {groups.Count} kinds:\n" + string.Join("\n", groups.Take(80).Select(g => g.Length > 700 ? g[..700] + "…" : g));
     }
 
     [Fact]
@@ -167,7 +178,7 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
         failures.AddRange(pages.Failures);
 
         output.WriteLine($"{operations.Count} operations, {sweep.SweptProperties.Count} properties and parameters, {sweep.Requests} requests, {sweep.Accepted} accepted");
-        Assert.True(failures.Count == 0, $"{failures.Count} problems:\n" + string.Join("\n", failures.Distinct().Take(60)));
+        Assert.True(failures.Count == 0, Report(failures));
     }
 
     private static readonly string[] Formulas =

@@ -34,7 +34,7 @@ public sealed class Crawler(SiteMap map)
 {
     /// <summary>Visits per page template and kind of query (?soort=klantreis differs from ?soort=inzicht, ?pagina=2 from ?pagina=3 not).</summary>
     public const int VisitsPerKind = 2;
-    public const int VisitsPerTemplate = 8;
+    public const int VisitsPerTemplate = 6;
     public const int MaxPagesPerRole = 150;
 
     private static readonly string[] NotFollowed =
@@ -55,6 +55,7 @@ public sealed class Crawler(SiteMap map)
         var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(start);
+        var starts = start.ToHashSet(StringComparer.Ordinal);
         var pages = 0;
         while (queue.Count > 0 && pages < MaxPagesPerRole)
         {
@@ -63,7 +64,8 @@ public sealed class Crawler(SiteMap map)
             var (path, _, query) = SiteMap.Split(url);
             if (map.Match(path) is not { } route) continue;
             var kind = route.Template + KindOf(query);
-            if (perTemplate.GetValueOrDefault(route.Template) >= VisitsPerTemplate || perKind.GetValueOrDefault(kind) >= VisitsPerKind) continue;
+            // Start pages are always visited; the rest within the limits.
+            if (!starts.Contains(url) && (perTemplate.GetValueOrDefault(route.Template) >= VisitsPerTemplate || perKind.GetValueOrDefault(kind) >= VisitsPerKind)) continue;
             perTemplate[route.Template] = perTemplate.GetValueOrDefault(route.Template) + 1;
             perKind[kind] = perKind.GetValueOrDefault(kind) + 1;
             pages++;
@@ -72,6 +74,16 @@ public sealed class Crawler(SiteMap map)
             if ((int)response.StatusCode >= 500)
             {
                 Failures.Add($"GET {url} as {role}: {(int)response.StatusCode}");
+                continue;
+            }
+            if (Browser.IsRedirect(response.StatusCode) && response.Headers.Location is { } moved)
+            {
+                var next = moved.IsAbsoluteUri ? moved.PathAndQuery : moved.OriginalString;
+                if (SiteMap.IsLocal(next))
+                {
+                    if (starts.Contains(url)) starts.Add(next);
+                    queue.Enqueue(next);
+                }
                 continue;
             }
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;

@@ -53,14 +53,18 @@ public sealed class FormSweep(RowCounter counter, SweepRules rules)
                 values[field.Name] = taken.Count == 1 ? taken[0]
                     : new HostileString($"{taken[0].Name}…{taken[^1].Name}", string.Join(field.Kind == "textarea" ? "\n" : " ", taken.Select(t => t.Value)));
             }
-            await SubmitAsync(form, values, sent);
+            await SubmitAsync(form, values, sent, followUp: false);
         }
+        // The pages the big list's accepted posts led to: the last few, each once (the crawl at the end sees the lists).
+        foreach (var url in rotationResults.Distinct(StringComparer.Ordinal).TakeLast(RotationPagesChecked))
+            await CheckPageAsync(form.Role, url, HostileStrings.Blns, $"{form} with the big list");
+        rotationResults.Clear();
         // The special set: each string alone in each field, the other fields as a browser would send them.
         foreach (var field in fields)
-            foreach (var s in HostileStrings.Special)
+            foreach (var s in field.IsText ? HostileStrings.Special : HostileStrings.SpecialForChoices)
             {
                 var values = new Dictionary<string, HostileString>(StringComparer.Ordinal) { [field.Name] = s };
-                await SubmitAsync(form, values, values.Values);
+                await SubmitAsync(form, values, values.Values, followUp: true);
             }
         foreach (var field in fields) SweptFields.Add(FieldKey(form.Target, form.Handler, field.Name));
     }
@@ -68,7 +72,10 @@ public sealed class FormSweep(RowCounter counter, SweepRules rules)
     public const int PerTextarea = 6;
     public const int PerInput = 4;
 
-    private async Task SubmitAsync(FoundForm form, Dictionary<string, HostileString> values, IReadOnlyCollection<HostileString> sent)
+    public const int RotationPagesChecked = 6;
+    private readonly List<string> rotationResults = [];
+
+    private async Task SubmitAsync(FoundForm form, Dictionary<string, HostileString> values, IReadOnlyCollection<HostileString> sent, bool followUp)
     {
         last ??= await counter.CountAsync();
         var pairs = form.Defaults.Where(d => !values.ContainsKey(d.Key))
@@ -107,7 +114,8 @@ public sealed class FormSweep(RowCounter counter, SweepRules rules)
                 if (SiteMap.IsLocal(url))
                 {
                     Results.Add((form.Role, url));
-                    await CheckPageAsync(form.Role, url, sent, what);
+                    if (followUp) await CheckPageAsync(form.Role, url, sent, what);
+                    else rotationResults.Add(url);
                 }
             }
             else if (status == 200)
@@ -116,7 +124,7 @@ public sealed class FormSweep(RowCounter counter, SweepRules rules)
             }
         }
         // An accepted post's follow-up page may write too (marking something read): count again only then.
-        last = refused ? after : await counter.CountAsync();
+        last = refused || !followUp ? after : await counter.CountAsync();
     }
 
     /// <summary>GETs a page (following local redirects) and checks it for unescaped output.</summary>

@@ -7,7 +7,7 @@ namespace Proeftuin.Tests.Web.Hostile;
 public sealed class HostileFactory : ProeftuinFactory
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private SweepWorld? world;
+    private Task<SweepWorld>? world;
 
     public HostileFactory()
     {
@@ -15,16 +15,17 @@ public sealed class HostileFactory : ProeftuinFactory
         WithSetting("RateLimits:JoinPerMinute", "100000");
     }
 
-    public async Task<SweepWorld> WorldAsync()
+    /// <summary>Built once; a failure to build is the same failure for every test of the class.</summary>
+    public Task<SweepWorld> WorldAsync()
     {
-        await gate.WaitAsync();
-        try { return world ??= await SweepWorld.BuildAsync(this); }
+        gate.Wait();
+        try { return world ??= SweepWorld.BuildAsync(this); }
         finally { gate.Release(); }
     }
 
     public override async ValueTask DisposeAsync()
     {
-        world?.Dispose();
+        if (world is { IsCompletedSuccessfully: true }) world.Result.Dispose();
         await base.DisposeAsync();
     }
 }
@@ -83,7 +84,8 @@ public sealed class SweepWorld : IDisposable
             (await facilitator.SubmitAsync(prompts.FormWithAction("handler=Add"), new { NewPrompt_Text = text })).Dispose();
         }
         prompts = await facilitator.OpenAsync($"/projecten/{projectId}/verhaalvragen");
-        (await facilitator.SubmitAsync(prompts.FormWithAction("handler=Archive"))).Dispose();
+        // Archiving is a second button of a prompt's edit form.
+        (await facilitator.SubmitAsync(prompts.FormWithAction("handler=Edit"), formAction: "?handler=Archive")).Dispose();
         prompts = await facilitator.OpenAsync($"/projecten/{projectId}/verhaalvragen");
         (await facilitator.SubmitAsync(prompts.FormWithAction("handler=ShareOn"))).Dispose();
         var invite = await facilitator.OpenAsync($"/projecten/{projectId}/leden/uitnodigen");
@@ -117,6 +119,9 @@ public sealed class SweepWorld : IDisposable
             new StringContent("{\"text\": \"Een post-it van de gast\"}", System.Text.Encoding.UTF8, "application/json")))
             Assert.True(note.StatusCode == HttpStatusCode.Created, $"The guest's note was not written: {(int)note.StatusCode}");
 
+        var closedId = await factory.WithDbAsync(db => db.Sessions.Where(s => s.Title == Proeftuin.Data.DemoSessions.ClosedTitle).Select(s => s.Id).SingleAsync());
+        var shareToken = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.StoryShareToken).SingleAsync());
+
         var roles = new List<Role>
         {
             new("anonymous", factory.NewBrowser()),
@@ -132,11 +137,13 @@ public sealed class SweepWorld : IDisposable
         {
             string[] start = role.Name switch
             {
-                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg"],
+                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen"],
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
+                    $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);

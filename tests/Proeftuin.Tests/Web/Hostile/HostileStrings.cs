@@ -52,10 +52,17 @@ public static class HostileStrings
         new("header injection", "x\r\nSet-Cookie: pt=1\r\n\r\n<pt-xss>"),
     ];
 
-    /// <summary>Text that must never appear in a response body: each is the start of markup a special string would inject.</summary>
+    /// <summary>For fields that offer a choice (select, radio, checkbox, number, date): the wrong-value part of the special set.</summary>
+    public static IReadOnlyList<HostileString> SpecialForChoices { get; } =
+        Special.Where(s => s.Name is "100k characters" or "script and event handlers" or "SQL" or "NUL and %00" or "lone surrogate"
+            or "minus one" or "huge number" or "malformed JSON").ToList();
+
+    /// <summary>
+    /// Text that must never appear in a response body: each is the start of a tag a special string would inject (its
+    /// attributes are left to the parsed-page check: inside escaped text, <c>href="javascript:</c> is harmless).
+    /// </summary>
     public static IReadOnlyList<string> RawMarkers { get; } =
     [
-        $"<script>{Marker}", $"<img src=x onerror={Marker}", $"<svg onload={Marker}", "<pt-xss",
-        $"href=\"javascript:{Marker}", $"href='javascript:{Marker}", $"href=javascript:{Marker}", $"src=\"javascript:{Marker}",
+        $"<script>{Marker}", $"<img src=x onerror={Marker}", $"<svg onload={Marker}", "<pt-xss", $"<a href=\"javascript:{Marker}", $"<iframe src=\"javascript:{Marker}",
     ];
 }
