@@ -14,8 +14,13 @@ public sealed record ApiProperty(string Name, bool IsString);
 
 public sealed record ApiParameter(string Name, string In);
 
-/// <summary>Where the sweep sends an operation: as whom, to which concrete path, and a body the app would accept.</summary>
-public sealed record ApiTarget(string Role, string Path, string? ValidBody = null);
+/// <summary>
+/// Where the sweep sends an operation: as whom, to which concrete path, and a body the app would accept.
+/// <paramref name="Fixed"/>: string properties that take one of a few names (scope, perspective); they keep their
+/// valid value while the big list goes through the free-text ones, and get the special set on their own.
+/// </summary>
+/// <paramref name="PackUpTo"/>: how many characters of the big list one property takes per request (several strings, one per line).
+public sealed record ApiTarget(string Role, string Path, string? ValidBody = null, string[]? Fixed = null, int PackUpTo = 90);
 
 /// <summary>Reads the app's own OpenAPI document, and sweeps every operation with hostile values.</summary>
 public sealed class ApiSweep(RowCounter counter)
@@ -23,10 +28,15 @@ public sealed class ApiSweep(RowCounter counter)
     private IReadOnlyDictionary<string, long>? last;
     private static readonly IReadOnlySet<string> NothingMayGrow = new HashSet<string>();
 
+    /// <summary>Called with the address before every request the sweep sends.</summary>
+    public Action<string>? BeforeSend { get; init; }
+
     public List<string> Failures { get; } = [];
     public int Requests { get; private set; }
     public int Accepted { get; private set; }
     public HashSet<string> SweptProperties { get; } = new(StringComparer.Ordinal);
+    /// <summary>"POST /api/v1/… 201" → how many answers had that status.</summary>
+    public SortedDictionary<string, int> Statuses { get; } = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<ApiOperation> Operations(JsonElement document)
     {
@@ -69,21 +79,30 @@ public sealed class ApiSweep(RowCounter counter)
             : type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.GetString() == "string");
     }
 
+    public const int PerProperty = 4;
+
     public static string PropertyKey(ApiOperation op, string property) => $"{op} {property}";
 
     /// <summary>The big list over the string properties, the special set into every property, then broken bodies and wrong content types.</summary>
     public async Task SweepBodyAsync(ApiOperation op, Browser browser, ApiTarget target)
     {
         using var valid = JsonDocument.Parse(target.ValidBody ?? "{}");
-        var strings = op.BodyProperties.Where(p => p.IsString).ToList();
+        var strings = op.BodyProperties.Where(p => p.IsString && !(target.Fixed ?? []).Contains(p.Name)).ToList();
         var list = HostileStrings.Blns;
-        if (strings.Count > 0)
-            for (var i = 0; i < list.Count; i += strings.Count)
+        // As with forms: several strings per property per request, one per line, up to PerProperty and the target's PackUpTo characters.
+        var next = 0;
+        while (strings.Count > 0 && next < list.Count)
+        {
+            var values = new Dictionary<string, HostileString>(StringComparer.Ordinal);
+            foreach (var property in strings)
             {
-                var values = new Dictionary<string, HostileString>(StringComparer.Ordinal);
-                for (var j = 0; j < strings.Count; j++) values[strings[j].Name] = list[(i + j) % list.Count];
-                await SendAsync(op, browser, target.Path, "application/json", Encoding.UTF8.GetBytes(Body(valid.RootElement, values)), Describe(values));
+                var taken = new List<HostileString> { list[next++ % list.Count] };
+                while (taken.Count < PerProperty && next < list.Count && taken.Sum(t => t.Value.Length + 1) + list[next].Value.Length <= target.PackUpTo)
+                    taken.Add(list[next++]);
+                values[property.Name] = taken.Count == 1 ? taken[0] : new HostileString($"{taken[0].Name}…{taken[^1].Name}", string.Join("\n", taken.Select(t => t.Value)));
             }
+            await SendAsync(op, browser, target.Path, "application/json", Encoding.UTF8.GetBytes(Body(valid.RootElement, values)), Describe(values));
+        }
         foreach (var property in op.BodyProperties)
         {
             foreach (var s in HostileStrings.Special)
@@ -176,6 +195,7 @@ public sealed class ApiSweep(RowCounter counter)
     {
         last ??= await counter.CountAsync();
         Requests++;
+        BeforeSend?.Invoke(url);
         using var request = new HttpRequestMessage(new HttpMethod(op.Method), new Uri(url, UriKind.Relative));
         var content = new ByteArrayContent(body);
         if (contentType.Length > 0) content.Headers.TryAddWithoutValidation("Content-Type", contentType);
@@ -184,6 +204,7 @@ public sealed class ApiSweep(RowCounter counter)
         using var response = await browser.Client.SendAsync(request);
         var status = (int)response.StatusCode;
         var label = $"{op} ({what})";
+        Statuses[$"{op} {status}"] = Statuses.GetValueOrDefault($"{op} {status}") + 1;
         var after = await counter.CountAsync();
         if (status >= 500) Failures.Add($"{label}: {status}");
         else if (status is >= 200 and < 300)

@@ -11,6 +11,9 @@ public sealed class FormSweep(RowCounter counter, SweepRules rules)
 {
     private IReadOnlyDictionary<string, long>? last;
 
+    /// <summary>Called with the address before every request the sweep sends.</summary>
+    public Action<string>? BeforeSend { get; init; }
+
     public List<string> Failures { get; } = [];
     public int Requests { get; private set; }
     public int Accepted { get; private set; }
@@ -86,6 +89,7 @@ public sealed class FormSweep(RowCounter counter, SweepRules rules)
         var what = $"{form.Method.ToUpperInvariant()} {form.Action} as {form.Role} with {string.Join(", ", values.Select(v => $"{v.Key}={v.Value.Name}"))}";
 
         using var request = Build(form, pairs);
+        BeforeSend?.Invoke(form.Action);
         Requests++;
         using var response = await form.Role.Browser.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

@@ -56,7 +56,12 @@ public sealed class SweepWorld : IDisposable
     /// <summary>An account made for the admin's erase form to erase.</summary>
     public string ThrowawayUserId { get; }
 
-    public Role Role(string name) => Roles.Single(r => r.Name == name);
+    /// <summary>A guest of the same session that only the API sweep uses (not crawled).</summary>
+    public required Role ApiGuest { get; init; }
+    /// <summary>An active story prompt of the project: a story must answer one once a project has them.</summary>
+    public required int PromptId { get; init; }
+
+    public Role Role(string name) => name == ApiGuest.Name ? ApiGuest : Roles.Single(r => r.Name == name);
 
     public static async Task<SweepWorld> BuildAsync(ProeftuinFactory factory)
     {
@@ -122,6 +127,13 @@ public sealed class SweepWorld : IDisposable
         var closedId = await factory.WithDbAsync(db => db.Sessions.Where(s => s.Title == Proeftuin.Data.DemoSessions.ClosedTitle).Select(s => s.Id).SingleAsync());
         var shareToken = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.StoryShareToken).SingleAsync());
 
+        // A second guest for the API sweep, so its post-its do not count against the first one's limit.
+        var apiGuest = factory.NewBrowser();
+        var apiJoin = await apiGuest.OpenAsync($"/doe-mee/{code}");
+        using (var joined = await apiGuest.SubmitAsync(apiJoin.FormFor("Input.DisplayName"), new { Input_DisplayName = "API-gast", Input_Perspective = "Professional" }))
+            Assert.True(Browser.IsRedirect(joined.StatusCode), $"The API guest could not join: {(int)joined.StatusCode}");
+        var promptId = await factory.WithDbAsync(db => db.StoryPrompts.Where(p => p.ProjectId == projectId && !p.IsArchived).Select(p => p.Id).FirstAsync());
+
         var roles = new List<Role>
         {
             new("anonymous", factory.NewBrowser()),
@@ -148,11 +160,12 @@ public sealed class SweepWorld : IDisposable
             };
             await crawl.CrawlAsync(role, start);
         }
-        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id);
+        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId };
     }
 
     public void Dispose()
     {
         foreach (var role in Roles) role.Browser.Dispose();
+        ApiGuest.Browser.Dispose();
     }
 }
