@@ -1,0 +1,171 @@
+namespace Proeftuin.Tests.Web.Hostile;
+
+/// <summary>
+/// The app for the hostile-input sweep: demo data, limits high enough for a few thousand posts, everyone signed in
+/// once, and the site crawled once as every role (shared by the tests of the class).
+/// </summary>
+public sealed class HostileFactory : ProeftuinFactory
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private Task<SweepWorld>? world;
+
+    public HostileFactory()
+    {
+        WithSetting("RateLimits:SharePerQuarter", "100000");
+        WithSetting("RateLimits:JoinPerMinute", "100000");
+    }
+
+    /// <summary>Built once; a failure to build is the same failure for every test of the class.</summary>
+    public Task<SweepWorld> WorldAsync()
+    {
+        gate.Wait();
+        try { return world ??= SweepWorld.BuildAsync(this); }
+        finally { gate.Release(); }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (world is { IsCompletedSuccessfully: true }) world.Result.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>Roles, the crawl of the site, and the demo ids the sweep needs.</summary>
+public sealed class SweepWorld : IDisposable
+{
+    private SweepWorld(SiteMap map, RowCounter counter, IReadOnlyList<Role> roles, Crawler crawl, int projectId, int sessionId, string throwawayUserId)
+    {
+        Map = map;
+        Counter = counter;
+        Roles = roles;
+        Crawl = crawl;
+        ProjectId = projectId;
+        SessionId = sessionId;
+        ThrowawayUserId = throwawayUserId;
+    }
+
+    public SiteMap Map { get; }
+    public RowCounter Counter { get; }
+    /// <summary>In the order the crawl walks them: a form is swept as the first role that is shown it.</summary>
+    public IReadOnlyList<Role> Roles { get; }
+    public Crawler Crawl { get; }
+    /// <summary>"Samen tegen eenzaamheid in de wijk": every demo role has a place in it.</summary>
+    public int ProjectId { get; }
+    /// <summary>The demo's planned session, started for the sweep, with a guest in it.</summary>
+    public int SessionId { get; }
+    /// <summary>An account made for the admin's erase form to erase.</summary>
+    public string ThrowawayUserId { get; }
+
+    /// <summary>A guest of the same session that only the API sweep uses (not crawled).</summary>
+    public required Role ApiGuest { get; init; }
+    /// <summary>An active story prompt of the project: a story must answer one once a project has them.</summary>
+    public required int PromptId { get; init; }
+
+    public Role Role(string name) => name == ApiGuest.Name ? ApiGuest : Roles.Single(r => r.Name == name);
+
+    public static async Task<SweepWorld> BuildAsync(ProeftuinFactory factory)
+    {
+        var map = await SiteMap.LoadAsync(factory.Services);
+        var counter = await RowCounter.CreateAsync(factory);
+        var projectId = await factory.Data.ProjectIdAsync(TestData.Loneliness);
+        var (sessionId, code) = await factory.WithDbAsync(db => db.Sessions.Where(s => s.Title == Proeftuin.Data.DemoSessions.PlannedTitle)
+            .Select(s => new ValueTuple<int, string>(s.Id, s.JoinCode)).SingleAsync());
+        var throwaway = await factory.Data.UserAsync(displayName: "Account om te wissen");
+
+        var facilitator = await factory.SignInDemoAsync("procesbegeleider");
+        var member = await factory.SignInDemoAsync("inwoner");
+        var admin = await factory.SignInDemoAsync("beheerder");
+
+        // States in which more forms show: a running session (post-its, leading), a story prompt and an open share
+        // link (prompt editing, the share-by-link form), an open invitation (revoke, accept on /mijn), a comment of the
+        // member's own (editing it).
+        var lead = await facilitator.OpenAsync($"/sessies/{sessionId}");
+        (await facilitator.SubmitAsync(lead.FormWithAction("handler=Start"))).Dispose();
+        // Three prompts, one archived: editing, moving, archiving and restoring all show.
+        var prompts = await facilitator.OpenAsync($"/projecten/{projectId}/verhaalvragen");
+        foreach (var text in new[] { "Wanneer voelde je je welkom in de wijk?", "Wie hielp je het meest?", "Wat zou je anders willen?" })
+        {
+            prompts = await facilitator.OpenAsync($"/projecten/{projectId}/verhaalvragen");
+            (await facilitator.SubmitAsync(prompts.FormWithAction("handler=Add"), new { NewPrompt_Text = text })).Dispose();
+        }
+        prompts = await facilitator.OpenAsync($"/projecten/{projectId}/verhaalvragen");
+        // Archiving is a second button of a prompt's edit form.
+        (await facilitator.SubmitAsync(prompts.FormWithAction("handler=Edit"), formAction: "?handler=Archive")).Dispose();
+        prompts = await facilitator.OpenAsync($"/projecten/{projectId}/verhaalvragen");
+        (await facilitator.SubmitAsync(prompts.FormWithAction("handler=ShareOn"))).Dispose();
+        var invite = await facilitator.OpenAsync($"/projecten/{projectId}/leden/uitnodigen");
+        (await facilitator.SubmitAsync(invite.FormFor("Invite.Email"), new { Invite_Email = "beheerder@proeftuin.demo", Invite_Role = "Member" })).Dispose();
+        var storyId = await factory.WithDbAsync(db => db.Stories.Where(s => s.ProjectId == projectId && s.WithdrawnAt == null && s.Scope == Proeftuin.Features.Stories.ConsentScope.Project)
+            .OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        var story = await member.OpenAsync($"/verhalen/{storyId}");
+        (await member.SubmitAsync(story.FormFor("Input.Text"), new { Input_Text = "Een eerste reactie." })).Dispose();
+
+        var journeyForm = await facilitator.OpenAsync($"/projecten/{projectId}/draad/nieuw?soort=klantreis");
+        int journeyId;
+        using (var made = await facilitator.SubmitAsync(journeyForm.FormFor("Input.Title"), new { Input_Title = "Klantreis van een nieuwe bewoner", Input_Text = "Van verhuizen tot de eerste buurtkoffie." }))
+            journeyId = Expect.RedirectToId(made, "/draad/");
+        foreach (var name in new[] { "Brief van de gemeente", "Eerste buurtkoffie" })
+        {
+            var stepForm = (await facilitator.OpenAsync($"/draad/{journeyId}/stap")).FormFor("Input.Name");
+            var emotion = stepForm.Options("Input.Emotion").First(o => o.Length > 0);
+            using var step = await facilitator.SubmitAsync(stepForm, new { Input_Name = name, Input_Emotion = emotion });
+            Assert.True(Browser.IsRedirect(step.StatusCode), $"The journey step was not added: {(int)step.StatusCode}");
+        }
+        var newSession = (await facilitator.OpenAsync($"/projecten/{projectId}/sessies/nieuw")).FormFor("Input.Title");
+        int plannedId;
+        using (var planned = await facilitator.SubmitAsync(newSession, new { Input_Title = "Een sessie om voor te bereiden" }))
+            plannedId = Expect.RedirectToId(planned, "/sessies/");
+
+        var guest = factory.NewBrowser();
+        var join = await guest.OpenAsync($"/doe-mee/{code}");
+        using (var joined = await guest.SubmitAsync(join.FormFor("Input.DisplayName"), new { Input_DisplayName = "Gast", Input_Perspective = "Experience" }))
+            Assert.True(Browser.IsRedirect(joined.StatusCode), $"The guest could not join: {(int)joined.StatusCode}");
+        using (var note = await guest.Client.PostAsync(new Uri($"/api/v1/sessions/{sessionId}/notes", UriKind.Relative),
+            new StringContent("{\"text\": \"Een post-it van de gast\"}", System.Text.Encoding.UTF8, "application/json")))
+            Assert.True(note.StatusCode == HttpStatusCode.Created, $"The guest's note was not written: {(int)note.StatusCode}");
+
+        var closedId = await factory.WithDbAsync(db => db.Sessions.Where(s => s.Title == Proeftuin.Data.DemoSessions.ClosedTitle).Select(s => s.Id).SingleAsync());
+        var shareToken = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.StoryShareToken).SingleAsync());
+
+        // A second guest for the API sweep, so its post-its do not count against the first one's limit.
+        var apiGuest = factory.NewBrowser();
+        var apiJoin = await apiGuest.OpenAsync($"/doe-mee/{code}");
+        using (var joined = await apiGuest.SubmitAsync(apiJoin.FormFor("Input.DisplayName"), new { Input_DisplayName = "API-gast", Input_Perspective = "Professional" }))
+            Assert.True(Browser.IsRedirect(joined.StatusCode), $"The API guest could not join: {(int)joined.StatusCode}");
+        var promptId = await factory.WithDbAsync(db => db.StoryPrompts.Where(p => p.ProjectId == projectId && !p.IsArchived).Select(p => p.Id).FirstAsync());
+
+        var roles = new List<Role>
+        {
+            new("anonymous", factory.NewBrowser()),
+            new("guest", guest),
+            new("member", member),
+            new("observer", await factory.SignInDemoAsync("beleid")),
+            new("evaluator", await factory.SignInDemoAsync("onderzoeker")),
+            new("facilitator", facilitator),
+            new("admin", admin),
+        };
+        var crawl = new Crawler(map);
+        foreach (var role in roles)
+        {
+            string[] start = role.Name switch
+            {
+                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}"],
+                "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
+                "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen"],
+                "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
+                    $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
+                    $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
+                _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
+            };
+            await crawl.CrawlAsync(role, start);
+        }
+        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId };
+    }
+
+    public void Dispose()
+    {
+        foreach (var role in Roles) role.Browser.Dispose();
+        ApiGuest.Browser.Dispose();
+    }
+}
