@@ -31,6 +31,8 @@ public static class WebSetup
                 Localization.UseDutchBindingMessages(o.ModelBindingMessageProvider, l);
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
+        // No "delete the flash-message cookie" header on pages that never had one (Web/QuietTempData.cs).
+        QuietTempDataProvider.Register(services);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // The framework's own problems (unknown route, 405, 429, crash) get a Dutch (or English) title too.
