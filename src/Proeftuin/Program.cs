@@ -11,6 +11,7 @@ builder.AddMail();
 builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
+builder.AddPageCache();
 builder.AddRealtime();
 // Every feature folder has one module; adding a feature adds one line here and touches no other shared file.
 builder.AddFeatures(

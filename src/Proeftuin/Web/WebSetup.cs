@@ -77,6 +77,8 @@ public static class WebSetup
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        // Public pages for someone signed out come from here, before sign-in cookies are read (Web/PageCache.cs).
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         // Who is asking, once per request, before anything authorizes or reads it.
