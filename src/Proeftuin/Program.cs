@@ -12,6 +12,7 @@ builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
 builder.AddPageCache();
+builder.AddCompression();
 builder.AddRealtime();
 // Every feature folder has one module; adding a feature adds one line here and touches no other shared file.
 builder.AddFeatures(

@@ -79,6 +79,8 @@ public static class WebSetup
         app.UseRouting();
         // Public pages for someone signed out come from here, before sign-in cookies are read (Web/PageCache.cs).
         app.UseOutputCache();
+        // Inside the page cache, so a cached page keeps its compressed body (Web/Compression.cs).
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseAuthentication();
         // Who is asking, once per request, before anything authorizes or reads it.
