@@ -42,7 +42,8 @@ await app.EnsureAdminFromConfigurationAsync();
 await app.SeedDemoDataAsync();
 
 app.UseWebPipeline();
-app.MapRazorPages();
+// WithStaticAssets: ~/ links in pages become the fingerprinted, immutable asset URLs (Web/WebSetup.cs).
+app.MapRazorPages().WithStaticAssets();
 app.MapFeatures();
 app.MapOperations();
 

@@ -12,6 +12,12 @@ public static class WebSetup
         // Serve the build's static assets (and their compressed copies) in every environment, not only
         // Development; a published app has no manifest for this and is unaffected.
         builder.WebHost.UseStaticWebAssets();
+        // Run from the build output (`dotnet run`, the test host) MapStaticAssets would send every asset with no-cache;
+        // the build's manifest is right there too: fingerprinted URLs immutable for a year, the others revalidated.
+        // Pages link the fingerprinted URLs (MapRazorPages().WithStaticAssets() in Program.cs), so a rebuilt asset
+        // gets a new URL. Set EnableStaticAssetsDevelopmentCaching=false to get the framework's no-cache back.
+        if (string.IsNullOrEmpty(builder.Configuration["EnableStaticAssetsDevelopmentCaching"]))
+            builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Markdown>();
