@@ -11,6 +11,8 @@ builder.AddMail();
 builder.AddDutchFirstLocalization();
 builder.AddRateLimits();
 builder.AddWeb();
+builder.AddPageCache();
+builder.AddCompression();
 builder.AddRealtime();
 builder.AddTelemetry();
 // Every feature folder has one module; adding a feature adds one line here and touches no other shared file.
@@ -42,7 +44,8 @@ await app.EnsureAdminFromConfigurationAsync();
 await app.SeedDemoDataAsync();
 
 app.UseWebPipeline();
-app.MapRazorPages();
+// WithStaticAssets: ~/ links in pages become the fingerprinted, immutable asset URLs (Web/WebSetup.cs).
+app.MapRazorPages().WithStaticAssets();
 app.MapFeatures();
 app.MapOperations();
 

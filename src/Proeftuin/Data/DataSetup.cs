@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Proeftuin.Data;
 
@@ -16,13 +17,14 @@ public static class DataSetup
         {
             var cs = config.GetConnectionString("Proeftuin")
                 ?? throw new InvalidOperationException("Database:Provider is postgres, but ConnectionStrings:Proeftuin is not set.");
-            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            // Interceptors the web layer registers (the page cache's eviction, Web/PageCache.cs) see every save.
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
             // secure_delete: erased personal data is zeroed in the file, not left in free space (Data/Checkpoint.cs, ADR 0020).
-            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqliteSecureDelete()));
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(new SqliteSecureDelete()).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         return builder;
     }

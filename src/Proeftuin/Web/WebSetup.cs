@@ -12,6 +12,12 @@ public static class WebSetup
         // Serve the build's static assets (and their compressed copies) in every environment, not only
         // Development; a published app has no manifest for this and is unaffected.
         builder.WebHost.UseStaticWebAssets();
+        // Run from the build output (`dotnet run`, the test host) MapStaticAssets would send every asset with no-cache;
+        // the build's manifest is right there too: fingerprinted URLs immutable for a year, the others revalidated.
+        // Pages link the fingerprinted URLs (MapRazorPages().WithStaticAssets() in Program.cs), so a rebuilt asset
+        // gets a new URL. Set EnableStaticAssetsDevelopmentCaching=false to get the framework's no-cache back.
+        if (string.IsNullOrEmpty(builder.Configuration["EnableStaticAssetsDevelopmentCaching"]))
+            builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Markdown>();
@@ -31,6 +37,8 @@ public static class WebSetup
                 Localization.UseDutchBindingMessages(o.ModelBindingMessageProvider, l);
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
+        // No "delete the flash-message cookie" header on pages that never had one (Web/QuietTempData.cs).
+        QuietTempDataProvider.Register(services);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // The framework's own problems (unknown route, 405, 429, crash) get a Dutch (or English) title too.
@@ -84,6 +92,10 @@ public static class WebSetup
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/fout/{0}"));
         app.UseSecurityHeaders();
         app.UseRouting();
+        // Public pages for someone signed out come from here, before sign-in cookies are read (Web/PageCache.cs).
+        app.UseOutputCache();
+        // Inside the page cache, so a cached page keeps its compressed body (Web/Compression.cs).
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseAuthentication();
         // Who is asking, once per request, before anything authorizes or reads it.

@@ -143,8 +143,8 @@ public sealed class TransportSecurityTests
             Assert.True(secure == antiforgery.Contains("secure", StringComparison.OrdinalIgnoreCase), $"{scheme}: {antiforgery}");
 
             var page = await HtmlPage.ReadAsync(response, "/inloggen");
-            var languageForm = page.FormWithAction("/taal");
-            using var switched = await browser.SubmitAsync(languageForm, submitName: "culture", submitValue: "en");
+            var languageLink = page.Document.QuerySelector("header a[href^='/taal?']")!.GetAttribute("href")!;
+            using var switched = await browser.GetAsync(languageLink);
             var culture = SetCookie(switched, ".AspNetCore.Culture");
             Assert.True(secure == culture.Contains("secure", StringComparison.OrdinalIgnoreCase), $"{scheme}: {culture}");
         }

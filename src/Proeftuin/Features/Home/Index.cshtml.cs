@@ -4,6 +4,8 @@ using Proeftuin.Features.Programmes;
 
 namespace Proeftuin.Features.Home;
 
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class IndexModel(GetProgrammeOverview query, IConfiguration config, IHostEnvironment env) : PageModel
 {
     public IReadOnlyList<ProgrammeSummary> Programmes { get; private set; } = [];

@@ -5,6 +5,8 @@ using Proeftuin.Features.Retention;
 namespace Proeftuin.Features.Home;
 
 /// <summary>/privacy: what Proeftuin keeps about residents, why, how long, who sees it and their rights, in B1 Dutch. Linked from the footer.</summary>
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class PrivacyModel(IOptions<RetentionOptions> retention, IConfiguration configuration) : PageModel
 {
     public RetentionOptions Retention => retention.Value;

@@ -5,6 +5,8 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Programmes;
 
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class DetailsModel(GetProgrammeOverview query, ManageThemes themes, Caller me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "domein")] public string? Domain { get; set; }

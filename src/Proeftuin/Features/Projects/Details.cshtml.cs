@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Proeftuin.Features.Projects;
 
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class DetailsModel(GetProjectOverview query) : PageModel
 {
     public ProjectOverview Project { get; private set; } = null!;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Proeftuin.Features.Stories;
 
 /// <summary>The stories of a project the caller may read, newest first, filtered by prompt with a plain GET form.</summary>
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class StoriesIndexModel(FindStories find) : PageModel
 {
     public StoryList List { get; private set; } = null!;
