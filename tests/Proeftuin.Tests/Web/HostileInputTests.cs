@@ -32,6 +32,7 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
             ["/delen/bedankt?handler="] = "shown once, right after a story is shared by link; its e-mail field is covered by ThanksPageTests",
             ["/verhalen/{id:int}/briefje?handler="] = "only for a story recorded on someone's behalf, which the demo lacks; \"new slip\" is a button without fields (KitchenTableKeyTests)",
             ["/beheer/mensen?handler=Unblock"] = "shown only for a blocked account; no field besides the hidden account id",
+            ["/taal?handler="] = "the old language form, kept for one release: no page shows it since the switch became a link (LanguageTests posts it)",
             ["/programmas/nieuw?handler=AddPartner"] = "a new programme gets partners once it exists: swept on /programmas/{id}/bewerken",
             ["/programmas/nieuw?handler=RemovePartner"] = "a new programme gets partners once it exists: swept on /programmas/{id}/bewerken",
             // The sweep's running session stays in its write step, so its post-it forms show; these need another step.
