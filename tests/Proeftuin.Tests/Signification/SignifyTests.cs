@@ -46,7 +46,7 @@ public sealed class SignifyTests(ProeftuinFactory factory) : IClassFixture<Proef
         Assert.Equal(4, page.Document.QuerySelectorAll("input[name='gevoel.choice'][type=radio]").Length);
         Assert.All(page.Document.QuerySelectorAll("main svg"), svg => Assert.Equal("true", svg.GetAttribute("aria-hidden")));
         Assert.Empty(page.Document.QuerySelectorAll("main [style]"));
-        Assert.NotNull(page.Document.QuerySelector("script[src^='/js/signify.js']"));
+        Assert.NotNull(page.Document.QuerySelector("script[src^='/js/signify.'][src$='.js']"));
 
         using var response = await teller.SubmitAsync(page.FormFor("hulp.top"), Answers("50", "30", "20",
             ("regie.x", "70"), ("betrokkenen.gemeente.x", "20"), ("betrokkenen.gemeente.y", "80"), ("gevoel.choice", "vertrouwen")));

@@ -37,7 +37,7 @@ public sealed class ThanksPageTests(StoriesFactory factory) : IClassFixture<Stor
         var copy = thanks.Document.QuerySelector("button[data-copy='prive-link']");
         Assert.NotNull(copy);
         Assert.True(copy!.HasAttribute("hidden"));
-        Assert.NotNull(thanks.Document.QuerySelector("script[src^='/js/story-key.js']"));
+        Assert.NotNull(thanks.Document.QuerySelector("script[src^='/js/story-key.'][src$='.js']"));
         Assert.NotNull(thanks.Document.QuerySelector(".pt-story-key svg.pt-qr[role='img'][aria-label]"));
         Assert.Empty(thanks.Document.QuerySelectorAll("main [style]"));
         Assert.Contains("Vragen over mijn verhaal beantwoorden", thanks.MainText, StringComparison.Ordinal);
