@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Proeftuin.BrowserTests;
 
-/// <summary>The English switch in the header: a plain form that keeps you on the same page.</summary>
+/// <summary>The English switch in the header: a plain link that keeps you on the same page.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LanguageTests(BrowserFixture app)
 {
@@ -20,7 +20,7 @@ public sealed class LanguageTests(BrowserFixture app)
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Inloggen", Exact = true })).ToBeVisibleAsync();
 
         // By keyboard: focus the switch and press Enter.
-        var english = page.GetByRole(AriaRole.Button, new() { Name = "English" });
+        var english = page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true });
         await Expect(english).ToHaveAttributeAsync("lang", "en");
         await english.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -44,7 +44,7 @@ public sealed class LanguageTests(BrowserFixture app)
         await Expect(page.Locator(".pt-question")).ToHaveAttributeAsync("lang", "nl");
         await Axe.AssertNoAxeViolationsAsync(page);
 
-        var dutch = page.GetByRole(AriaRole.Button, new() { Name = "Nederlands" });
+        var dutch = page.GetByRole(AriaRole.Link, new() { Name = "Nederlands", Exact = true });
         await Expect(dutch).ToHaveAttributeAsync("lang", "nl");
         await dutch.ClickAsync();
         await Expect(html).ToHaveAttributeAsync("lang", "nl");
@@ -61,7 +61,7 @@ public sealed class LanguageTests(BrowserFixture app)
     {
         var page = await app.NewSignedInPageAsync(BrowserFixture.Resident);
         await page.GotoAsync("/account");
-        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page).ToHaveURLAsync(new Regex("/account$"));
         var signOut = app.English("Uitloggen");
