@@ -30,6 +30,9 @@ builder.AddFeatures(
     new Proeftuin.Features.Signification.SignificationModule(),
     new Proeftuin.Features.Notifications.NotificationsModule(),
     new Proeftuin.Features.Sessions.SessionsModule(),
+    new Proeftuin.Features.Prototypes.PrototypesModule(),
+    new Proeftuin.Features.Experiments.ExperimentsModule(),
+    new Proeftuin.Features.Lessons.LessonsModule(),
     new Proeftuin.Features.Mine.MineModule(),
     new Proeftuin.Features.Privacy.PrivacyModule(),
     new Proeftuin.Features.Retention.RetentionModule());

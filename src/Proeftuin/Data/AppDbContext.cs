@@ -8,9 +8,9 @@ using Proeftuin.Features.Programmes;
 using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Sessions;
+using Proeftuin.Features.Thread;
 using Proeftuin.Features.Signification;
 using Proeftuin.Features.Stories;
-using Proeftuin.Features.Thread;
 
 namespace Proeftuin.Data;
 
@@ -52,6 +52,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // Each feature keeps its model in its own IEntityTypeConfiguration classes beside its entities;
         // a new module's tables arrive with its folder.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Every thread kind is stored in Items under its own number; its descriptor names the class (ADR 0017), so a
+        // kind from its own folder needs no line here. Set last: configuring the discriminator resets earlier values.
+        var kinds = builder.Entity<ThreadItem>().HasDiscriminator(i => i.Kind);
+        foreach (var kind in ThreadKinds.All) kinds.HasValue(kind.EntityType, kind.Kind);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -48,7 +48,8 @@ public static class ThreadData
                 ItemKind.Persona => new Persona(),
                 ItemKind.JourneyMap => new JourneyMap(),
                 ItemKind.Idea => new Idea(),
-                _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+                // A kind from its own folder: an empty item of the class its descriptor names.
+                _ => (ThreadItem)Activator.CreateInstance(ThreadKinds.For(kind).EntityType)!,
             };
             item.ProjectId = projectId;
             item.Title = title;

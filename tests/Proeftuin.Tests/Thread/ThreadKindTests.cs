@@ -54,8 +54,13 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
                 (ItemKind.Need, "behoefte", "Need"),
                 (ItemKind.Question, "vraag", "Question"),
                 (ItemKind.Idea, "idee", "Idea"),
+                (ItemKind.Prototype, "prototype", "Prototype"),
+                (ItemKind.Experiment, "proef", "Experiment"),
+                (ItemKind.Observation, "observatie", "Observation"),
+                (ItemKind.Decision, "besluit", "Decision"),
+                (ItemKind.Lesson, "les", "Lesson"),
             ],
-            ThreadKinds.All.Select(k => (k.Kind, k.UrlWord, k.ApiSlug)));
+            ThreadKinds.All.OrderBy(k => k.Kind).Select(k => (k.Kind, k.UrlWord, k.ApiSlug)));
         Assert.Equal(ThreadKinds.All.Count, ThreadKinds.All.Select(k => k.UrlWord.ToLowerInvariant()).Distinct().Count());
         Assert.Equal(ThreadKinds.All.Count, ThreadKinds.All.Select(k => k.ApiSlug.ToLowerInvariant()).Distinct().Count());
         Assert.Equal(ThreadKinds.For(ItemKind.JourneyMap), ThreadKinds.FromApiSlug("journeymap"));
@@ -74,8 +79,10 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
             [
                 (ItemKind.Story, "Stories"), (ItemKind.Insight, "Insights"), (ItemKind.Source, "Sources"), (ItemKind.Persona, "PersonasAndJourneys"),
                 (ItemKind.JourneyMap, "PersonasAndJourneys"), (ItemKind.Need, "Needs"), (ItemKind.Question, "Questions"), (ItemKind.Idea, "Ideas"),
+                (ItemKind.Prototype, "Prototypes"), (ItemKind.Experiment, "not counted"), (ItemKind.Observation, "Observations"),
+                (ItemKind.Decision, "not counted"), (ItemKind.Lesson, "Lessons"),
             ],
-            ThreadKinds.All.Select(k => (k.Kind, k.Balance.Row?.ApiSlug ?? "not counted")));
+            ThreadKinds.All.OrderBy(k => k.Kind).Select(k => (k.Kind, k.Balance.Row?.ApiSlug ?? "not counted")));
         // Today every kind counts under the item's own kennisbron.
         Assert.All(ThreadKinds.All, k => Assert.Null(k.Balance.FixedSource));
         Assert.Equal("/verhalen/7", ThreadKinds.For(ItemKind.Story).PageUrl(7));
@@ -126,26 +133,26 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
     public void A_module_registers_its_kind_and_clashes_are_refused()
     {
         var registry = new ThreadKindRegistry(ThreadKinds.All);
-        var prototypeKind = (ItemKind)8;
-        var prototype = new ThreadKind(prototypeKind, typeof(Prototype), "Prototype", "Prototypes", "prototype", "Prototype",
+        var prototypeKind = (ItemKind)98;
+        var prototype = new ThreadKind(prototypeKind, typeof(Prototype), "Schets", "Schetsen", "schets", "Sketch",
             BalanceRule.NotCounted("Een prototype is gemaakt, geen kennis."), LinkRule.Any)
-        { PagePath = "/prototypes" };
+        { PagePath = "/schetsen" };
         registry.Register(prototype);
         registry.Register(prototype); // set up twice (as in tests): nothing changes
         Assert.Same(prototype, registry.For(prototypeKind));
-        Assert.Same(prototype, registry.FromUrlWord("prototype"));
-        Assert.Equal("/prototypes/3", registry.For(prototypeKind).PageUrl(3));
+        Assert.Same(prototype, registry.FromUrlWord("schets"));
+        Assert.Equal("/schetsen/3", registry.For(prototypeKind).PageUrl(3));
         Assert.Equal(ThreadKinds.All.Count + 1, registry.All.Count);
-        Assert.DoesNotContain(registry.BalanceRows, r => r.ApiSlug == "Prototypes");
+        Assert.DoesNotContain(registry.BalanceRows, r => r.ApiSlug == "Sketches");
         Assert.Null(registry.LinkProblem(prototypeKind, LinkType.LeadsTo, ItemKind.Idea));
         // The app's own set does not know it.
         Assert.Throws<UnknownThreadKindException>(() => ThreadKinds.For(prototypeKind));
 
         Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Label = "Ander prototype" }));
-        Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Kind = (ItemKind)9, ApiSlug = "Mockup", UrlWord = "vraag", EntityType = typeof(Lesson) }));
-        Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Kind = (ItemKind)9, ApiSlug = "insight", UrlWord = "les", EntityType = typeof(Lesson) }));
-        Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Kind = (ItemKind)9, ApiSlug = "Lesson", UrlWord = "les" }));
-        Assert.Throws<ArgumentException>(() => registry.Register(prototype with { Kind = (ItemKind)9, ApiSlug = "Lesson", UrlWord = "les", EntityType = typeof(string) }));
+        Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Kind = (ItemKind)99, ApiSlug = "Mockup", UrlWord = "vraag", EntityType = typeof(Lesson) }));
+        Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Kind = (ItemKind)99, ApiSlug = "insight", UrlWord = "kladje", EntityType = typeof(Lesson) }));
+        Assert.Throws<InvalidOperationException>(() => registry.Register(prototype with { Kind = (ItemKind)99, ApiSlug = "Scribble", UrlWord = "kladje" }));
+        Assert.Throws<ArgumentException>(() => registry.Register(prototype with { Kind = (ItemKind)99, ApiSlug = "Scribble", UrlWord = "kladje", EntityType = typeof(string) }));
         Assert.Throws<ArgumentException>(() => BalanceRule.NotCounted(" "));
     }
 
@@ -216,7 +223,10 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
         else
         {
             using (var response = await member.GetAsync(newPage)) Expect.Status(HttpStatusCode.NotFound, response, "no thread form for " + kind);
-            id = await factory.StoryAsync(team.Id, ConsentScope.Project, title: title, text: "Over de " + word + ".");
+            // Made on the kind's own pages; here it is stored directly, as its own use case would store it.
+            id = kind == ItemKind.Story
+                ? await factory.StoryAsync(team.Id, ConsentScope.Project, title: title, text: "Over de " + word + ".")
+                : await factory.ItemAsync(team.Id, kind, title, "Over de " + word + ".", team.Member.Id);
         }
         Assert.Equal(kind, await factory.WithDbAsync(db => db.Items.Where(i => i.Id == id).Select(i => i.Kind).SingleAsync()));
 

@@ -37,7 +37,7 @@ public sealed class ApiSlugTests(ProeftuinFactory factory) : IClassFixture<Proef
         Table(MemberSlugs.Role, "Observer", "Member", "Evaluator", "Facilitator");
         Table(StorySlugs.Scope, "Team", "Project", "PublicAnonymised");
         Table(ThreadSlugs.Link, "supports", "leadsTo", "answers");
-        Assert.Equal(["Stories", "Insights", "Sources", "PersonasAndJourneys", "Needs", "Questions", "Ideas"], ThreadKinds.Registry.BalanceRows.Select(r => r.ApiSlug));
+        Assert.Equal(["Stories", "Insights", "Sources", "PersonasAndJourneys", "Needs", "Questions", "Ideas", "Prototypes", "Observations", "Lessons"], ThreadKinds.Registry.BalanceRows.Select(r => r.ApiSlug));
         Assert.Equal("Comments", BalanceRows.Comments.ApiSlug);
     }
 

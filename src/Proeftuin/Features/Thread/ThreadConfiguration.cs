@@ -10,16 +10,8 @@ internal sealed class ThreadConfiguration :
     public void Configure(EntityTypeBuilder<ThreadItem> b)
     {
         b.ToTable("Items");
-        // One table for every kind: links, comments and traces need one id space.
-        b.HasDiscriminator(i => i.Kind)
-            .HasValue<Stories.Story>(ItemKind.Story)
-            .HasValue<Insight>(ItemKind.Insight)
-            .HasValue<Source>(ItemKind.Source)
-            .HasValue<Persona>(ItemKind.Persona)
-            .HasValue<JourneyMap>(ItemKind.JourneyMap)
-            .HasValue<Need>(ItemKind.Need)
-            .HasValue<Question>(ItemKind.Question)
-            .HasValue<Idea>(ItemKind.Idea);
+        // One table for every kind: links, comments and traces need one id space. The discriminator values come from
+        // the kinds' descriptors (AppDbContext.OnModelCreating).
         b.Property(i => i.Title).HasMaxLength(ThreadLimits.Title);
         b.Property(i => i.Text).HasMaxLength(ThreadLimits.Text);
         b.HasOne(i => i.Project).WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);

@@ -41,6 +41,12 @@ public enum ItemKind
     Need = 5,
     Question = 6,
     Idea = 7,
+    // The proeftuin (issue 12): each kind lives in its own folder and registers its descriptor there.
+    Prototype = 8,
+    Experiment = 9,
+    Observation = 10,
+    Decision = 11,
+    Lesson = 12,
 }
 
 /// <summary>Inzicht: what the team learned, backed by stories, observations and sources.</summary>

@@ -1395,6 +1395,41 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("ProjectThemes");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Decision", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.HasDiscriminator().HasValue(11);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.HasDiscriminator().HasValue(9);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.HasDiscriminator().HasValue(10);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Lessons.Lesson", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.HasDiscriminator().HasValue(12);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.Prototype", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.HasDiscriminator().HasValue(8);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Stories.Story", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
