@@ -124,6 +124,7 @@ count_results() {
     passed=0 failed=0 executed=0 total=0
     FAILURES+=("$name: no TRX file was written ($trx)")
   fi
+  [ -f "$trx" ] && python3 tools/slowest-tests.py "$trx" 8 || true
   RUN_NAMES+=("$name"); RUN_PASSED+=("$passed"); RUN_FAILED+=("$failed")
   RUN_EXECUTED+=("$executed"); RUN_TOTAL+=("$total")
   if [ "$rc" -ne 0 ]; then
