@@ -31,6 +31,10 @@ public static class SearchIndex
         // "stem"* "stem2"* — FTS5 ANDs the phrases; quoting keeps every stem a plain string, never FTS syntax.
         var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
         var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ItemsSearch\" WHERE \"ItemsSearch\" MATCH {match}");
-        return items.Where(i => ids.Contains(i.Id));
+        // "Id + 0", not "Id": a bare Id lets SQLite look up every match by its key and sort them all by date (a common
+        // word matches half of a big project: 200 ms at 100,000 stories). Hiding the key makes it walk the project's
+        // (ProjectId, Kind, CreatedAt, Id) index newest first and stop at the page's end; the matches are one set, read
+        // once (ADR 0026).
+        return items.Where(i => ids.Contains(i.Id + 0));
     }
 }

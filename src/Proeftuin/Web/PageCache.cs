@@ -54,6 +54,8 @@ public static class PageCache
             });
         }
         services.AddSingleton<PageCacheEviction>();
+        // Counts every reader shares (the knowledge balance), kept and evicted with the pages (ADR 0026).
+        services.AddScoped<SharedCounts>();
         // Data/DataSetup.cs hands every registered interceptor to the DbContext.
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<PageCacheEviction>());
         return builder;

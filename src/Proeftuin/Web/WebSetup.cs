@@ -92,11 +92,14 @@ public static class WebSetup
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/fout/{0}"));
         app.UseSecurityHeaders();
         app.UseRouting();
-        // Public pages for someone signed out come from here, before sign-in cookies are read (Web/PageCache.cs).
+        // Before the cache: an API list served from it still counts against the caller's limit (RateLimits.Api). Pages
+        // without a limit pass through untouched (there is no global limiter).
+        app.UseRateLimiter();
+        // Public pages (and public API lists) for someone signed out come from here, before sign-in cookies are read
+        // (Web/PageCache.cs).
         app.UseOutputCache();
         // Inside the page cache, so a cached page keeps its compressed body (Web/Compression.cs).
         app.UseResponseCompression();
-        app.UseRateLimiter();
         app.UseAuthentication();
         // Who is asking, once per request, before anything authorizes or reads it.
         app.UseCaller();

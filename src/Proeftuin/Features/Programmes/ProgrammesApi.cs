@@ -15,7 +15,9 @@ public static class ProgrammesApi
         var api = app.MapGroup("/api/v1/programmes").WithTags("Programma's").RequireRateLimiting(RateLimits.Api);
 
         api.MapGet("/", (GetProgrammeOverview query, CancellationToken ct) => query.ListAsync(ct))
-            .WithSummary("Alle programma's");
+            .WithSummary("Alle programma's")
+            // Kept for everyone signed out like the public pages, evicted when data changes (ADR 0022, 0026).
+            .CacheOutput(PageCache.Policy);
 
         api.MapGet("/{id:int}", async (int id, GetProgrammeOverview query, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await query.RunAsync(id, new ProjectFilter(), ct) is { } p

@@ -30,7 +30,7 @@ public sealed record ProjectOverview(
     IReadOnlyList<ProjectSummary> SubProjects);
 
 /// <summary>Everything the project page and GET /api/v1/projects/{id} show, in a handful of queries.</summary>
-public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, FindProjects findProjects)
+public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, FindProjects findProjects, SharedCounts shared)
 {
     public async Task<ProjectOverview?> RunAsync(int projectId, CancellationToken ct = default)
     {
@@ -87,23 +87,37 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             news, subProjects);
     }
 
-    /// <summary>Contributions in this phase by kind and knowledge source: two grouped counts, whatever the project's size.</summary>
+    /// <summary>One grouped count: items of a kind (Comment null: comments) from a knowledge source.</summary>
+    public sealed record CountedContribution(ItemKind? Kind, Perspective Source, int Count);
+
+    /// <summary>
+    /// Contributions in this phase by kind and knowledge source: two grouped counts on covering indexes. They are the same
+    /// for every reader, so they are kept with the public pages (SharedCounts) until something shown changes: a project
+    /// of 50,000 stories is not counted again on every signed-in request (ADR 0026).
+    /// </summary>
     private async Task<List<(BalanceRow, Perspective, int)>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
     {
-        var items = await db.Items.AsNoTracking()
-            .Where(i => i.ProjectId == projectId && i.Phase == phase && (!(i is Story) || ((Story)i).WithdrawnAt == null))
-            .GroupBy(i => new { i.Kind, i.KnowledgeSource })
-            .Select(g => new { g.Key.Kind, g.Key.KnowledgeSource, Count = g.Count() })
-            .ToListAsync(ct);
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ProjectId == projectId && c.Phase == phase)
-            .GroupBy(c => c.KnowledgeSource)
-            .Select(g => new { KnowledgeSource = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"balance:{projectId}:{(int)phase}");
+        var rows = await shared.GetOrComputeAsync(key, async token =>
+        {
+            var items = await db.Items.AsNoTracking()
+                .Where(i => i.ProjectId == projectId && i.Phase == phase && (!(i is Story) || ((Story)i).WithdrawnAt == null))
+                .GroupBy(i => new { i.Kind, i.KnowledgeSource })
+                .Select(g => new CountedContribution(g.Key.Kind, g.Key.KnowledgeSource, g.Count()))
+                .ToListAsync(token);
+            var comments = await db.Comments.AsNoTracking()
+                .Where(c => c.ProjectId == projectId && c.Phase == phase)
+                .GroupBy(c => c.KnowledgeSource)
+                .Select(g => new CountedContribution(null, g.Key, g.Count()))
+                .ToListAsync(token);
+            return items.Concat(comments).ToList();
+        }, ct);
         // Each kind says where it counts (its descriptor); a kind without one throws rather than count as another.
-        var counted = items.Select(i => (Rule: ThreadKinds.For(i.Kind).Balance, i.KnowledgeSource, i.Count)).Where(i => i.Rule.Counts);
-        return counted.Select(i => (i.Rule.Row!, i.Rule.SourceOf(i.KnowledgeSource), i.Count))
-            .Concat(comments.Select(c => (BalanceRows.Comments, c.KnowledgeSource, c.Count)))
+        return rows.Select(r => r.Kind is { } kind
+                ? (Rule: ThreadKinds.For(kind).Balance, r.Source, r.Count)
+                : (Rule: (BalanceRule?)null, r.Source, r.Count))
+            .Where(r => r.Rule is null || r.Rule.Counts)
+            .Select(r => r.Rule is null ? (BalanceRows.Comments, r.Source, r.Count) : (r.Rule.Row!, r.Rule.SourceOf(r.Source), r.Count))
             .ToList();
     }
 }

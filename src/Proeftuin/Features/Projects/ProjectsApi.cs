@@ -51,7 +51,9 @@ public static class ProjectsApi
             })
             .WithSummary("Projecten die je mag zien, te filteren op domain (care, housing, …), theme en phase")
             .Produces<IEnumerable<ProjectSummaryDto>>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            // The same list for everyone signed out: kept like the public pages, evicted when data changes (ADR 0022, 0026).
+            .CacheOutput(PageCache.Policy);
 
         api.MapGet("/{id:int}", async (int id, GetProjectOverview query, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {

@@ -31,19 +31,55 @@ public static class StoriesApi
         var projects = app.MapGroup("/api/v1/projects/{id:int}/stories").WithTags("Verhalen").RequireRateLimiting(RateLimits.Api)
             .AddEndpointFilter(NoStore);
 
-        projects.MapGet("/", async (int id, int? promptId, int? page, FindStories find, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        projects.MapGet("/", async (int id, int? promptId, string? page, string? limit, string? after, FindStories find, HttpContext http,
+                IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                var list = await find.RunAsync(id, promptId, page ?? 1, ct);
-                if (list is null) return ApiResults.NotFound(l);
-                // Pages of FindStories.PageSize; the totals travel in headers so the body stays a plain array.
-                http.Response.Headers["X-Total-Count"] = list.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.Headers["X-Page-Count"] = list.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.Ok(list.Stories.Select(s => new StorySummaryDto(s.Id, s.PromptId, s.PromptText, s.Title, s.Excerpt,
+                // Checked before anything is read, each with its own Dutch message (a bad value is a 400, never a 500).
+                var size = FindStories.PageSize;
+                if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
+                        || size < 1 || size > FindStories.MaxPageSize))
+                    return ApiResults.BadQuery(l, "limit", "Kies een limit van 1 tot en met 100.");
+                if (page is not null && after is not null)
+                    return ApiResults.BadQuery(l, "page", "Gebruik page of after, niet allebei.");
+                StoryCursor? cursor = null;
+                if (after is not null && !StoryCursor.TryParse(after, out cursor))
+                    return ApiResults.BadQuery(l, "after", "Deze after-waarde kennen we niet. Gebruik de link uit de Link-header van de vorige pagina.");
+                var number = 0;
+                if (page is not null && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number)
+                        || number < 1 || number > FindStories.MaxPage))
+                    return ApiResults.BadQuery(l, "page", "Kies een page van 1 tot en met 100.000, of blader met de link uit de Link-header.");
+
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                string Next(string query) =>
+                    $"<{http.Request.PathBase}/api/v1/projects/{id}/stories?{query}&limit={size}{(promptId is { } p ? $"&promptId={p}" : "")}>; rel=\"next\"";
+                IEnumerable<StoryListItem> stories;
+                ProjectPermissions permissions;
+                if (page is null)
+                {
+                    // The default: newest first from a cursor, no count and no offset, so every page costs the same (ADR 0026).
+                    var result = await find.PageAsync(id, promptId, cursor, size, ct);
+                    if (result is null) return ApiResults.NotFound(l);
+                    if (result.Next is { } next)
+                        http.Response.Headers.Link = Next("after=" + Uri.EscapeDataString(next.ToString()));
+                    (stories, permissions) = (result.Stories, result.Permissions);
+                }
+                else
+                {
+                    // Numbered pages with their totals, as before: each costs a count of the whole list and an offset.
+                    var list = await find.RunAsync(id, promptId, number, size, ct);
+                    if (list is null) return ApiResults.NotFound(l);
+                    http.Response.Headers["X-Total-Count"] = list.Total.ToString(culture);
+                    http.Response.Headers["X-Page-Count"] = list.Pages.ToString(culture);
+                    if (number < list.Pages) http.Response.Headers.Link = Next("page=" + (number + 1).ToString(culture));
+                    (stories, permissions) = (list.Stories, list.Permissions);
+                }
+                return Results.Ok(stories.Select(s => new StorySummaryDto(s.Id, s.PromptId, s.PromptText, s.Title, s.Excerpt,
                     StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, MemberSlugs.Perspective.Of(s.Perspective), s.CreatedAt,
-                    list.Permissions.IsTeam ? StorySlugs.Scope.Of(s.Scope) : null, s.Recorded, s.Signified)));
+                    permissions.IsTeam ? StorySlugs.Scope.Of(s.Scope) : null, s.Recorded, s.Signified)));
             })
-            .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst, 50 per pagina (page=1, 2, …; totaal in X-Total-Count); filter met promptId")
+            .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst: limit per pagina (standaard 50, hoogstens 100), de volgende pagina in de Link-header (after=…); filter met promptId. Met page=1, 2, … genummerde pagina's met het totaal in X-Total-Count")
             .Produces<IEnumerable<StorySummaryDto>>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         projects.MapPost("/", async (int id, HttpRequest request, ShareStory share, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

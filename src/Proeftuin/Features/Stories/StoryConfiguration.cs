@@ -17,6 +17,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEnt
         // On the shared Items table: covers the knowledge balance's grouped count per phase (kind × source,
         // withdrawn stories left out) so it never reads rows.
         b.HasIndex(s => new { s.ProjectId, s.Phase, s.Kind, s.KnowledgeSource, s.WithdrawnAt });
+        // Covers the consent filter (StoryConsent.ReadableBy): counting the stories someone may read reads no rows (ADR 0026).
+        b.HasIndex(s => new { s.ProjectId, s.Kind, s.WithdrawnAt, s.Scope, s.TellerId });
     }
 
     public void Configure(EntityTypeBuilder<StoryConsentChange> b)

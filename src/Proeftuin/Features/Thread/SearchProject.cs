@@ -38,16 +38,19 @@ public sealed class SearchProject(AppDbContext db, ProjectAccess access)
         if (stems.Count == 0) return Empty("Typ een of meer woorden om naar te zoeken.");
 
         // The full-text index narrows; the project and consent rules are the ordinary query's (ADR 0024).
-        var items = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind != ItemKind.Story).Matching(db, stems);
+        // Both ordered and cut to MaxHits inside the database; only those rows are read (ADR 0026). Kinds other than stories
+        // span several index ranges (Kind > Story), so the newest ids are picked on the index alone and only those rows read.
+        var itemIds = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind > ItemKind.Story).Matching(db, stems)
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(MaxHits).Select(i => i.Id);
         var stories = db.Stories.AsNoTracking().ReadableBy(p).Matching(db, stems);
-        var found = await items.OrderByDescending(i => i.CreatedAt).Take(MaxHits)
+        var found = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id))
             .Select(i => new { i.Id, i.Kind, i.Title, i.Text, i.CreatedAt }).ToListAsync(ct);
-        var storyRows = await stories.OrderByDescending(s => s.CreatedAt).Take(MaxHits)
+        var storyRows = await stories.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(MaxHits)
             .Select(s => new Story { Id = s.Id, Title = s.Title, Text = s.Text, Scope = s.Scope, TellerId = s.TellerId, TellerName = s.TellerName, CreatedAt = s.CreatedAt })
             .ToListAsync(ct);
         var hits = found.Select(i => new SearchHit(i.Id, i.Kind, i.Title, Excerpt(i.Text), i.CreatedAt))
             .Concat(storyRows.Select(s => new SearchHit(s.Id, ItemKind.Story, ThreadAccess.StoryTitle(p, s), Excerpt(s.Text), s.CreatedAt)))
-            .OrderByDescending(h => h.CreatedAt).Take(MaxHits).ToList();
+            .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id).Take(MaxHits).ToList();
         return new SearchResult(p, projectId, projectTitle, query, hits.Count == 0 ? "Niets gevonden. Probeer andere of minder woorden." : null, hits);
     }
 

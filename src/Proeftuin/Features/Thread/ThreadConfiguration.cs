@@ -16,7 +16,9 @@ internal sealed class ThreadConfiguration :
         b.Property(i => i.Text).HasMaxLength(ThreadLimits.Text);
         b.HasOne(i => i.Project).WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Author).WithMany().HasForeignKey(i => i.AuthorId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(i => new { i.ProjectId, i.Kind });
+        // Lists and search read a project's items of a kind newest first: walking this index backwards finds a page (and
+        // the next one, from a cursor) without sorting every row of a big project (ADR 0026).
+        b.HasIndex(i => new { i.ProjectId, i.Kind, i.CreatedAt, i.Id });
     }
 
     // An idea outlives its session's deletion as a thread item of the project.

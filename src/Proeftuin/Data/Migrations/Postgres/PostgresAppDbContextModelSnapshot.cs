@@ -1441,7 +1441,7 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTerms"), "GIN");
 
-                    b.HasIndex("ProjectId", "Kind");
+                    b.HasIndex("ProjectId", "Kind", "CreatedAt", "Id");
 
                     b.ToTable("Items", (string)null);
 
@@ -1557,6 +1557,8 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.HasIndex("TellerId");
 
                     b.HasIndex("TellerKeyHash");
+
+                    b.HasIndex("ProjectId", "Kind", "WithdrawnAt", "Scope", "TellerId");
 
                     b.HasIndex("ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt");
 

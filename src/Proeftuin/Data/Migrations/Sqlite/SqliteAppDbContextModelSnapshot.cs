@@ -1371,7 +1371,7 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
-                    b.HasIndex("ProjectId", "Kind");
+                    b.HasIndex("ProjectId", "Kind", "CreatedAt", "Id");
 
                     b.ToTable("Items", (string)null);
 
@@ -1487,6 +1487,8 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.HasIndex("TellerId");
 
                     b.HasIndex("TellerKeyHash");
+
+                    b.HasIndex("ProjectId", "Kind", "WithdrawnAt", "Scope", "TellerId");
 
                     b.HasIndex("ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt");
 
