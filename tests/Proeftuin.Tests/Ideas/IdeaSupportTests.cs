@@ -17,7 +17,7 @@ public sealed class IdeaSupportTests(ProeftuinFactory factory) : IClassFixture<P
         using var member = await factory.SignInAsync(team.Member.Email!);
 
         var page = await member.OpenAsync($"/ideeen/{idea}");
-        Assert.Contains("0 mensen steunen dit idee.", page.MainText, StringComparison.Ordinal);
+        Assert.Contains("Nog niemand steunt dit idee.", page.MainText, StringComparison.Ordinal);
         Assert.Contains("Je steun telt mee als ervaringskennis: jouw kennisbron in dit project.", page.MainText, StringComparison.Ordinal);
         // A member does not choose: the form has no perspective to pick.
         Assert.Null(page.Document.QuerySelector("input[name='SupportInput.Perspective']"));
