@@ -30,6 +30,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Signification.SignificationModule(),
     new Proeftuin.Features.Notifications.NotificationsModule(),
     new Proeftuin.Features.Sessions.SessionsModule(),
+    new Proeftuin.Features.Ideas.IdeasModule(),
     new Proeftuin.Features.Prototypes.PrototypesModule(),
     new Proeftuin.Features.Experiments.ExperimentsModule(),
     new Proeftuin.Features.Lessons.LessonsModule(),

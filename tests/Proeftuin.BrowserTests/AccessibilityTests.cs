@@ -47,6 +47,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/draad/{item:De zondagen}/spoor"),
         new("/projecten/1/analyse"),
         new("/projecten/1/zoeken?q=eenzaam"),
+        // Issue 12 (ideas): the project's ideas, filtered, and an idea from a session with its support and status.
+        new("/projecten/1/ideeen"),
+        new("/projecten/1/ideeen?status=geparkeerd"),
+        new("/ideeen/{item:Een open huis op zondag}"),
         // Issue 4: joining is for everyone; the sessions themselves are not public.
         new("/doe-mee"),
         new("/doe-mee/ZZZZZZ", Status: 404),
@@ -80,6 +84,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}"),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}/samenvatting"),
         new("/sessies/{session:Vervolg: het open huis uitwerken}"),
+        // Issue 12 (ideas): the list and an idea with the support button (and, for who is not a member, the perspective to choose).
+        new("/projecten/1/ideeen"),
+        new("/ideeen/{item:Een open huis op zondag}"),
         // Issue 9: Mijn Proeftuin.
         new("/mijn"),
         // Issue 10: removing one's account (choices per story), and the page after it.
@@ -144,6 +151,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/verband?q=zondag"),
         new("/draad/{item:Eenzaamheid zit in vaste momenten van de week}/verband?q=olifant&soort=bron"),
         new("/projecten/1/draad/nieuw?soort=idee&vraag={item:Hoe kunnen we ervoor zorgen dat bewoners op zondag makkelijk iemand treffen?}", SubmitEmpty: "Opslaan"),
+        // Issue 12 (ideas): the list, an idea with the status form, and the thread's idea form with its question picker.
+        new("/projecten/1/ideeen"),
+        new("/ideeen/{item:Een open huis op zondag}"),
+        new("/projecten/1/draad/nieuw?soort=idee", SubmitEmpty: "Opslaan"),
         // Issue 9: Mijn Proeftuin, and the members page with open invitations.
         new("/mijn"),
         // Issue 10: the only facilitator of a project is asked to hand over first.

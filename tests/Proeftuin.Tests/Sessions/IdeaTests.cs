@@ -45,25 +45,25 @@ public sealed class IdeaTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         Assert.Equal((room.QuestionId, LinkType.Answers), (link.ToId, link.Type));
 
         // The idea's page names the session for those who may see it.
-        var item = await facilitator.OpenAsync($"/draad/{idea.Id}");
+        var item = await facilitator.OpenAsync($"/ideeen/{idea.Id}");
         Assert.Equal(idea.Title, item.H1);
         Assert.Contains("Uit sessie", item.MainText, StringComparison.Ordinal);
         Assert.NotNull(item.Document.QuerySelector($"a[href='/sessies/{room.Session.Id}']"));
         // The thread lists ideas too.
         var thread = await facilitator.OpenAsync($"/projecten/{room.Team.Id}/draad?soort=idee");
-        Assert.NotNull(thread.Document.QuerySelector($"a[href='/draad/{idea.Id}']"));
+        Assert.NotNull(thread.Document.QuerySelector($"a[href='/ideeen/{idea.Id}']"));
         // Trace of the question: the idea answers it.
         var trace = await facilitator.OpenAsync($"/draad/{room.QuestionId}/spoor");
-        Assert.NotNull(trace.Document.QuerySelector($"a[href='/draad/{idea.Id}']"));
+        Assert.NotNull(trace.Document.QuerySelector($"a[href='/ideeen/{idea.Id}']"));
         // Search finds it by a word stem.
         var search = await facilitator.OpenAsync($"/projecten/{room.Team.Id}/zoeken?q=soepmiddagen");
-        Assert.NotNull(search.Document.QuerySelector($"a[href='/draad/{idea.Id}']"));
+        Assert.NotNull(search.Document.QuerySelector($"a[href='/ideeen/{idea.Id}']"));
         // The knowledge balance counts it as an idea from ervaringskennis.
         var project = await facilitator.GetJsonAsync($"/api/v1/projects/{room.Team.Id}");
         Assert.Equal(1, project.GetProperty("knowledgeBalance").GetProperty("contributionsByKind").GetProperty("Ideas").GetProperty("Experience").GetInt32());
         // The session page shows it under ideas, and the note no longer in the choice.
         var after = await facilitator.OpenAsync($"/sessies/{room.Session.Id}");
-        Assert.NotNull(after.Document.QuerySelector($"#ideeen a[href='/draad/{idea.Id}']"));
+        Assert.NotNull(after.Document.QuerySelector($"#ideeen a[href='/ideeen/{idea.Id}']"));
         Assert.Null(after.Document.QuerySelector($"#idee-postit option[value='{noteId}']"));
     }
 
@@ -78,7 +78,7 @@ public sealed class IdeaTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var ideaId = await factory.WithDbAsync(db => db.Items.OfType<Idea>().Where(i => i.SessionId == room.Session.Id).Select(i => i.Id).SingleAsync());
         // An open project: anyone reads the thread, but only the team sees the session.
         using var stranger = await factory.SignInAsync((await factory.Data.UserAsync()).Email!);
-        var page = await stranger.OpenAsync($"/draad/{ideaId}");
+        var page = await stranger.OpenAsync($"/ideeen/{ideaId}");
         Assert.Contains("Uit een sessie", page.MainText, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector($"a[href='/sessies/{room.Session.Id}']"));
     }
@@ -246,7 +246,9 @@ public sealed class IdeaTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var edit = await facilitator.OpenAsync($"/draad/{ideaId}/bewerken");
         using (var r = await facilitator.SubmitAsync(edit.FormFor("Input.Title"), new { Input_Title = "Een moestuin voor de hele buurt", Input_Text = "Met **bakken** en een bank." }))
             Expect.Redirect(r, $"/draad/{ideaId}");
-        var page = await facilitator.OpenAsync($"/draad/{ideaId}");
+        // The thread's address sends an idea on to its own page (Features/Ideas).
+        using (var moved = await facilitator.GetAsync($"/draad/{ideaId}")) Expect.Redirect(moved, $"/ideeen/{ideaId}");
+        var page = await facilitator.OpenAsync($"/ideeen/{ideaId}");
         Assert.Equal("Een moestuin voor de hele buurt", page.H1);
         Assert.NotNull(page.Document.QuerySelector(".pt-news-body strong"));
 

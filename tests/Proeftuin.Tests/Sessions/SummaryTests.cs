@@ -69,7 +69,7 @@ public sealed class SummaryTests(ProeftuinFactory factory) : IClassFixture<Proef
         // Participants by perspective, and names for the facilitator.
         Assert.Contains("3 deelnemers", text, StringComparison.Ordinal);
         Assert.Contains("Namen (alleen voor begeleiders)", text, StringComparison.Ordinal);
-        Assert.NotNull(page.Document.QuerySelector($"a[href='/draad/{ideaId}']"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/ideeen/{ideaId}']"));
     }
 
     [Fact]
@@ -124,9 +124,11 @@ public sealed class SummaryTests(ProeftuinFactory factory) : IClassFixture<Proef
         var page = await facilitator.OpenAsync($"/sessies/{closed.Id}/samenvatting");
         Assert.Contains("Een open huis op zondag", page.MainText, StringComparison.Ordinal);
         Assert.Contains("Riet", page.MainText, StringComparison.Ordinal);
-        Assert.NotNull(page.Document.QuerySelector($"a[href='/draad/{ideas[0]}']"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/ideeen/{ideas[0]}']"));
+        // Each idea says where it stands now (Features/Ideas).
+        Assert.Contains("Status: Nieuw", page.Document.QuerySelector($".pt-item-list a[href='/ideeen/{ideas[0]}']")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.Document.QuerySelectorAll("table tbody tr"));
-        var idea = await facilitator.OpenAsync($"/draad/{ideas[0]}");
+        var idea = await facilitator.OpenAsync($"/ideeen/{ideas[0]}");
         Assert.Contains("Uit sessie", idea.MainText, StringComparison.Ordinal);
         // The session page itself opens too, and a planned session's summary says it has not started.
         await facilitator.OpenAsync($"/sessies/{closed.Id}");

@@ -56,7 +56,7 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
             var other = step.FromOriginPage ? outcome : origin;
             var direction = step.FromOriginPage == subjectIsOrigin ? "from" : "to";
             using var r = await facilitator.AddLinkAsync(page, other, direction, step.Type.ToString());
-            Expect.Redirect(r, $"{ThreadWords.PageUrl(page == story ? ItemKind.Story : ItemKind.Insight, page)}#verbanden");
+            Expect.Redirect(r, $"{ThreadWords.PageUrl(page == story ? ItemKind.Story : page == idea ? ItemKind.Idea : ItemKind.Insight, page)}#verbanden");
         }
 
         // The trace page, from each end and from the middle.
@@ -85,7 +85,7 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         var outcomePage = await tellerBrowser.OpenAsync($"/verhalen/{story}/wat-is-ermee-gebeurd");
         var ideas = outcomePage.Document.QuerySelector("section[aria-labelledby=ideeen]")!;
         Assert.Contains("daaruit kwamen deze ideeën", ideas.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(ideas.QuerySelector($"a[href='/draad/{idea}']"));
+        Assert.NotNull(ideas.QuerySelector($"a[href='/ideeen/{idea}']"));
         var meldingen = await factory.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == teller.Id).OrderBy(n => n.Id).Select(n => n.Text).ToListAsync());
         Assert.Equal(4, meldingen.Count);
         Assert.Contains(meldingen, t => t.Contains("Zondag is de langste dag", StringComparison.Ordinal));
@@ -109,12 +109,12 @@ public sealed class ChainTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         Assert.Contains(trace.GetProperty("forward").EnumerateArray(), e => e.GetProperty("item").GetProperty("title").GetString() == "Een open huis op zondag");
 
         var page = await resident.OpenAsync($"/draad/{question}/spoor");
-        Assert.NotNull(page.Document.QuerySelector($"section[aria-labelledby=vooruit] a[href='/draad/{idea}']"));
-        Assert.Null(page.Document.QuerySelector($"section[aria-labelledby=terug] a[href='/draad/{idea}']"));
+        Assert.NotNull(page.Document.QuerySelector($"section[aria-labelledby=vooruit] a[href='/ideeen/{idea}']"));
+        Assert.Null(page.Document.QuerySelector($"section[aria-labelledby=terug] a[href='/ideeen/{idea}']"));
 
         // Ans, who told it, sees the idea at the end of her story's chain and was told.
         var outcome = await resident.OpenAsync($"/verhalen/{story}/wat-is-ermee-gebeurd");
-        Assert.NotNull(outcome.Document.QuerySelector($"section[aria-labelledby=ideeen] a[href='/draad/{idea}']"));
+        Assert.NotNull(outcome.Document.QuerySelector($"section[aria-labelledby=ideeen] a[href='/ideeen/{idea}']"));
         Assert.Contains("Een open huis op zondag", (await resident.OpenAsync("/meldingen")).MainText, StringComparison.Ordinal);
     }
 

@@ -375,6 +375,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Members-only Q: a story for the project, an item, news and a session, each with the marker.
         QStory = await ThreadData.StoryAsync(f, Q, ConsentScope.PublicAnonymised, title: "Verhaal " + ClosedMarker, text: $"{SearchWord} {ClosedMarker}", tellerId: member.Id);
         QItem = await ThreadData.ItemAsync(f, Q, ItemKind.Insight, "Inzicht " + ClosedMarker, $"{SearchWord} {ClosedMarker}", authorId: member.Id);
+        await SeedIdeasAsync(member.Id);
         QNews = await f.WithDbAsync(async db =>
         {
             var news = new NewsItem { ProjectId = Q, Title = "Nieuws " + ClosedMarker, BodyMarkdown = ClosedMarker, BodyHtml = "<p>" + ClosedMarker + "</p>", PublishedAt = DateTime.UtcNow, AuthorId = facilitator.Id };
@@ -448,6 +449,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["SessionVoteStep"] = Str(Writing.StepIds[1]),
             ["Story"] = Str(KeyStory.Id),
             ["Item"] = Str(Insight),
+            ["Idea"] = Str(Idea),
             ["News"] = Str(News),
             ["Session"] = Str(Writing.Id),
             ["JoinCode"] = Writing.JoinCode,
@@ -459,6 +461,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["SessionStep"] = Str(QSession.StepIds[0]),
             ["Story"] = Str(QStory),
             ["Item"] = Str(QItem),
+            ["Idea"] = Str(QIdea),
             ["News"] = Str(QNews),
             ["Session"] = Str(QSession.Id),
             ["JoinCode"] = QSession.JoinCode,
@@ -578,6 +581,28 @@ public sealed class MatrixWorld : IAsyncLifetime
         });
         return ForP.With(("Invitation", token));
     }
+
+    #region Ideas (issue 12): an idea in P and one in Q (with the members-only marker), and a fresh idea everyone supports
+
+    public int Idea { get; private set; }
+    public int QIdea { get; private set; }
+
+    private async Task SeedIdeasAsync(string authorId)
+    {
+        Idea = await ThreadData.ItemAsync(Factory, P, ItemKind.Idea, "Matrixidee", $"{SearchWord} idee", authorId: authorId);
+        QIdea = await ThreadData.ItemAsync(Factory, Q, ItemKind.Idea, "Idee " + ClosedMarker, $"{SearchWord} {ClosedMarker}", authorId: authorId);
+    }
+
+    /// <summary>An idea of its own that every signed-in role supports, so each can withdraw their support once.</summary>
+    public async Task<Targets> FreshSupportedIdeaAsync()
+    {
+        var idea = await ThreadData.ItemAsync(Factory, P, ItemKind.Idea, "Gesteund matrixidee", authorId: UserIds[Role.Member]);
+        foreach (var userId in UserIds.Values.Distinct())
+            await Ideas.IdeaData.SupportAsync(Factory, idea, userId, Perspective.Experience);
+        return ForP.With(("Idea", Str(idea)));
+    }
+
+    #endregion
 
     public static string Str(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -775,6 +800,7 @@ public sealed record Row
                     ("programmas" or "programmes", _) => values["Programme"],
                     ("verhalen" or "stories", _) => values["Story"],
                     ("draad" or "items", _) => values["Item"],
+                    ("ideeen" or "ideas", _) => values["Idea"],
                     ("nieuws", _) => values["News"],
                     ("reacties", _) => values["Comment"],
                     ("verbanden", _) => values["Link"],

@@ -302,6 +302,13 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /sessies/{id:int}/voorbereiden?handler=MoveStep         | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}&direction=1"),
         new("POST /sessies/{id:int}/voorbereiden?handler=RemoveStep       | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}", fresh: w => w.FreshPlannedSessionAsync()),
 
+        // Ideas (issue 12): the idea page with support and status, the project's list
+        new("GET /ideeen/{id:int}                                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /ideeen/{id:int}?handler=Support                        | in  in  in  ok  ok  ok  ok  400 400"),
+        new("POST /ideeen/{id:int}?handler=Withdraw                       | in  in  in  ok  ok  ok  ok  ok  ok", fresh: w => w.FreshSupportedIdeaAsync()),
+        new("POST /ideeen/{id:int}?handler=Status                         | in  in  in  403 403 403 400 403 400"),
+        new("GET /projecten/{id:int}/ideeen                               | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
@@ -316,6 +323,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/sessions/{id:int}/results                        | 401 ok  401 ok  ok  ok  ok  404 ok"),
         new("GET /api/v1/sessions/{id:int}/notes                          | 401 ok  401 ok  ok  ok  ok  404 ok"),
         new("POST /api/v1/sessions/{id:int}/notes                         | 401 400 401 403 400 400 400 404 403"),
+        new("GET /api/v1/projects/{id:int}/ideas                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/ideas/{id:int}                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
 
         // Files, operations, the hub's own endpoints
         new("GET /partners/{id:int}/logo                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -43,4 +43,5 @@ public enum AuditAction
     AccountUnblocked,
     AdminSignInLinkSent,
     RetentionApplied,
+    IdeaStatusChanged,
 }

@@ -12,7 +12,8 @@ public sealed record SummaryCluster(int Id, string Name, int? IdeaId, IReadOnlyL
 
 public sealed record SummaryStep(int Id, int Position, string Title, StepMode Mode, int Minutes, bool Private, bool Anonymous);
 
-public sealed record SummaryIdea(int Id, string Title, Perspective KnowledgeSource, bool FromCluster);
+/// <summary>Status: where the idea stands now (Features/Ideas).</summary>
+public sealed record SummaryIdea(int Id, string Title, Perspective KnowledgeSource, bool FromCluster, Ideas.IdeaStatus Status);
 
 /// <summary>
 /// What happened in a session, for its printable summary page. Names of participants only for facilitators;
@@ -45,7 +46,7 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Get
         var byCluster = notes.Where(n => n.ClusterId is not null).ToLookup(n => n.ClusterId!.Value, n => n.Note);
         var people = await db.Participants.AsNoTracking().Where(p => p.SessionId == s.Id).OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(ct);
         var ideas = await db.Items.OfType<Idea>().AsNoTracking().Where(i => i.SessionId == s.Id).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.Title, i.KnowledgeSource }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.Title, i.KnowledgeSource, i.Status }).ToListAsync(ct);
         var clusterIdeas = clusters.Where(c => c.IdeaId is not null).Select(c => c.IdeaId!.Value).ToHashSet();
         // Guests and other participants from outside see nothing of the project beyond the session: no title, no links.
         var team = caller.Project is { IsMember: true } or { CanManage: true };
@@ -62,7 +63,7 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Get
             await results.ClosedStepsAsync(caller, ct),
             people.Count, people.GroupBy(p => p.Perspective).ToDictionary(g => g.Key, g => g.Count()),
             caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false)).ToList() : null,
-            ideas.Select(i => new SummaryIdea(i.Id, i.Title, i.KnowledgeSource, clusterIdeas.Contains(i.Id))).ToList(),
+            ideas.Select(i => new SummaryIdea(i.Id, i.Title, i.KnowledgeSource, clusterIdeas.Contains(i.Id), i.Status)).ToList(),
             caller.IsFacilitator, s.PlannedDate, s.PlannedTime, s.Place);
     }
 

@@ -14,6 +14,9 @@ public sealed class CreateModel(SaveItem save, IStringLocalizer<SharedResource> 
     [BindProperty(SupportsGet = true, Name = "vraag")] public string? Vraag { get; set; }
     [BindProperty] public ItemForm Input { get; set; } = new();
     public string? AnswersTitle { get; private set; }
+    /// <summary>For an idea: the project's questions, offered first in the form (none: the idea stands on its own).</summary>
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+    public int? Answers => answers;
     private int? answers;
     public ItemKind Kind { get; private set; }
     public int ProjectId { get; private set; }
@@ -47,7 +50,10 @@ public sealed class CreateModel(SaveItem save, IStringLocalizer<SharedResource> 
         var kind = ThreadWords.KindFromSlug(Soort);
         if (kind is { } k) Kind = k;
         var allowed = await save.CanCreateAsync(id, kind, HttpContext.RequestAborted);
-        if (!allowed.IsOk || Vraag is null) return allowed;
+        if (!allowed.IsOk) return allowed;
+        if (Kind == ItemKind.Idea) Questions = await save.QuestionsAsync(id, HttpContext.RequestAborted);
+        // The picker's "no question" sends an empty value: no link.
+        if (string.IsNullOrEmpty(Vraag)) return allowed;
         // Only an idea answers a question, and only one of this project's: anything else is not there.
         if (Kind != ItemKind.Idea || !int.TryParse(Vraag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var questionId)
             || await save.AnsweredAsync(id, questionId, HttpContext.RequestAborted) is not { } question)

@@ -28,6 +28,10 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user,
     public Task<Question?> AnsweredAsync(int projectId, int questionId, CancellationToken ct = default) =>
         db.Items.OfType<Question>().FirstOrDefaultAsync(q => q.Id == questionId && q.ProjectId == projectId, ct);
 
+    /// <summary>The questions an idea entered directly may answer: the project's, oldest first (the question picker).</summary>
+    public Task<List<Question>> QuestionsAsync(int projectId, CancellationToken ct = default) =>
+        db.Items.OfType<Question>().AsNoTracking().Where(q => q.ProjectId == projectId).OrderBy(q => q.CreatedAt).ThenBy(q => q.Id).ToListAsync(ct);
+
     /// <summary>
     /// Adds an item. An idea may answer one of the project's questions (<paramref name="answers"/>): idea and link are
     /// saved together, and the tellers of the stories behind the question are told (NotifyTeller).

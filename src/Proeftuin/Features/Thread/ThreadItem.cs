@@ -63,6 +63,8 @@ public sealed class Idea : ThreadItem
 {
     public int? SessionId { get; set; }
     public Sessions.LiveSession? Session { get; set; }
+    /// <summary>Where the idea stands (Features/Ideas): changed by a facilitator, with its history in IdeaStatusChanges.</summary>
+    public Ideas.IdeaStatus Status { get; set; }
 }
 
 /// <summary>A persona: a made-up person who stands for a group, with a characteristic quote.</summary>

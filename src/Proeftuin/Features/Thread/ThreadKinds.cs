@@ -139,10 +139,10 @@ public static class ThreadKinds
         },
     };
 
-    /// <summary>Ideas are mostly born in live sessions, but may be entered directly too.</summary>
+    /// <summary>Ideas are mostly born in live sessions, but may be entered directly too; their pages are Features/Ideas' (/ideeen/{id}).</summary>
     public static readonly ThreadKind Idea = new(ItemKind.Idea, typeof(Idea), "Idee", "Ideeën", "idee", "Idea",
         BalanceRule.In(Projects.BalanceRows.Ideas), LinkRule.Any)
-    { Form = new("Nieuw idee", () => new Idea()) };
+    { Form = new("Nieuw idee", () => new Idea()), PagePath = "/ideeen" };
 
     /// <summary>Stories first: the link picker offers them first.</summary>
     public static ThreadKindRegistry Registry { get; } = new(Stories.StoryKind.Descriptor, Insight, Source, Persona, JourneyMap, Need, Question, Idea);

@@ -100,6 +100,13 @@ public sealed class SweepWorld : IDisposable
         var story = await member.OpenAsync($"/verhalen/{storyId}");
         (await member.SubmitAsync(story.FormFor("Input.Text"), new { Input_Text = "Een eerste reactie." })).Dispose();
 
+        // Ideas (issue 12): the member supports a demo idea, so the form to withdraw it shows too.
+        var ideaId = await factory.WithDbAsync(db => db.Items.OfType<Proeftuin.Features.Thread.Idea>().Where(i => i.ProjectId == projectId && i.Title == "Een open huis op zondag")
+            .Select(i => i.Id).SingleAsync());
+        var idea = await member.OpenAsync($"/ideeen/{ideaId}");
+        using (var supported = await member.SubmitAsync(idea.FormWithAction("handler=Support"), new { SupportInput_Perspective = "Experience" }))
+            Assert.True(Browser.IsRedirect(supported.StatusCode), $"The member could not support the idea: {(int)supported.StatusCode}");
+
         var journeyForm = await facilitator.OpenAsync($"/projecten/{projectId}/draad/nieuw?soort=klantreis");
         int journeyId;
         using (var made = await facilitator.SubmitAsync(journeyForm.FormFor("Input.Title"), new { Input_Title = "Klantreis van een nieuwe bewoner", Input_Text = "Van verhuizen tot de eerste buurtkoffie." }))
@@ -151,11 +158,12 @@ public sealed class SweepWorld : IDisposable
             {
                 "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
-                "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen"],
+                "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
                     $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
-                    $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen"],
-                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
+                    $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
+                    $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);
