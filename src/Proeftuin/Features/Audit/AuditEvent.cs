@@ -43,4 +43,6 @@ public enum AuditAction
     AccountUnblocked,
     AdminSignInLinkSent,
     RetentionApplied,
+    // Issue 12 (prototypes): a facilitator turned ideas into a prototype.
+    PrototypeCreated,
 }

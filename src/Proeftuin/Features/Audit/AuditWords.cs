@@ -14,6 +14,7 @@ public static class AuditSubjects
     public static readonly string Account = "account";
     public static readonly string Project = "project";
     public static readonly string Retention = "retention";
+    public static readonly string Prototype = "prototype";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -40,6 +41,7 @@ public static class AuditWords
         AuditAction.AccountUnblocked => "Account gedeblokkeerd",
         AuditAction.AdminSignInLinkSent => "Inloglink gestuurd door beheerder",
         AuditAction.RetentionApplied => "Bewaartermijnen toegepast",
+        AuditAction.PrototypeCreated => "Prototype gemaakt",
         _ => action.ToString(),
     };
 
@@ -67,6 +69,7 @@ public static class AuditWords
         [AuditSubjects.Account] = "Account",
         [AuditSubjects.Project] = "Project",
         [AuditSubjects.Retention] = "Bewaartermijnen",
+        [AuditSubjects.Prototype] = "Prototype",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>
