@@ -22,7 +22,7 @@ public sealed class AddAttachment(AppDbContext db, SaveAssumption rules, Caller 
         var allowed = await rules.AllowedAsync(prototypeId, ct);
         if (!allowed.IsOk) return allowed.Status == OutcomeStatus.NotFound ? Outcome<PrototypeAttachment>.NotFound() : Outcome<PrototypeAttachment>.Forbidden();
         var v = new Validation();
-        var alt = v.Text("AltText", altText, PrototypeLimits.AltText, required: false, label: "de beschrijving");
+        var alt = v.Text("AltText", altText, PrototypeLimits.AltText, required: false, label: "de beschrijving van de afbeelding");
         DetectedFile? type = null;
         byte[] content = [];
         if (file is null || file.Length == 0)
@@ -62,6 +62,16 @@ public sealed class AddAttachment(AppDbContext db, SaveAssumption rules, Caller 
         return Outcome<PrototypeAttachment>.Ok(attachment);
     }
 
+    /// <summary>The extension that belongs to each stored type (static readonly: file words, not texts for the i18n scan).</summary>
+    private static readonly Dictionary<string, string> Extensions = new(StringComparer.Ordinal)
+    {
+        [AttachmentTypes.Png] = ".png",
+        [AttachmentTypes.Jpeg] = ".jpg",
+        [AttachmentTypes.WebP] = ".webp",
+        [AttachmentTypes.Gif] = ".gif",
+        [AttachmentTypes.Pdf] = ".pdf",
+    };
+
     /// <summary>
     /// The name without folders or characters that do not belong in a name, at most 200 characters, ending in the
     /// extension of what the file really is (a PDF named .jpg is kept as a PDF and offered as .pdf).
@@ -75,14 +85,7 @@ public sealed class AddAttachment(AppDbContext db, SaveAssumption rules, Caller 
             if (!char.IsControl(c) && !char.IsSurrogate(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?') && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
                 clean.Append(c);
         var stem = Path.GetFileNameWithoutExtension(clean.ToString().Trim()).Trim(' ', '.');
-        var extension = type.ContentType switch
-        {
-            "image/png" => ".png",
-            "image/jpeg" => ".jpg",
-            "image/webp" => ".webp",
-            "image/gif" => ".gif",
-            _ => ".pdf",
-        };
+        var extension = Extensions.GetValueOrDefault(type.ContentType, Extensions[AttachmentTypes.Pdf]);
         if (stem.Length == 0) stem = "bijlage";
         if (stem.Length > PrototypeLimits.FileName - extension.Length) stem = stem[..(PrototypeLimits.FileName - extension.Length)];
         return stem + extension;

@@ -11,13 +11,13 @@ namespace Proeftuin.Features.Prototypes;
 public static class AssumptionMap
 {
     public const int Width = 400;
-    public const int Height = 390;
+    public const int Height = 410;
     public const int Left = 70;
-    public const int Top = 20;
+    public const int Top = 40;
     public const int PlotWidth = 310;
     public const int PlotHeight = 290;
-    public const int Radius = 12;
-    private const int Gap = 28;
+    public const int Radius = 11;
+    private const int Gap = 25;
     private const int PerRow = 3;
     /// <summary>More than this in one spot: the rest is counted ("+4"), the table lists them all.</summary>
     public const int PerSpot = 6;

@@ -15,7 +15,12 @@ public sealed record DetectedFile(string ContentType, int? Width, int? Height)
 /// </summary>
 public static class AttachmentTypes
 {
-    public const string Pdf = "application/pdf";
+    // Static readonly, not const: media types, not texts for the i18n key scan.
+    public static readonly string Pdf = "application/pdf";
+    public static readonly string Png = "image/png";
+    public static readonly string Jpeg = "image/jpeg";
+    public static readonly string Gif = "image/gif";
+    public static readonly string WebP = "image/webp";
 
     public static DetectedFile? Detect(ReadOnlySpan<byte> b)
     {
@@ -23,19 +28,19 @@ public static class AttachmentTypes
         {
             // The IHDR chunk comes first: width and height as big-endian 32-bit numbers at 16 and 20.
             var ihdr = b[12..16].SequenceEqual("IHDR"u8);
-            return new("image/png", ihdr ? Pixels(BinaryPrimitives.ReadUInt32BigEndian(b[16..20])) : null, ihdr ? Pixels(BinaryPrimitives.ReadUInt32BigEndian(b[20..24])) : null);
+            return new(Png, ihdr ? Pixels(BinaryPrimitives.ReadUInt32BigEndian(b[16..20])) : null, ihdr ? Pixels(BinaryPrimitives.ReadUInt32BigEndian(b[20..24])) : null);
         }
         if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
         {
             var (w, h) = JpegSize(b);
-            return new("image/jpeg", w, h);
+            return new(Jpeg, w, h);
         }
         if (b.Length >= 10 && (b[..6].SequenceEqual("GIF87a"u8) || b[..6].SequenceEqual("GIF89a"u8)))
-            return new("image/gif", Pixels(BinaryPrimitives.ReadUInt16LittleEndian(b[6..8])), Pixels(BinaryPrimitives.ReadUInt16LittleEndian(b[8..10])));
+            return new(Gif, Pixels(BinaryPrimitives.ReadUInt16LittleEndian(b[6..8])), Pixels(BinaryPrimitives.ReadUInt16LittleEndian(b[8..10])));
         if (b.Length >= 16 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8))
         {
             var (w, h) = WebPSize(b);
-            return new("image/webp", w, h);
+            return new(WebP, w, h);
         }
         // %PDF- at the very start (readers accept it a little later, but a file that hides it is not what it says).
         if (b.Length >= 5 && b[..5].SequenceEqual("%PDF-"u8)) return new(Pdf, null, null);

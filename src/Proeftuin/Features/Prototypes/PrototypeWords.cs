@@ -27,9 +27,9 @@ public static class PrototypeWords
 
     public static string Label(this AssumptionCertainty certainty) => certainty switch
     {
-        AssumptionCertainty.Sure => "Zeker",
+        AssumptionCertainty.Sure => "Zeker: we weten het",
         AssumptionCertainty.Somewhat => "Een beetje zeker",
-        AssumptionCertainty.Unsure => "Onzeker",
+        AssumptionCertainty.Unsure => "Onzeker: we denken het maar",
         _ => throw new ArgumentOutOfRangeException(nameof(certainty), certainty, "A certainty without words."),
     };
 

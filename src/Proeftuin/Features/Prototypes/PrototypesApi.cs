@@ -54,8 +54,7 @@ public static class PrototypesApi
                 headers.XContentTypeOptions = "nosniff";
                 // Members-only projects: no shared cache may keep it.
                 headers.CacheControl = "private, max-age=300";
-                // Nothing inside the file runs: a PDF viewer or image gets no scripts, no frames, no forms.
-                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+                // The site's CSP (no inline script) applies here too; a PDF is downloaded, not shown on this origin.
                 var inline = file.ContentType.StartsWith("image/", StringComparison.Ordinal);
                 var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
                 disposition.SetHttpFileName(file.FileName);

@@ -30,6 +30,7 @@ public sealed class PrototypesModule : FeatureModule
 
     public override IEnumerable<WorkspaceLink> WorkspaceLinks =>
     [
-        new WorkspaceLink("Prototypes", id => $"/projecten/{id}/prototypes", 25, _ => true),
+        // After the live sessions, where ideas are born: the design-thinking order.
+        new WorkspaceLink("Prototypes", id => $"/projecten/{id}/prototypes", 55, _ => true),
     ];
 }
