@@ -302,6 +302,23 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /sessies/{id:int}/voorbereiden?handler=MoveStep         | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}&direction=1"),
         new("POST /sessies/{id:int}/voorbereiden?handler=RemoveStep       | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}", fresh: w => w.FreshPlannedSessionAsync()),
 
+        // Prototypes (issue 12): {id} is P's prototype (from an idea, with an assumption and an attachment), made by the facilitator
+        new("GET /projecten/{id:int}/prototypes                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/prototypes/nieuw                     | in  in  in  403 403 403 ok  403 ok"),
+        new("POST /projecten/{id:int}/prototypes/nieuw                    | in  in  in  403 403 403 400 403 400"),
+        new("GET /prototypes/{id:int}                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /prototypes/{id:int}/bewerken                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/bewerken                           | in  in  in  403 400 400 400 403 400"),
+        new("GET /prototypes/{id:int}/aannames                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/aannames                           | in  in  in  403 400 400 400 403 400"),
+        new("POST /prototypes/{id:int}/aannames?handler=Remove            | in  in  in  403 ok  ok  ok  403 ok", body: "assumptionId={Assumption}", fresh: w => w.FreshAssumptionAsync()),
+        new("GET /prototypes/{id:int}/aannames/{assumptionId:int}         | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/aannames/{assumptionId:int}        | in  in  in  403 400 400 400 403 400"),
+        new("GET /prototypes/{id:int}/bijlagen                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/bijlagen                           | in  in  in  403 400 400 400 403 400"),
+        new("POST /prototypes/{id:int}/bijlagen?handler=Remove            | in  in  in  403 ok  ok  ok  403 ok", body: "attachmentId={Attachment}", fresh: w => w.FreshAttachmentAsync()),
+        new("GET /bijlagen/{id:int}                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
@@ -316,6 +333,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/sessions/{id:int}/results                        | 401 ok  401 ok  ok  ok  ok  404 ok"),
         new("GET /api/v1/sessions/{id:int}/notes                          | 401 ok  401 ok  ok  ok  ok  404 ok"),
         new("POST /api/v1/sessions/{id:int}/notes                         | 401 400 401 403 400 400 400 404 403"),
+        // Prototypes (issue 12)
+        new("GET /api/v1/prototypes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
 
         // Files, operations, the hub's own endpoints
         new("GET /partners/{id:int}/logo                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
