@@ -58,6 +58,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/v"),
         new("/v/AAAA-AAAA-AAAA-AAAA", Status: 404),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}", Status: 404),
+        // Issue 12 (prototypes): the list; the demo has no prototype yet, so its own pages are not here (see the report).
+        new("/projecten/1/prototypes"),
     ];
 
     private static readonly Visit[] Resident =
@@ -165,6 +167,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 10: the project's part of the audit log, also with a refused filter.
         new("/projecten/1/logboek"),
         new("/projecten/1/logboek?van=31-13-2026", Status: 400),
+        // Issue 12 (prototypes): making one from the demo's idea, also submitted without a form chosen.
+        new("/projecten/1/prototypes/nieuw?idee={item:Een open huis op zondag}", SubmitEmpty: "Prototype maken"),
     ];
 
     private static readonly Visit[] Admin =

@@ -253,6 +253,62 @@ public sealed class MatrixWorld : IAsyncLifetime
     public int GuestParticipant(int sessionId) => guestParticipants[sessionId];
     private readonly Dictionary<int, int> guestParticipants = [];
 
+    #region Prototypes (issue 12): a prototype in P and in Q, each with an assumption and an attachment
+    public int Prototype { get; private set; }
+    public int QPrototype { get; private set; }
+    public int Assumption { get; private set; }
+    public int QAssumption { get; private set; }
+    public int Attachment { get; private set; }
+    public int QAttachment { get; private set; }
+
+    /// <summary>A prototype of P from an idea of P, with an assumption and an attachment: what the matrix probes act on.</summary>
+    private async Task<(int Prototype, int Assumption, int Attachment)> SeedPrototypeAsync(int project, string title, string authorId)
+    {
+        var idea = await ThreadData.ItemAsync(Factory, project, ItemKind.Idea, "Idee voor " + title, authorId: authorId);
+        var prototype = await Proeftuin.Tests.Prototypes.PrototypeData.PrototypeAsync(Factory, project, title, authorId, idea);
+        var (assumption, attachment) = await Factory.WithDbAsync(async db =>
+        {
+            var a = new Proeftuin.Features.Prototypes.Assumption
+            {
+                PrototypeId = prototype,
+                Text = "Aanname bij " + title,
+                Risk = Proeftuin.Features.Prototypes.AssumptionRisk.High,
+                Certainty = Proeftuin.Features.Prototypes.AssumptionCertainty.Unsure,
+                AuthorId = authorId,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            var f = new Proeftuin.Features.Prototypes.PrototypeAttachment
+            {
+                PrototypeId = prototype,
+                FileName = "schets.png",
+                ContentType = "image/png",
+                Content = Proeftuin.Tests.Prototypes.PrototypeData.Png(),
+                Size = 64,
+                AltText = "Schets bij " + title,
+                UploadedById = authorId,
+                UploadedAt = DateTime.UtcNow,
+            };
+            db.AddRange(a, f);
+            await db.SaveChangesAsync();
+            return (a.Id, f.Id);
+        });
+        return (prototype, assumption, attachment);
+    }
+
+    public async Task<Targets> FreshAssumptionAsync()
+    {
+        var (prototype, assumption, _) = await SeedPrototypeAsync(P, "Weg te halen aanname", UserIds[Role.Member]);
+        return ForP.With(("Prototype", Str(prototype)), ("Assumption", Str(assumption)));
+    }
+
+    public async Task<Targets> FreshAttachmentAsync()
+    {
+        var (prototype, _, attachment) = await SeedPrototypeAsync(P, "Weg te halen bijlage", UserIds[Role.Member]);
+        return ForP.With(("Prototype", Str(prototype)), ("Attachment", Str(attachment)));
+    }
+    #endregion
+
     /// <summary>Q's own content, reached by the leak scan with Q's route values.</summary>
     public int QStory { get; private set; }
     public int QItem { get; private set; }
@@ -384,6 +440,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             return news.Id;
         });
         QSession = await f.SessionAsync(Q, SessionState.Running, new StepSeed(StepMode.Write));
+        // Prototypes (issue 12).
+        (Prototype, Assumption, Attachment) = await SeedPrototypeAsync(P, "Matrixprototype", facilitator.Id);
+        (QPrototype, QAssumption, QAttachment) = await SeedPrototypeAsync(Q, "Prototype " + ClosedMarker, facilitator.Id);
 
         // P's sessions, each with the guest (a cookie per session) and a post-it of theirs.
         Writing = await f.SessionAsync(P, SessionState.Running, new StepSeed(StepMode.Write), new StepSeed(StepMode.Vote));
@@ -453,6 +512,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["News"] = Str(News),
             ["Session"] = Str(Writing.Id),
             ["JoinCode"] = Writing.JoinCode,
+            ["Prototype"] = Str(Prototype),
+            ["Assumption"] = Str(Assumption),
+            ["Attachment"] = Str(Attachment),
         });
         ForQ = new Targets(new Dictionary<string, string>(common)
         {
@@ -465,6 +527,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["News"] = Str(QNews),
             ["Session"] = Str(QSession.Id),
             ["JoinCode"] = QSession.JoinCode,
+            ["Prototype"] = Str(QPrototype),
+            ["Assumption"] = Str(QAssumption),
+            ["Attachment"] = Str(QAttachment),
         });
 
         // Everyone signs in once.
@@ -807,6 +872,9 @@ public sealed record Row
                     ("sessies" or "sessions", _) => values["Session"],
                     ("post-its", _) => values["Note"],
                     ("partners", _) => values["Partner"],
+                    ("prototypes", _) => values["Prototype"],
+                    ("aannames", _) => values["Assumption"],
+                    ("bijlagen", _) => values["Attachment"],
                     ("gegevens", _) => values["Export"],
                     ("uitnodiging", _) => values["Invitation"],
                     ("delen", _) => values["Share"],

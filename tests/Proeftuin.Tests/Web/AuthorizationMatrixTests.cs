@@ -308,6 +308,22 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /ideeen/{id:int}?handler=Withdraw                       | in  in  in  ok  ok  ok  ok  ok  ok", fresh: w => w.FreshSupportedIdeaAsync()),
         new("POST /ideeen/{id:int}?handler=Status                         | in  in  in  403 403 403 400 403 400"),
         new("GET /projecten/{id:int}/ideeen                               | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        // Prototypes (issue 12): {id} is P's prototype (from an idea, with an assumption and an attachment), made by the facilitator
+        new("GET /projecten/{id:int}/prototypes                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/prototypes/nieuw                     | in  in  in  403 403 403 ok  403 ok"),
+        new("POST /projecten/{id:int}/prototypes/nieuw                    | in  in  in  403 403 403 400 403 400"),
+        new("GET /prototypes/{id:int}                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /prototypes/{id:int}/bewerken                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/bewerken                           | in  in  in  403 400 400 400 403 400"),
+        new("GET /prototypes/{id:int}/aannames                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/aannames                           | in  in  in  403 400 400 400 403 400"),
+        new("POST /prototypes/{id:int}/aannames?handler=Remove            | in  in  in  403 ok  ok  ok  403 ok", body: "assumptionId={Assumption}", fresh: w => w.FreshAssumptionAsync()),
+        new("GET /prototypes/{id:int}/aannames/{assumptionId:int}         | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/aannames/{assumptionId:int}        | in  in  in  403 400 400 400 403 400"),
+        new("GET /prototypes/{id:int}/bijlagen                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /prototypes/{id:int}/bijlagen                           | in  in  in  403 400 400 400 403 400"),
+        new("POST /prototypes/{id:int}/bijlagen?handler=Remove            | in  in  in  403 ok  ok  ok  403 ok", body: "attachmentId={Attachment}", fresh: w => w.FreshAttachmentAsync()),
+        new("GET /bijlagen/{id:int}                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
 
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
@@ -325,6 +341,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /api/v1/sessions/{id:int}/notes                         | 401 400 401 403 400 400 400 404 403"),
         new("GET /api/v1/projects/{id:int}/ideas                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/ideas/{id:int}                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        // Prototypes (issue 12)
+        new("GET /api/v1/prototypes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
 
         // Files, operations, the hub's own endpoints
         new("GET /partners/{id:int}/logo                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

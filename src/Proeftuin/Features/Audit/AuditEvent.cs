@@ -44,4 +44,6 @@ public enum AuditAction
     AdminSignInLinkSent,
     RetentionApplied,
     IdeaStatusChanged,
+    // Issue 12 (prototypes): a facilitator turned ideas into a prototype.
+    PrototypeCreated,
 }

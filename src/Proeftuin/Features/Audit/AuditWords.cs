@@ -15,6 +15,7 @@ public static class AuditSubjects
     public static readonly string Project = "project";
     public static readonly string Retention = "retention";
     public static readonly string Idea = "idea";
+    public static readonly string Prototype = "prototype";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -42,6 +43,7 @@ public static class AuditWords
         AuditAction.AdminSignInLinkSent => "Inloglink gestuurd door beheerder",
         AuditAction.RetentionApplied => "Bewaartermijnen toegepast",
         AuditAction.IdeaStatusChanged => "Status van een idee gewijzigd",
+        AuditAction.PrototypeCreated => "Prototype gemaakt",
         _ => action.ToString(),
     };
 
@@ -70,6 +72,7 @@ public static class AuditWords
         [AuditSubjects.Project] = "Project",
         [AuditSubjects.Retention] = "Bewaartermijnen",
         [AuditSubjects.Idea] = "Idee",
+        [AuditSubjects.Prototype] = "Prototype",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

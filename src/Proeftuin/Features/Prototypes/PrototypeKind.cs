@@ -10,7 +10,11 @@ public static class PrototypeKind
     public static readonly BalanceRow Row = new("Prototypes", "Prototypes", 80);
 
     public static readonly ThreadKind Descriptor = new(ItemKind.Prototype, typeof(Prototype), "Prototype", "Prototypes", "prototype", "Prototype",
-        BalanceRule.In(Row), LinkRule.Any);
+        BalanceRule.In(Row), LinkRule.Any)
+    {
+        // Made and shown on its own pages (/projecten/{id}/prototypes/nieuw, /prototypes/{id}); /draad/{id} redirects here.
+        PagePath = "/prototypes",
+    };
 
     // Registered when the assembly loads, not when the app starts: tests, Razor views and the EF tools ask the
     // registry without a host, and a kind that is only known after start-up would be missed by them.

@@ -118,6 +118,27 @@ public sealed class SweepWorld : IDisposable
             using var step = await facilitator.SubmitAsync(stepForm, new { Input_Name = name, Input_Emotion = emotion });
             Assert.True(Browser.IsRedirect(step.StatusCode), $"The journey step was not added: {(int)step.StatusCode}");
         }
+        // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
+        // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
+        var prototypeForm = (await facilitator.OpenAsync($"/projecten/{projectId}/prototypes/nieuw")).FormFor("Input.Title");
+        int prototypeId;
+        using (var made = await facilitator.SubmitAsync(prototypeForm, new
+        {
+            Input_IdeaIds = prototypeForm.Options("Input.IdeaIds").First(),
+            Input_Title = "Zondagkoffie als rollenspel",
+            Input_ForWhom = "Bewoners die alleen wonen",
+            Input_Form = "RolePlay",
+            Input_Text = "Komen mensen op zondag?",
+        }))
+            prototypeId = Expect.RedirectToId(made, "/prototypes/");
+        var assumptionForm = (await facilitator.OpenAsync($"/prototypes/{prototypeId}/aannames")).FormFor("Input.Text");
+        using (var added = await facilitator.SubmitAsync(assumptionForm, new { Input_Text = "Mensen komen als er koffie is.", Input_Risk = "High", Input_Certainty = "Unsure" }))
+            Assert.True(Browser.IsRedirect(added.StatusCode), $"The assumption was not added: {(int)added.StatusCode}");
+        var attachmentForm = (await facilitator.OpenAsync($"/prototypes/{prototypeId}/bijlagen")).FormFor("Input.AltText");
+        using (var uploaded = await facilitator.SubmitAsync(attachmentForm, new { Input_AltText = "Schets van de koffietafel" },
+            [new FileField("Input.File", "schets.png", "image/png", Proeftuin.Tests.Prototypes.PrototypeData.Png())]))
+            Assert.True(Browser.IsRedirect(uploaded.StatusCode), $"The attachment was not added: {(int)uploaded.StatusCode}");
+
         var newSession = (await facilitator.OpenAsync($"/projecten/{projectId}/sessies/nieuw")).FormFor("Input.Title");
         int plannedId;
         using (var planned = await facilitator.SubmitAsync(newSession, new { Input_Title = "Een sessie om voor te bereiden" }))
@@ -164,6 +185,8 @@ public sealed class SweepWorld : IDisposable
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
                     $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}"],
+                    $"/projecten/{projectId}/prototypes", $"/prototypes/{prototypeId}", $"/prototypes/{prototypeId}/aannames", $"/prototypes/{prototypeId}/bijlagen"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);

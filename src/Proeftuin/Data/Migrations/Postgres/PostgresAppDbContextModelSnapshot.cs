@@ -918,6 +918,100 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.Assumption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Certainty")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PrototypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PrototypeId");
+
+                    b.ToTable("Assumptions", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.PrototypeAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrototypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrototypeId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("PrototypeAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -1574,6 +1668,15 @@ namespace Proeftuin.Data.Migrations.Postgres
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer")
+                        .HasColumnName("PrototypeForm");
+
                     b.HasDiscriminator().HasValue(8);
                 });
 
@@ -1937,6 +2040,38 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Navigation("ParentProject");
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.Assumption", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Prototypes.Prototype", "Prototype")
+                        .WithMany()
+                        .HasForeignKey("PrototypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Prototype");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.PrototypeAttachment", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Prototypes.Prototype", "Prototype")
+                        .WithMany()
+                        .HasForeignKey("PrototypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Prototype");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>

@@ -875,6 +875,96 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.Assumption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Certainty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrototypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PrototypeId");
+
+                    b.ToTable("Assumptions", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.PrototypeAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrototypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrototypeId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("PrototypeAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -1500,6 +1590,15 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PrototypeForm");
+
                     b.HasDiscriminator().HasValue(8);
                 });
 
@@ -1863,6 +1962,38 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Navigation("ParentProject");
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.Assumption", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Prototypes.Prototype", "Prototype")
+                        .WithMany()
+                        .HasForeignKey("PrototypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Prototype");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Prototypes.PrototypeAttachment", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Prototypes.Prototype", "Prototype")
+                        .WithMany()
+                        .HasForeignKey("PrototypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Prototype");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
