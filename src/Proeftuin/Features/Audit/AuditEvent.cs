@@ -43,4 +43,10 @@ public enum AuditAction
     AccountUnblocked,
     AdminSignInLinkSent,
     RetentionApplied,
+    // Experiments (issue 12)
+    ExperimentStarted,
+    ExperimentEnded,
+    ExperimentResultsRecorded,
+    ExperimentDecided,
+    ExperimentsExported,
 }

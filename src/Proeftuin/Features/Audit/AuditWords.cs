@@ -14,6 +14,7 @@ public static class AuditSubjects
     public static readonly string Account = "account";
     public static readonly string Project = "project";
     public static readonly string Retention = "retention";
+    public static readonly string Experiment = "experiment";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -40,6 +41,11 @@ public static class AuditWords
         AuditAction.AccountUnblocked => "Account gedeblokkeerd",
         AuditAction.AdminSignInLinkSent => "Inloglink gestuurd door beheerder",
         AuditAction.RetentionApplied => "Bewaartermijnen toegepast",
+        AuditAction.ExperimentStarted => "Proef gestart",
+        AuditAction.ExperimentEnded => "Proef afgerond",
+        AuditAction.ExperimentResultsRecorded => "Resultaten van een proef vastgelegd",
+        AuditAction.ExperimentDecided => "Besluit over een proef genomen",
+        AuditAction.ExperimentsExported => "Proeven gedownload",
         _ => action.ToString(),
     };
 
@@ -67,6 +73,7 @@ public static class AuditWords
         [AuditSubjects.Account] = "Account",
         [AuditSubjects.Project] = "Project",
         [AuditSubjects.Retention] = "Bewaartermijnen",
+        [AuditSubjects.Experiment] = "Proef",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>
