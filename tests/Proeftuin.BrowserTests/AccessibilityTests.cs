@@ -54,6 +54,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/v"),
         new("/v/AAAA-AAAA-AAAA-AAAA", Status: 404),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}", Status: 404),
+        // Issue 12 (experiments): the project's proeven (the demo has none yet; a proef's own pages are checked by ExperimentJourneyTests).
+        new("/projecten/1/proeven"),
     ];
 
     private static readonly Visit[] Resident =
@@ -154,6 +156,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 10: the project's part of the audit log, also with a refused filter.
         new("/projecten/1/logboek"),
         new("/projecten/1/logboek?van=31-13-2026", Status: 400),
+        // Issue 12 (experiments): the proeven and the setup form, also submitted empty (the demo has no prototype yet, so it says to make one first).
+        new("/projecten/1/proeven"),
+        new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
     ];
 
     private static readonly Visit[] Admin =

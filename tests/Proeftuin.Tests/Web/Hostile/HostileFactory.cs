@@ -139,7 +139,7 @@ public sealed class SweepWorld : IDisposable
         // Experiments (issue 12): the demo has no proef yet, so the sweep makes one in every state whose forms it must reach.
         var prototypeId = await Proeftuin.Tests.Experiments.ExperimentData.PrototypeAsync(factory, projectId);
         var running = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Running, prototypeId, title: "Proef die loopt");
-        await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Preparing, prototypeId, title: "Proef in voorbereiding");
+        var preparing = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Preparing, prototypeId, title: "Proef in voorbereiding");
         await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef zonder resultaten");
         var decidable = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef om over te besluiten");
         await Proeftuin.Tests.Experiments.ExperimentData.ResultsAsync(factory, decidable.Id);
@@ -165,8 +165,9 @@ public sealed class SweepWorld : IDisposable
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
                     $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
-                    $"/projecten/{projectId}/proeven"],
-                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/projecten/{projectId}/proeven"],
+                    $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/projecten/{projectId}/proeven",
+                    $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie", $"/proeven/{running.Id}/meting"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);
