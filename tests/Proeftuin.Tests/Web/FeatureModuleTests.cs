@@ -79,7 +79,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         var links = page.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
         [
-            $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse",
+            $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/proeven",
             $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/projecten/{team.Id}/verhaalvragen",
             $"/projecten/{team.Id}/verhalen/optekenen", $"/projecten/{team.Id}/duidingskader",
         ], links);
@@ -87,7 +87,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         using var anonymous = factory.NewBrowser();
         var open = await anonymous.OpenAsync($"/projecten/{team.Id}");
         Assert.Equal(
-            [$"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/zoeken"],
+            [$"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/proeven", $"/projecten/{team.Id}/zoeken"],
             open.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")).ToList());
 
         using var observer = await factory.SignInAsync(team.Observer.Email!);

@@ -27,8 +27,9 @@ internal sealed class ExperimentConfiguration :
         b.Property(e => e.Status).HasColumnName("ExperimentStatus");
         b.Property(e => e.StartedAt).HasColumnName("ExperimentStartedAt");
         b.Property(e => e.EndedAt).HasColumnName("ExperimentEndedAt");
-        // The prototype is another item on the same table: gone with it, the experiment stays (the link says where it came from).
-        b.HasOne<Thread.ThreadItem>().WithMany().HasForeignKey(e => e.PrototypeId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign keys between rows of the shared Items table: SQLite can only add one by rebuilding the table, which
+        // would drop the search triggers on it. The use cases check that the ids belong to the same project.
+        b.HasIndex(e => e.PrototypeId);
     }
 
     public void Configure(EntityTypeBuilder<Observation> b)
@@ -36,8 +37,8 @@ internal sealed class ExperimentConfiguration :
         b.Property(o => o.ExperimentId).HasColumnName("ObservationExperimentId");
         b.Property(o => o.ObservedOn).HasColumnName("ObservationObservedOn");
         b.Property(o => o.CriterionId).HasColumnName("ObservationCriterionId");
-        b.HasOne<Experiment>().WithMany().HasForeignKey(o => o.ExperimentId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<SuccessCriterion>().WithMany().HasForeignKey(o => o.CriterionId).OnDelete(DeleteBehavior.SetNull);
+        // Indexes only, no foreign keys (see PrototypeId above).
+        b.HasIndex(o => o.ExperimentId);
     }
 
     public void Configure(EntityTypeBuilder<Decision> b)
@@ -48,7 +49,7 @@ internal sealed class ExperimentConfiguration :
         b.Property(d => d.WhatChanges).HasColumnName("DecisionWhatChanges").HasMaxLength(ExperimentLimits.Lengthy);
         b.Property(d => d.BrilliantFailure).HasColumnName("DecisionBrilliantFailure");
         b.Property(d => d.FailureTaught).HasColumnName("DecisionFailureTaught").HasMaxLength(ExperimentLimits.Lengthy);
-        b.HasOne<Experiment>().WithMany().HasForeignKey(d => d.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => d.ExperimentId);
     }
 
     public void Configure(EntityTypeBuilder<SuccessCriterion> b)

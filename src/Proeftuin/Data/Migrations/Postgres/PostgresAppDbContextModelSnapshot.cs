@@ -1722,8 +1722,6 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("ObservationObservedOn");
 
-                    b.HasIndex("CriterionId");
-
                     b.HasIndex("ExperimentId");
 
                     b.HasDiscriminator().HasValue(10);
@@ -2348,37 +2346,6 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.HasOne("Proeftuin.Features.Projects.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Decision", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Thread.ThreadItem", null)
-                        .WithMany()
-                        .HasForeignKey("PrototypeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.SuccessCriterion", null)
-                        .WithMany()
-                        .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1646,8 +1646,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ObservationObservedOn");
 
-                    b.HasIndex("CriterionId");
-
                     b.HasIndex("ExperimentId");
 
                     b.HasDiscriminator().HasValue(10);
@@ -2272,37 +2270,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.HasOne("Proeftuin.Features.Projects.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Decision", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Thread.ThreadItem", null)
-                        .WithMany()
-                        .HasForeignKey("PrototypeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.SuccessCriterion", null)
-                        .WithMany()
-                        .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ using Proeftuin.Data;
 namespace Proeftuin.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202074857_I12Experiments")]
+    [Migration("20261202090439_I12Experiments")]
     partial class I12Experiments
     {
         /// <inheritdoc />
@@ -1649,8 +1649,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ObservationObservedOn");
 
-                    b.HasIndex("CriterionId");
-
                     b.HasIndex("ExperimentId");
 
                     b.HasDiscriminator().HasValue(10);
@@ -2275,37 +2273,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.HasOne("Proeftuin.Features.Projects.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Decision", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Thread.ThreadItem", null)
-                        .WithMany()
-                        .HasForeignKey("PrototypeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.SuccessCriterion", null)
-                        .WithMany()
-                        .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

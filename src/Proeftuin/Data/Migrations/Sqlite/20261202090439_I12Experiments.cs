@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Proeftuin.Data.Migrations.Postgres
+namespace Proeftuin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class I12Experiments : Migration
@@ -15,163 +14,163 @@ namespace Proeftuin.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "DecisionBackToPhase",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "DecisionBrilliantFailure",
                 table: "Items",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DecisionChoice",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DecisionExperimentId",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionFailureTaught",
                 table: "Items",
-                type: "character varying(5000)",
+                type: "TEXT",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionWhatChanges",
                 table: "Items",
-                type: "character varying(5000)",
+                type: "TEXT",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExperimentEndedAt",
                 table: "Items",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ExperimentEndsOn",
                 table: "Items",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentMeasurementPlan",
                 table: "Items",
-                type: "character varying(5000)",
+                type: "TEXT",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentMeasurementPlanHtml",
                 table: "Items",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExperimentParticipantCount",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentParticipantsWho",
                 table: "Items",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentPlace",
                 table: "Items",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExperimentPrototypeId",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentRecruitment",
                 table: "Items",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentSafety",
                 table: "Items",
-                type: "character varying(5000)",
+                type: "TEXT",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentSafetyHtml",
                 table: "Items",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExperimentStartedAt",
                 table: "Items",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ExperimentStartsOn",
                 table: "Items",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExperimentStatus",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ObservationCriterionId",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ObservationExperimentId",
                 table: "Items",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ObservationObservedOn",
                 table: "Items",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ExperimentCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Measure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Threshold = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Result = table.Column<int>(type: "integer", nullable: true),
-                    Evidence = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ResultAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResultById = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Threshold = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Result = table.Column<int>(type: "INTEGER", nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    ResultAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResultById = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -194,13 +193,13 @@ namespace Proeftuin.Data.Migrations.Postgres
                 name: "ExperimentRuleExceptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Rule = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Until = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,15 +216,15 @@ namespace Proeftuin.Data.Migrations.Postgres
                 name: "ExperimentMeasurements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
-                    CriterionId = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    MeasuredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    AuthorId = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MeasuredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,11 +260,6 @@ namespace Proeftuin.Data.Migrations.Postgres
                 column: "ExperimentPrototypeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_ObservationCriterionId",
-                table: "Items",
-                column: "ObservationCriterionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Items_ObservationExperimentId",
                 table: "Items",
                 column: "ObservationExperimentId");
@@ -299,59 +293,11 @@ namespace Proeftuin.Data.Migrations.Postgres
                 name: "IX_ExperimentRuleExceptions_ExperimentId_Position",
                 table: "ExperimentRuleExceptions",
                 columns: new[] { "ExperimentId", "Position" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_ExperimentCriteria_ObservationCriterionId",
-                table: "Items",
-                column: "ObservationCriterionId",
-                principalTable: "ExperimentCriteria",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_Items_DecisionExperimentId",
-                table: "Items",
-                column: "DecisionExperimentId",
-                principalTable: "Items",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_Items_ExperimentPrototypeId",
-                table: "Items",
-                column: "ExperimentPrototypeId",
-                principalTable: "Items",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_Items_ObservationExperimentId",
-                table: "Items",
-                column: "ObservationExperimentId",
-                principalTable: "Items",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_ExperimentCriteria_ObservationCriterionId",
-                table: "Items");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_Items_DecisionExperimentId",
-                table: "Items");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_Items_ExperimentPrototypeId",
-                table: "Items");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_Items_ObservationExperimentId",
-                table: "Items");
-
             migrationBuilder.DropTable(
                 name: "ExperimentMeasurements");
 
@@ -367,10 +313,6 @@ namespace Proeftuin.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Items_ExperimentPrototypeId",
-                table: "Items");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Items_ObservationCriterionId",
                 table: "Items");
 
             migrationBuilder.DropIndex(

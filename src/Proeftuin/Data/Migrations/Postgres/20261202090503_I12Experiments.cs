@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Proeftuin.Data.Migrations.Sqlite
+namespace Proeftuin.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class I12Experiments : Migration
@@ -14,163 +15,163 @@ namespace Proeftuin.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "DecisionBackToPhase",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "DecisionBrilliantFailure",
                 table: "Items",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DecisionChoice",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DecisionExperimentId",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionFailureTaught",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(5000)",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionWhatChanges",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(5000)",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExperimentEndedAt",
                 table: "Items",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ExperimentEndsOn",
                 table: "Items",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentMeasurementPlan",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(5000)",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentMeasurementPlanHtml",
                 table: "Items",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExperimentParticipantCount",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentParticipantsWho",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentPlace",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExperimentPrototypeId",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentRecruitment",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentSafety",
                 table: "Items",
-                type: "TEXT",
+                type: "character varying(5000)",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExperimentSafetyHtml",
                 table: "Items",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExperimentStartedAt",
                 table: "Items",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ExperimentStartsOn",
                 table: "Items",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExperimentStatus",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ObservationCriterionId",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ObservationExperimentId",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ObservationObservedOn",
                 table: "Items",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ExperimentCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Measure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Threshold = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Result = table.Column<int>(type: "INTEGER", nullable: true),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
-                    ResultAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResultById = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Measure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Threshold = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Result = table.Column<int>(type: "integer", nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    ResultAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResultById = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,13 +194,13 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 name: "ExperimentRuleExceptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,15 +217,15 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 name: "ExperimentMeasurements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MeasuredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
+                    CriterionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MeasuredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AuthorId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -260,11 +261,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 column: "ExperimentPrototypeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_ObservationCriterionId",
-                table: "Items",
-                column: "ObservationCriterionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Items_ObservationExperimentId",
                 table: "Items",
                 column: "ObservationExperimentId");
@@ -298,59 +294,11 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 name: "IX_ExperimentRuleExceptions_ExperimentId_Position",
                 table: "ExperimentRuleExceptions",
                 columns: new[] { "ExperimentId", "Position" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_ExperimentCriteria_ObservationCriterionId",
-                table: "Items",
-                column: "ObservationCriterionId",
-                principalTable: "ExperimentCriteria",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_Items_DecisionExperimentId",
-                table: "Items",
-                column: "DecisionExperimentId",
-                principalTable: "Items",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_Items_ExperimentPrototypeId",
-                table: "Items",
-                column: "ExperimentPrototypeId",
-                principalTable: "Items",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Items_Items_ObservationExperimentId",
-                table: "Items",
-                column: "ObservationExperimentId",
-                principalTable: "Items",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_ExperimentCriteria_ObservationCriterionId",
-                table: "Items");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_Items_DecisionExperimentId",
-                table: "Items");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_Items_ExperimentPrototypeId",
-                table: "Items");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Items_Items_ObservationExperimentId",
-                table: "Items");
-
             migrationBuilder.DropTable(
                 name: "ExperimentMeasurements");
 
@@ -366,10 +314,6 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Items_ExperimentPrototypeId",
-                table: "Items");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Items_ObservationCriterionId",
                 table: "Items");
 
             migrationBuilder.DropIndex(

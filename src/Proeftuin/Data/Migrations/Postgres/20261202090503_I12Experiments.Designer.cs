@@ -12,7 +12,7 @@ using Proeftuin.Data;
 namespace Proeftuin.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202074911_I12Experiments")]
+    [Migration("20261202090503_I12Experiments")]
     partial class I12Experiments
     {
         /// <inheritdoc />
@@ -1725,8 +1725,6 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("ObservationObservedOn");
 
-                    b.HasIndex("CriterionId");
-
                     b.HasIndex("ExperimentId");
 
                     b.HasDiscriminator().HasValue(10);
@@ -2351,37 +2349,6 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.HasOne("Proeftuin.Features.Projects.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Decision", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Thread.ThreadItem", null)
-                        .WithMany()
-                        .HasForeignKey("PrototypeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
-                {
-                    b.HasOne("Proeftuin.Features.Experiments.SuccessCriterion", null)
-                        .WithMany()
-                        .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
