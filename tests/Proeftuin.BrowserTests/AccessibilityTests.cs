@@ -60,6 +60,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}", Status: 404),
         // Issue 12 (prototypes): the list; the demo has no prototype yet, so its own pages are not here (see the report).
         new("/projecten/1/prototypes"),
+        // Issue 12 (experiments): the project's proeven (the demo has none yet; a proef's own pages are checked by ExperimentJourneyTests).
+        new("/projecten/1/proeven"),
     ];
 
     private static readonly Visit[] Resident =
@@ -169,6 +171,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/logboek?van=31-13-2026", Status: 400),
         // Issue 12 (prototypes): making one from the demo's idea, also submitted without a form chosen.
         new("/projecten/1/prototypes/nieuw?idee={item:Een open huis op zondag}", SubmitEmpty: "Prototype maken"),
+        // Issue 12 (experiments): the proeven and the setup form, also submitted empty (the demo has no prototype yet, so it says to make one first).
+        new("/projecten/1/proeven"),
+        new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
     ];
 
     private static readonly Visit[] Admin =

@@ -18,7 +18,9 @@ using Proeftuin.Features.News;
 using Proeftuin.Features.Privacy;
 using Proeftuin.Features.Sessions;
 using Proeftuin.Features.Stories;
+using Proeftuin.Features.Experiments;
 using Proeftuin.Features.Thread;
+using Proeftuin.Tests.Experiments;
 using Proeftuin.Tests.Sessions;
 using Proeftuin.Tests.Stories;
 using Proeftuin.Web;
@@ -532,6 +534,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["Attachment"] = Str(QAttachment),
         });
 
+        ForP = ForP.With([.. await ExperimentTargetsAsync(P, "Matrixproef")]);
+        ForQ = ForQ.With([.. await ExperimentTargetsAsync(Q, "Proef " + ClosedMarker)]);
+
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
         {
@@ -666,6 +671,24 @@ public sealed class MatrixWorld : IAsyncLifetime
             await Ideas.IdeaData.SupportAsync(Factory, idea, userId, Perspective.Experience);
         return ForP.With(("Idea", Str(idea)));
     }
+    #region Experiments (issue 12, helper X): proeven in every state a row needs
+
+    /// <summary>A running proef (Experiment), one being prepared, an ended one without results and an ended one with all results (Decidable).</summary>
+    private async Task<(string Name, string Value)[]> ExperimentTargetsAsync(int project, string title)
+    {
+        var running = await ExperimentData.ExperimentAsync(Factory, project, ExperimentStatus.Running, title: title);
+        var preparing = await ExperimentData.ExperimentAsync(Factory, project, ExperimentStatus.Preparing, title: title);
+        var ended = await ExperimentData.ExperimentAsync(Factory, project, ExperimentStatus.Ended, title: title);
+        var decidable = await ExperimentData.ExperimentAsync(Factory, project, ExperimentStatus.Ended, title: title);
+        await ExperimentData.ResultsAsync(Factory, decidable.Id);
+        return [("Experiment", Str(running.Id)), ("Preparing", Str(preparing.Id)), ("Ended", Str(ended.Id)), ("Decidable", Str(decidable.Id))];
+    }
+
+    public async Task<Targets> FreshPreparingExperimentAsync() =>
+        ForP.With(("Preparing", Str((await ExperimentData.ExperimentAsync(Factory, P, ExperimentStatus.Preparing, title: "Te starten proef")).Id)));
+
+    public async Task<Targets> FreshRunningExperimentAsync() =>
+        ForP.With(("Experiment", Str((await ExperimentData.ExperimentAsync(Factory, P, ExperimentStatus.Running, title: "Af te ronden proef")).Id)));
 
     #endregion
 

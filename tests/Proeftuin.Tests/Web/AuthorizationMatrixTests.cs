@@ -324,6 +324,24 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /prototypes/{id:int}/bijlagen                           | in  in  in  403 400 400 400 403 400"),
         new("POST /prototypes/{id:int}/bijlagen?handler=Remove            | in  in  in  403 ok  ok  ok  403 ok", body: "attachmentId={Attachment}", fresh: w => w.FreshAttachmentAsync()),
         new("GET /bijlagen/{id:int}                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        // Experiments (issue 12, helper X): proeven in P; {Experiment} runs, {Preparing} is being prepared, {Ended} has no results yet, {Decidable} has them all
+        new("GET /projecten/{id:int}/proeven                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/proeven/nieuw                        | in  in  in  403 ok  ok  ok  403 403"),
+        new("POST /projecten/{id:int}/proeven/nieuw                       | in  in  in  403 400 400 400 403 403"),
+        new("GET /projecten/{id:int}/proeven/export                       | in  in  in  403 ok  ok  ok  403 403", query: "format=csv"),
+        new("GET /projecten/{id:int}/proeven/export                       | in  in  in  403 ok  ok  ok  403 403", query: "format=xlsx"),
+        new("GET /proeven/{id:int}                                        | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/proeven/{Experiment}"),
+        new("POST /proeven/{id:int}?handler=Start                         | in  in  in  403 ok  ok  ok  403 403", path: "/proeven/{Preparing}", fresh: w => w.FreshPreparingExperimentAsync()),
+        new("POST /proeven/{id:int}?handler=End                           | in  in  in  403 ok  ok  ok  403 403", path: "/proeven/{Experiment}", fresh: w => w.FreshRunningExperimentAsync()),
+        new("GET /proeven/{id:int}/observatie                             | in  in  in  403 ok  ok  ok  403 403", path: "/proeven/{Experiment}/observatie"),
+        new("POST /proeven/{id:int}/observatie                            | in  in  in  403 400 400 400 403 403", path: "/proeven/{Experiment}/observatie"),
+        new("GET /proeven/{id:int}/meting                                 | in  in  in  403 ok  ok  ok  403 403", path: "/proeven/{Experiment}/meting"),
+        new("POST /proeven/{id:int}/meting                                | in  in  in  403 400 400 400 403 403", path: "/proeven/{Experiment}/meting"),
+        new("GET /proeven/{id:int}/resultaten                             | in  in  in  403 403 403 ok  403 ok", path: "/proeven/{Ended}/resultaten"),
+        new("POST /proeven/{id:int}/resultaten                            | in  in  in  403 403 403 400 403 400", path: "/proeven/{Ended}/resultaten"),
+        new("GET /proeven/{id:int}/besluit                                | in  in  in  403 403 403 ok  403 ok", path: "/proeven/{Decidable}/besluit"),
+        new("POST /proeven/{id:int}/besluit                               | in  in  in  403 403 403 400 403 400", path: "/proeven/{Decidable}/besluit"),
+        new("GET /proeven/{id:int}/verslag                                | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/proeven/{Decidable}/verslag"),
 
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
@@ -343,6 +361,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/ideas/{id:int}                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         // Prototypes (issue 12)
         new("GET /api/v1/prototypes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/experiments/{id:int}                             | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/api/v1/experiments/{Experiment}"),
+        new("POST /api/v1/experiments/{id:int}/observations               | 401 401 401 403 400 400 400 403 403", path: "/api/v1/experiments/{Experiment}/observations"),
 
         // Files, operations, the hub's own endpoints
         new("GET /partners/{id:int}/logo                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

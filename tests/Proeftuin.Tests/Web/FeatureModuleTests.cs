@@ -80,6 +80,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         Assert.Equal(
         [
             $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
+            $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/proeven",
             $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/projecten/{team.Id}/verhaalvragen",
             $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse",
             $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/verhaalvragen",
@@ -91,6 +92,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         Assert.Equal(
             [$"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/zoeken"],
             [$"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/prototypes"],
+            [$"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/analyse", $"/projecten/{team.Id}/proeven", $"/projecten/{team.Id}/zoeken"],
             open.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")).ToList());
 
         using var observer = await factory.SignInAsync(team.Observer.Email!);

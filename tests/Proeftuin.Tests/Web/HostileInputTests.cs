@@ -169,6 +169,11 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
             $$"""{"promptId": {{world.PromptId}}, "title": "Een verhaal", "text": "Een verhaal over de buurt.", "scope": "Project", "perspective": "Experience", "mayQuote": true, "tellerName": "Ans"}""",
             Fixed: ["scope", "perspective"]),
         ["POST /api/v1/sessions/{id}/notes"] = new("api guest", $"/api/v1/sessions/{world.SessionId}/notes", """{"text": "Een post-it"}""", PackUpTo: 480),
+        // Experiments (issue 12): a running proef of the demo project.
+        ["GET /api/v1/experiments/{id}"] = new("member", $"/api/v1/experiments/{world.ExperimentId}"),
+        ["POST /api/v1/experiments/{id}/observations"] = new("member", $"/api/v1/experiments/{world.ExperimentId}/observations",
+            $$"""{"text": "Een observatie", "observedOn": "{{Proeftuin.Features.Experiments.ExperimentDates.Iso(Proeftuin.Features.Experiments.ExperimentDates.Today(TimeProvider.System))}}", "knowledgeSource": "Experience"}""",
+            Fixed: ["observedOn", "knowledgeSource"]),
     };
 
     [Fact]
@@ -210,7 +215,7 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
 
         // What the API stored, shown on the pages.
         var pages = new FormSweep(world.Counter, Rules(world));
-        foreach (var url in new[] { $"/projecten/{world.ProjectId}/verhalen", $"/sessies/{world.SessionId}" })
+        foreach (var url in new[] { $"/projecten/{world.ProjectId}/verhalen", $"/sessies/{world.SessionId}", $"/proeven/{world.ExperimentId}" })
             await pages.CheckPageAsync(world.Role("facilitator"), url, HostileStrings.Blns.Concat(HostileStrings.Special), "after the API sweep");
         failures.AddRange(pages.Failures);
 

@@ -46,4 +46,10 @@ public enum AuditAction
     IdeaStatusChanged,
     // Issue 12 (prototypes): a facilitator turned ideas into a prototype.
     PrototypeCreated,
+    // Experiments (issue 12)
+    ExperimentStarted,
+    ExperimentEnded,
+    ExperimentResultsRecorded,
+    ExperimentDecided,
+    ExperimentsExported,
 }

@@ -16,6 +16,7 @@ public static class AuditSubjects
     public static readonly string Retention = "retention";
     public static readonly string Idea = "idea";
     public static readonly string Prototype = "prototype";
+    public static readonly string Experiment = "experiment";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -44,6 +45,11 @@ public static class AuditWords
         AuditAction.RetentionApplied => "Bewaartermijnen toegepast",
         AuditAction.IdeaStatusChanged => "Status van een idee gewijzigd",
         AuditAction.PrototypeCreated => "Prototype gemaakt",
+        AuditAction.ExperimentStarted => "Proef gestart",
+        AuditAction.ExperimentEnded => "Proef afgerond",
+        AuditAction.ExperimentResultsRecorded => "Resultaten van een proef vastgelegd",
+        AuditAction.ExperimentDecided => "Besluit over een proef genomen",
+        AuditAction.ExperimentsExported => "Proeven gedownload",
         _ => action.ToString(),
     };
 
@@ -73,6 +79,7 @@ public static class AuditWords
         [AuditSubjects.Retention] = "Bewaartermijnen",
         [AuditSubjects.Idea] = "Idee",
         [AuditSubjects.Prototype] = "Prototype",
+        [AuditSubjects.Experiment] = "Proef",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

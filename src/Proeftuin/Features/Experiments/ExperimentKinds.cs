@@ -10,7 +10,8 @@ public static class ExperimentKinds
     public static readonly BalanceRow ObservationsRow = new("Observations", "Observaties", 90);
 
     public static readonly ThreadKind Experiment = new(ItemKind.Experiment, typeof(Experiment), "Proef", "Proeven", "proef", "Experiment",
-        BalanceRule.NotCounted("Een proef is het plan van het team; wat er in de proef gezien en gemeten is, telt als observatie."), LinkRule.Any);
+        BalanceRule.NotCounted("Een proef is het plan van het team; wat er in de proef gezien en gemeten is, telt als observatie."), LinkRule.Any)
+    { PagePath = "/proeven" };
 
     public static readonly ThreadKind Observation = new(ItemKind.Observation, typeof(Observation), "Observatie", "Observaties", "observatie", "Observation",
         BalanceRule.In(ObservationsRow), LinkRule.Any);

@@ -169,7 +169,7 @@ public sealed class ExportStories(AppDbContext db, ProjectAccess access, GetFram
     }
 
     /// <summary>One sheet, a header row, numbers as numbers and text as inline strings (never formulas).</summary>
-    internal static byte[] ToXlsx(ExportTable table)
+    internal static byte[] ToXlsx(ExportTable table, string sheet = "Verhalen")
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -182,7 +182,7 @@ public sealed class ExportStories(AppDbContext db, ProjectAccess access, GetFram
             for (var i = 0; i < table.Rows.Count; i++) data.Append(Row((uint)i + 2, table.Rows[i]));
             sheetPart.Worksheet = new Worksheet(data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Verhalen" });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheet });
             workbook.Workbook.Save();
         }
         return stream.ToArray();

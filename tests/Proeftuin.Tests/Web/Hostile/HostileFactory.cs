@@ -60,6 +60,8 @@ public sealed class SweepWorld : IDisposable
     public required Role ApiGuest { get; init; }
     /// <summary>An active story prompt of the project: a story must answer one once a project has them.</summary>
     public required int PromptId { get; init; }
+    /// <summary>A running proef in the demo project (Experiments, issue 12): its observation form and API take hostile input.</summary>
+    public required int ExperimentId { get; init; }
 
     public Role Role(string name) => name == ApiGuest.Name ? ApiGuest : Roles.Single(r => r.Name == name);
 
@@ -162,6 +164,14 @@ public sealed class SweepWorld : IDisposable
             Assert.True(Browser.IsRedirect(joined.StatusCode), $"The API guest could not join: {(int)joined.StatusCode}");
         var promptId = await factory.WithDbAsync(db => db.StoryPrompts.Where(p => p.ProjectId == projectId && !p.IsArchived).Select(p => p.Id).FirstAsync());
 
+        // Experiments (issue 12): the demo has no proef yet, so the sweep makes one in every state whose forms it must reach.
+        var prototypeId = await Proeftuin.Tests.Experiments.ExperimentData.PrototypeAsync(factory, projectId);
+        var running = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Running, prototypeId, title: "Proef die loopt");
+        var preparing = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Preparing, prototypeId, title: "Proef in voorbereiding");
+        await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef zonder resultaten");
+        var decidable = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef om over te besluiten");
+        await Proeftuin.Tests.Experiments.ExperimentData.ResultsAsync(factory, decidable.Id);
+
         var roles = new List<Role>
         {
             new("anonymous", factory.NewBrowser()),
@@ -187,11 +197,14 @@ public sealed class SweepWorld : IDisposable
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}"],
                     $"/projecten/{projectId}/prototypes", $"/prototypes/{prototypeId}", $"/prototypes/{prototypeId}/aannames", $"/prototypes/{prototypeId}/bijlagen"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
+                    $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/projecten/{projectId}/proeven",
+                    $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie", $"/proeven/{running.Id}/meting"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);
         }
-        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId };
+        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId, ExperimentId = running.Id };
     }
 
     public void Dispose()
