@@ -671,6 +671,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             await Ideas.IdeaData.SupportAsync(Factory, idea, userId, Perspective.Experience);
         return ForP.With(("Idea", Str(idea)));
     }
+
+    #endregion
+
     #region Experiments (issue 12, helper X): proeven in every state a row needs
 
     /// <summary>A running proef (Experiment), one being prepared, an ended one without results and an ended one with all results (Decidable).</summary>

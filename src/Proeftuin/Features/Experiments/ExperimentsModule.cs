@@ -26,6 +26,6 @@ public sealed class ExperimentsModule : FeatureModule
 
     public override IEnumerable<WorkspaceLink> WorkspaceLinks =>
     [
-        new WorkspaceLink("Proeven", id => $"/projecten/{id}/proeven", 35, _ => true),
+        new WorkspaceLink("Proeven", id => $"/projecten/{id}/proeven", 57, _ => true),
     ];
 }

@@ -165,7 +165,7 @@ public sealed class SweepWorld : IDisposable
         var promptId = await factory.WithDbAsync(db => db.StoryPrompts.Where(p => p.ProjectId == projectId && !p.IsArchived).Select(p => p.Id).FirstAsync());
 
         // Experiments (issue 12): the demo has no proef yet, so the sweep makes one in every state whose forms it must reach.
-        var prototypeId = await Proeftuin.Tests.Experiments.ExperimentData.PrototypeAsync(factory, projectId);
+        // They are set up for the prototype made above.
         var running = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Running, prototypeId, title: "Proef die loopt");
         var preparing = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Preparing, prototypeId, title: "Proef in voorbereiding");
         await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef zonder resultaten");
@@ -193,13 +193,12 @@ public sealed class SweepWorld : IDisposable
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
                     $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
-                    $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee"],
-                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}"],
-                    $"/projecten/{projectId}/prototypes", $"/prototypes/{prototypeId}", $"/prototypes/{prototypeId}/aannames", $"/prototypes/{prototypeId}/bijlagen"],
-                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
+                    $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee",
+                    $"/projecten/{projectId}/prototypes", $"/prototypes/{prototypeId}", $"/prototypes/{prototypeId}/aannames", $"/prototypes/{prototypeId}/bijlagen",
                     $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}"],
-                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/projecten/{projectId}/proeven",
-                    $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie", $"/proeven/{running.Id}/meting"],
+                "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
+                    $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
+                    $"/proeven/{running.Id}/meting"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);

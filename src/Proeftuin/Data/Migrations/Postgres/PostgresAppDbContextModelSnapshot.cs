@@ -392,6 +392,135 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Measurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ExperimentId", "MeasuredOn");
+
+                    b.ToTable("ExperimentMeasurements", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.RuleException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Position");
+
+                    b.ToTable("ExperimentRuleExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.SuccessCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultById");
+
+                    b.HasIndex("ExperimentId", "Position");
+
+                    b.ToTable("ExperimentCriteria", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1640,6 +1769,34 @@ namespace Proeftuin.Data.Migrations.Postgres
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<int?>("BackToPhase")
+                        .HasColumnType("integer")
+                        .HasColumnName("DecisionBackToPhase");
+
+                    b.Property<bool>("BrilliantFailure")
+                        .HasColumnType("boolean")
+                        .HasColumnName("DecisionBrilliantFailure");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer")
+                        .HasColumnName("DecisionChoice");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("DecisionExperimentId");
+
+                    b.Property<string>("FailureTaught")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("DecisionFailureTaught");
+
+                    b.Property<string>("WhatChanges")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("DecisionWhatChanges");
+
+                    b.HasIndex("ExperimentId");
+
                     b.HasDiscriminator().HasValue(11);
                 });
 
@@ -1647,12 +1804,96 @@ namespace Proeftuin.Data.Migrations.Postgres
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ExperimentEndedAt");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ExperimentEndsOn");
+
+                    b.Property<string>("MeasurementPlan")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("ExperimentMeasurementPlan");
+
+                    b.Property<string>("MeasurementPlanHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ExperimentMeasurementPlanHtml");
+
+                    b.Property<int>("ParticipantCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ExperimentParticipantCount");
+
+                    b.Property<string>("ParticipantsWho")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("ExperimentParticipantsWho");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ExperimentPlace");
+
+                    b.Property<int?>("PrototypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ExperimentPrototypeId");
+
+                    b.Property<string>("Recruitment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("ExperimentRecruitment");
+
+                    b.Property<string>("Safety")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("ExperimentSafety");
+
+                    b.Property<string>("SafetyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ExperimentSafetyHtml");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ExperimentStartedAt");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ExperimentStartsOn");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("ExperimentStatus");
+
+                    b.HasIndex("PrototypeId");
+
                     b.HasDiscriminator().HasValue(9);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.Property<int?>("CriterionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ObservationCriterionId");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ObservationExperimentId");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ObservationObservedOn");
+
+                    b.HasIndex("ExperimentId");
 
                     b.HasDiscriminator().HasValue(10);
                 });
@@ -1877,6 +2118,49 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Measurement", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Experiments.SuccessCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.RuleException", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.SuccessCriterion", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
@@ -2374,6 +2658,13 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Navigation("Questions");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Rules");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Thread.JourneyMap", b =>

@@ -375,6 +375,129 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Measurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ExperimentId", "MeasuredOn");
+
+                    b.ToTable("ExperimentMeasurements", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.RuleException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Position");
+
+                    b.ToTable("ExperimentRuleExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.SuccessCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultById");
+
+                    b.HasIndex("ExperimentId", "Position");
+
+                    b.ToTable("ExperimentCriteria", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1562,6 +1685,34 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<int?>("BackToPhase")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DecisionBackToPhase");
+
+                    b.Property<bool>("BrilliantFailure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DecisionBrilliantFailure");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DecisionChoice");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DecisionExperimentId");
+
+                    b.Property<string>("FailureTaught")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DecisionFailureTaught");
+
+                    b.Property<string>("WhatChanges")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DecisionWhatChanges");
+
+                    b.HasIndex("ExperimentId");
+
                     b.HasDiscriminator().HasValue(11);
                 });
 
@@ -1569,12 +1720,96 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentEndedAt");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentEndsOn");
+
+                    b.Property<string>("MeasurementPlan")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentMeasurementPlan");
+
+                    b.Property<string>("MeasurementPlanHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentMeasurementPlanHtml");
+
+                    b.Property<int>("ParticipantCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExperimentParticipantCount");
+
+                    b.Property<string>("ParticipantsWho")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentParticipantsWho");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentPlace");
+
+                    b.Property<int?>("PrototypeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExperimentPrototypeId");
+
+                    b.Property<string>("Recruitment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentRecruitment");
+
+                    b.Property<string>("Safety")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentSafety");
+
+                    b.Property<string>("SafetyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentSafetyHtml");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentStartedAt");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExperimentStartsOn");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExperimentStatus");
+
+                    b.HasIndex("PrototypeId");
+
                     b.HasDiscriminator().HasValue(9);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Experiments.Observation", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.Property<int?>("CriterionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ObservationCriterionId");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ObservationExperimentId");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ObservationObservedOn");
+
+                    b.HasIndex("ExperimentId");
 
                     b.HasDiscriminator().HasValue(10);
                 });
@@ -1799,6 +2034,49 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Measurement", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Experiments.SuccessCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.RuleException", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.SuccessCriterion", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Experiments.Experiment", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
@@ -2296,6 +2574,13 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Navigation("Questions");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Experiments.Experiment", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Rules");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Thread.JourneyMap", b =>

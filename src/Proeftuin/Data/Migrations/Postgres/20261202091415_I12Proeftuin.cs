@@ -7,11 +7,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Proeftuin.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class I12Experiments : Migration
+    public partial class I12Proeftuin : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Items_ProjectId_Kind",
+                table: "Items");
+
             migrationBuilder.AddColumn<int>(
                 name: "DecisionBackToPhase",
                 table: "Items",
@@ -139,6 +143,20 @@ namespace Proeftuin.Data.Migrations.Postgres
                 type: "integer",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ForWhom",
+                table: "Items",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "IdeaStatus",
+                table: "Items",
+                type: "integer",
+                nullable: true,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<int>(
                 name: "ObservationCriterionId",
                 table: "Items",
@@ -156,6 +174,43 @@ namespace Proeftuin.Data.Migrations.Postgres
                 table: "Items",
                 type: "date",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PrototypeForm",
+                table: "Items",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Assumptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PrototypeId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Risk = table.Column<int>(type: "integer", nullable: false),
+                    Certainty = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assumptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assumptions_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Assumptions_Items_PrototypeId",
+                        column: x => x.PrototypeId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "ExperimentCriteria",
@@ -214,6 +269,112 @@ namespace Proeftuin.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdeaStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IdeaId = table.Column<int>(type: "integer", nullable: false),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: false),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ByUserId = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdeaStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdeaStatusChanges_AspNetUsers_ByUserId",
+                        column: x => x.ByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_IdeaStatusChanges_Items_IdeaId",
+                        column: x => x.IdeaId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IdeaStatusChanges_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdeaSupports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IdeaId = table.Column<int>(type: "integer", nullable: false),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Perspective = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdeaSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdeaSupports_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_IdeaSupports_Items_IdeaId",
+                        column: x => x.IdeaId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IdeaSupports_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PrototypeAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PrototypeId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UploadedById = table.Column<string>(type: "text", nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrototypeAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrototypeAttachments_AspNetUsers_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PrototypeAttachments_Items_PrototypeId",
+                        column: x => x.PrototypeId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExperimentMeasurements",
                 columns: table => new
                 {
@@ -266,6 +427,26 @@ namespace Proeftuin.Data.Migrations.Postgres
                 column: "ObservationExperimentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_ProjectId_Kind_CreatedAt_Id",
+                table: "Items",
+                columns: new[] { "ProjectId", "Kind", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_ProjectId_Kind_WithdrawnAt_Scope_TellerId",
+                table: "Items",
+                columns: new[] { "ProjectId", "Kind", "WithdrawnAt", "Scope", "TellerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assumptions_AuthorId",
+                table: "Assumptions",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assumptions_PrototypeId",
+                table: "Assumptions",
+                column: "PrototypeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExperimentCriteria_ExperimentId_Position",
                 table: "ExperimentCriteria",
                 columns: new[] { "ExperimentId", "Position" });
@@ -294,16 +475,69 @@ namespace Proeftuin.Data.Migrations.Postgres
                 name: "IX_ExperimentRuleExceptions_ExperimentId_Position",
                 table: "ExperimentRuleExceptions",
                 columns: new[] { "ExperimentId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdeaStatusChanges_ByUserId",
+                table: "IdeaStatusChanges",
+                column: "ByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdeaStatusChanges_IdeaId_At",
+                table: "IdeaStatusChanges",
+                columns: new[] { "IdeaId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdeaStatusChanges_ProjectId",
+                table: "IdeaStatusChanges",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdeaSupports_IdeaId_UserId",
+                table: "IdeaSupports",
+                columns: new[] { "IdeaId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdeaSupports_ProjectId",
+                table: "IdeaSupports",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdeaSupports_UserId",
+                table: "IdeaSupports",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrototypeAttachments_PrototypeId",
+                table: "PrototypeAttachments",
+                column: "PrototypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrototypeAttachments_UploadedById",
+                table: "PrototypeAttachments",
+                column: "UploadedById");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Assumptions");
+
+            migrationBuilder.DropTable(
                 name: "ExperimentMeasurements");
 
             migrationBuilder.DropTable(
                 name: "ExperimentRuleExceptions");
+
+            migrationBuilder.DropTable(
+                name: "IdeaStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "IdeaSupports");
+
+            migrationBuilder.DropTable(
+                name: "PrototypeAttachments");
 
             migrationBuilder.DropTable(
                 name: "ExperimentCriteria");
@@ -318,6 +552,14 @@ namespace Proeftuin.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Items_ObservationExperimentId",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_ProjectId_Kind_CreatedAt_Id",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_ProjectId_Kind_WithdrawnAt_Scope_TellerId",
                 table: "Items");
 
             migrationBuilder.DropColumn(
@@ -401,6 +643,14 @@ namespace Proeftuin.Data.Migrations.Postgres
                 table: "Items");
 
             migrationBuilder.DropColumn(
+                name: "ForWhom",
+                table: "Items");
+
+            migrationBuilder.DropColumn(
+                name: "IdeaStatus",
+                table: "Items");
+
+            migrationBuilder.DropColumn(
                 name: "ObservationCriterionId",
                 table: "Items");
 
@@ -411,6 +661,15 @@ namespace Proeftuin.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ObservationObservedOn",
                 table: "Items");
+
+            migrationBuilder.DropColumn(
+                name: "PrototypeForm",
+                table: "Items");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_ProjectId_Kind",
+                table: "Items",
+                columns: new[] { "ProjectId", "Kind" });
         }
     }
 }
