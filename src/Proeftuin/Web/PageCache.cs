@@ -24,6 +24,12 @@ namespace Proeftuin.Web;
 public static class PageCache
 {
     public const string Policy = "public-pages";
+    /// <summary>
+    /// The same rules for an API answer that tells browsers and proxies to keep no copy (<c>no-store</c>, as the stories
+    /// API does): this server still keeps it, under the same eviction, because it holds only what anyone signed out
+    /// may read anyway and is gone at the next change.
+    /// </summary>
+    public const string NoStoreApiPolicy = "public-api-no-store";
     /// <summary>Every cached page carries this tag; a change to shown data evicts it.</summary>
     public const string Tag = "public-pages";
     /// <summary>How long a page may be kept at most, whatever happens (a safety net: eviction is what keeps it fresh).</summary>
@@ -37,7 +43,8 @@ public static class PageCache
         var services = builder.Services;
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Policy, new AnonymousPagePolicy(Enabled(builder.Configuration)));
+            o.AddPolicy(Policy, new AnonymousPagePolicy(Enabled(builder.Configuration), keepNoStore: false));
+            o.AddPolicy(NoStoreApiPolicy, new AnonymousPagePolicy(Enabled(builder.Configuration), keepNoStore: true));
             o.DefaultExpirationTimeSpan = Expiration;
             // Pages of 100 kB and more are not worth keeping; ours are 5-40 kB.
             o.MaximumBodySize = 256 * 1024;
@@ -87,7 +94,7 @@ public static class PageCache
         return true;
     }
 
-    private sealed class AnonymousPagePolicy(bool enabled) : IOutputCachePolicy
+    private sealed class AnonymousPagePolicy(bool enabled, bool keepNoStore) : IOutputCachePolicy
     {
         private static readonly object GenerationKey = new();
 
@@ -124,7 +131,7 @@ public static class PageCache
             var cacheControl = response.Headers.CacheControl.ToString();
             if (response.StatusCode != StatusCodes.Status200OK
                 || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-                || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
+                || (!keepNoStore && cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
                 || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
                 || http.User.Identity?.IsAuthenticated == true
                 || http.Items[GenerationKey] is not long started || started != eviction.Generation)

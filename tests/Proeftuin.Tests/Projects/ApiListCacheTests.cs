@@ -72,4 +72,52 @@ public sealed class ApiListCacheTests(ProeftuinFactory factory) : IClassFixture<
         var (_, after) = await anonymous.JsonAsync("/api/v1/projects");
         Assert.DoesNotContain(after.EnumerateArray(), p => p.GetProperty("id").GetInt32() == team.Id);
     }
+
+    [Fact]
+    public async Task The_anonymous_story_list_is_kept_on_the_server_but_still_no_store_for_browsers()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var shared = await factory.StoryAsync(team.Id, Proeftuin.Features.Stories.ConsentScope.PublicAnonymised);
+        var url = $"/api/v1/projects/{team.Id}/stories";
+        using var anonymous = factory.NewBrowser();
+        var body = await CachedAsync(anonymous, url);
+        Assert.Contains($"\"id\":{shared.Id},", body, StringComparison.Ordinal);
+        using var again = await anonymous.GetAsync(url);
+        Assert.Contains("no-store", again.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_story_leaves_the_cached_anonymous_list_at_once()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var shared = await factory.StoryAsync(team.Id, Proeftuin.Features.Stories.ConsentScope.PublicAnonymised);
+        var url = $"/api/v1/projects/{team.Id}/stories";
+        using var anonymous = factory.NewBrowser();
+        Assert.Contains($"\"id\":{shared.Id},", await CachedAsync(anonymous, url), StringComparison.Ordinal);
+
+        using var teller = factory.NewBrowser();
+        var withdraw = await teller.OpenAsync($"/verhalen/{shared.Id}/intrekken?sleutel={shared.Key}");
+        using (await teller.SubmitAsync(withdraw.FormWithAction("/intrekken"), new { })) { }
+        Assert.True(await factory.WithDbAsync(db => db.Stories.AnyAsync(s => s.Id == shared.Id && s.WithdrawnAt != null)));
+
+        using var after = await anonymous.GetAsync(url);
+        Assert.DoesNotContain($"\"id\":{shared.Id},", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_team_members_story_list_is_never_served_from_or_stored_in_the_cache()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var teamOnly = await factory.StoryAsync(team.Id, Proeftuin.Features.Stories.ConsentScope.Team);
+        var url = $"/api/v1/projects/{team.Id}/stories";
+        using var member = await factory.SignInAsync(team.Member.Email!);
+        for (var i = 0; i < 2; i++)
+        {
+            using var mine = await member.GetAsync(url);
+            Assert.False(FromCache(mine));
+            Assert.Contains($"\"id\":{teamOnly.Id},", await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var anonymous = factory.NewBrowser();
+        Assert.DoesNotContain($"\"id\":{teamOnly.Id},", await CachedAsync(anonymous, url), StringComparison.Ordinal);
+    }
 }

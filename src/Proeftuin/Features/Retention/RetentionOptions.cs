@@ -16,7 +16,7 @@ public sealed class RetentionOptions
     public int UnconfirmedAccountDays { get; set; } = 7;
     /// <summary>Audit log entries older than this go.</summary>
     public int AuditLogMonths { get; set; } = 24;
-    /// <summary>How often the job runs (it also runs at start).</summary>
+    /// <summary>How often the job runs (it also runs a minute after start).</summary>
     public int IntervalHours { get; set; } = 24;
 
     /// <summary>Ended invitations (used, revoked or expired) and expired sign-in links stay this long, so their page can still say why they no longer work.</summary>

@@ -77,6 +77,9 @@ public static class StoriesApi
                     StoryConsent.ShownName(s.Id, s.TellerName, s.Anonymised, l), s.Anonymised, MemberSlugs.Perspective.Of(s.Perspective), s.CreatedAt,
                     permissions.IsTeam ? StorySlugs.Scope.Of(s.Scope) : null, s.Recorded, s.Signified)));
             })
+            // Signed out, the list is what the public story page shows: kept on this server until a change (the
+            // answer still says no-store to browsers and proxies).
+            .CacheOutput(PageCache.NoStoreApiPolicy)
             .WithSummary("De verhalen van een project die je mag lezen, nieuwste eerst: limit per pagina (standaard 50, hoogstens 100), de volgende pagina in de Link-header (after=…); filter met promptId. Met page=1, 2, … genummerde pagina's met het totaal in X-Total-Count")
             .Produces<IEnumerable<StorySummaryDto>>()
             .ProducesValidationProblem()
