@@ -58,9 +58,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/v"),
         new("/v/AAAA-AAAA-AAAA-AAAA", Status: 404),
         new("/sessies/{session:Zondagen anders: ideeën voor ontmoeting}", Status: 404),
-        // Issue 12 (prototypes): the list; the demo has no prototype yet, so its own pages are not here (see the report).
+        // Issue 12 (prototypes): the list (the demo's prototype and proef pages are in the resident's and facilitator's lists).
         new("/projecten/1/prototypes"),
-        // Issue 12 (experiments): the project's proeven (the demo has none yet; a proef's own pages are checked by ExperimentJourneyTests).
+        // Issue 12 (experiments): the project's proeven.
         new("/projecten/1/proeven"),
     ];
 
@@ -98,6 +98,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/account/verwijderd"),
         // Issue 10: the privacy page for residents.
         new("/privacy"),
+        // Issue 12 (outcome): the teller's own view of what came of "De zondagen" (up to the demo's decisions and lessons),
+        // and the demo's prototype and proeven as a team member sees them.
+        new("/verhalen/{item:De zondagen}/wat-is-ermee-gebeurd"),
+        new("/prototypes/{item:Open huis met een gastvrouw}"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}"),
+        new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -171,9 +177,23 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/logboek?van=31-13-2026", Status: 400),
         // Issue 12 (prototypes): making one from the demo's idea, also submitted without a form chosen.
         new("/projecten/1/prototypes/nieuw?idee={item:Een open huis op zondag}", SubmitEmpty: "Prototype maken"),
-        // Issue 12 (experiments): the proeven and the setup form, also submitted empty (the demo has no prototype yet, so it says to make one first).
+        // Issue 12 (experiments): the proeven and the setup form, also submitted empty.
         new("/projecten/1/proeven"),
         new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
+        // Issue 12 (outcome, demo data): the demo prototype's own pages, and its proef (ended, decided: bijsturen) with its
+        // report, results and forms; the stopped proef (a briljante mislukking). Both proeven are decided, so the besluit
+        // form redirects to the decision on the proef's page and is not listed.
+        new("/prototypes/{item:Open huis met een gastvrouw}"),
+        new("/prototypes/{item:Open huis met een gastvrouw}/aannames"),
+        new("/prototypes/{item:Open huis met een gastvrouw}/bijlagen"),
+        new("/prototypes/{item:Open huis met een gastvrouw}/bewerken"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/verslag"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/resultaten"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/observatie"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/meting"),
+        new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
+        new("/projecten/1/proeven/nieuw?prototype={item:Open huis met een gastvrouw}"),
     ];
 
     private static readonly Visit[] Admin =

@@ -174,5 +174,6 @@ public static class DemoData
         await db.SaveChangesAsync();
         await DemoThread.SeedAsync(db, markdown, lonely, users, now);
         await DemoSessions.SeedAsync(db, markdown, lonely, users, now);
+        await DemoProeftuin.SeedAsync(db, markdown, lonely, users, now);
     }
 }

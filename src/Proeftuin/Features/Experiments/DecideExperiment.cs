@@ -5,6 +5,7 @@ using Proeftuin.Data;
 using Proeftuin.Features.Audit;
 using Proeftuin.Features.Lessons;
 using Proeftuin.Features.Members;
+using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
 using Proeftuin.Web;
@@ -18,9 +19,10 @@ public sealed record DecisionInput(DecisionChoice? Choice, Phase? BackToPhase, s
 /// A facilitator decides about an ended proef whose criteria all have a result: doorgaan, bijsturen (back to which
 /// earlier phase, and what changes) or stoppen; optionally a briljante mislukking with what it taught. The decision and
 /// its lesson join the thread (proef → besluit → les) in one SaveChanges, with an audit entry. One decision per proef:
-/// a second is refused, and the page shows the first.
+/// a second is refused, and the page shows the first. The tellers of the stories behind the proef hear of the decision
+/// (<see cref="NotifyTeller"/>; not again of its lesson, which is part of it).
 /// </summary>
-public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller user, Markdown markdown, AuditLog audit, TimeProvider clock)
+public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller user, Markdown markdown, AuditLog audit, TimeProvider clock, NotifyTeller notify)
 {
     /// <summary>Bijsturen goes back to one of these: every phase before testing.</summary>
     public static readonly Phase[] EarlierPhases = [Phase.Empathize, Phase.Define, Phase.Ideate, Phase.Prototype];
@@ -97,9 +99,11 @@ public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller 
         db.Items.AddRange(decision, lesson);
         db.Links.Add(new Link { ProjectId = experiment.ProjectId, FromId = experiment.Id, To = decision, Type = LinkType.LeadsTo, CreatedById = user.Id, CreatedAt = now });
         db.Links.Add(new Link { ProjectId = experiment.ProjectId, From = decision, To = lesson, Type = LinkType.LeadsTo, CreatedById = user.Id, CreatedAt = now });
+        var mails = await notify.LinkedAsync(experiment, decision, ct);
         audit.Add(AuditAction.ExperimentDecided, experiment.ProjectId, AuditSubjects.Experiment, experiment.Id.ToString(CultureInfo.InvariantCulture),
             detail: ExperimentSlugs.Choice.Of(choice) + (back is { } b ? " → " + ProjectSlugs.Phase.Of(b) : "") + (input.BrilliantFailure ? ", briljante mislukking" : ""));
         await db.SaveChangesAsync(ct);
+        await notify.SendAsync(mails, ct);
         return Outcome<Decision>.Ok(decision);
     }
 }

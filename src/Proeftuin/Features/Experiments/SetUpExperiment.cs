@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Members;
+using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Thread;
 using Proeftuin.Web;
 
@@ -28,9 +29,10 @@ public sealed record PrototypeChoice(int Id, string Title);
 
 /// <summary>
 /// Sets up a proef for a prototype of the same project (the team): hypothesis, place, period, participants, safety and
-/// consent, measurement plan, success criteria and regelruimte; linked prototype → proef on the thread. One SaveChanges.
+/// consent, measurement plan, success criteria and regelruimte; linked prototype → proef on the thread. One SaveChanges,
+/// with the meldingen for the tellers of the stories behind the prototype (<see cref="NotifyTeller"/>).
 /// </summary>
-public sealed class SetUpExperiment(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock)
+public sealed class SetUpExperiment(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, NotifyTeller notify)
 {
     public const int MaxCriteria = 10;
     public const int MaxRules = 10;
@@ -147,7 +149,10 @@ public sealed class SetUpExperiment(AppDbContext db, ProjectAccess access, Calle
         db.Items.Add(experiment);
         // The thread: prototype leidt tot proef, in the same SaveChanges.
         db.Links.Add(new Link { ProjectId = projectId, FromId = prototype.Id, To = experiment, Type = LinkType.LeadsTo, CreatedById = user.Id, CreatedAt = now });
+        var origin = await db.Items.FirstAsync(i => i.Id == prototype.Id, ct);
+        var mails = await notify.LinkedAsync(origin, experiment, ct);
         await db.SaveChangesAsync(ct);
+        await notify.SendAsync(mails, ct);
         return Outcome<Experiment>.Ok(experiment);
     }
 

@@ -23,6 +23,19 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
     /// <summary>The melding when an idea came out of something a story fed; the teller's own story is named, as they may have told more.</summary>
     public static string IdeaText(string ideaTitle, string? storyTitle) => $"Uit je verhaal{Named(storyTitle)} is een nieuw idee voortgekomen: „{ideaTitle}”.";
 
+    /// <summary>
+    /// The melding when something came out of what a story fed, in plain words for the stages a teller waits for
+    /// (idee, prototype, proef, besluit); any other kind gets the general sentence.
+    /// </summary>
+    public static string OutcomeText(ItemKind kind, string title, string? storyTitle) => kind switch
+    {
+        ItemKind.Idea => IdeaText(title, storyTitle),
+        ItemKind.Prototype => $"Uit je verhaal{Named(storyTitle)} is een prototype gemaakt: „{title}”. Dat is een eerste versie om uit te proberen.",
+        ItemKind.Experiment => $"Wat uit je verhaal{Named(storyTitle)} voortkwam, wordt nu in de praktijk getest: de proef „{title}”.",
+        ItemKind.Decision => $"Het team heeft een besluit genomen over een proef die uit je verhaal{Named(storyTitle)} voortkwam: „{title}”.",
+        _ => $"Uit je verhaal{Named(storyTitle)} is iets nieuws voortgekomen: {kind.Label().ToLowerInvariant()} „{title}”.",
+    };
+
     private static string Named(string? storyTitle) => string.IsNullOrWhiteSpace(storyTitle) ? "" : $" „{storyTitle}”";
 
     /// <summary>
@@ -31,20 +44,40 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
     /// mails to send once it is saved. A story hears of an outcome once: not again when it already led there.
     /// Nobody is told about a link they made themselves.
     /// </summary>
-    public async Task<IReadOnlyList<TellerMail>> LinkedAsync(ThreadItem origin, ThreadItem outcome, CancellationToken ct = default)
+    public Task<IReadOnlyList<TellerMail>> LinkedAsync(ThreadItem origin, ThreadItem outcome, CancellationToken ct = default) =>
+        LinkedAsync([origin], outcome, ct);
+
+    /// <summary>
+    /// The same for an outcome made from several origins at once (a prototype from two ideas): a story behind more
+    /// than one of them still hears of the outcome once.
+    /// </summary>
+    public async Task<IReadOnlyList<TellerMail>> LinkedAsync(IReadOnlyCollection<ThreadItem> origins, ThreadItem outcome, CancellationToken ct = default)
     {
         var mails = new List<TellerMail>();
+        if (origins.Count == 0) return mails;
+        var told = new HashSet<int>();
         // Directly: a story at either end of the link.
-        if (origin is Story a && await ToldAsync(a, outcome, direct: true, ct) is { } m1) mails.Add(m1);
-        if (outcome is Story b && await ToldAsync(b, origin, direct: true, ct) is { } m2) mails.Add(m2);
-        // Further down: every story the origin came from, that did not already lead to the outcome. Another
-        // story is never "what came of" yours (its teller may have shared it with the team only).
-        if (outcome is Story) return mails;
-        var edges = await ThreadGraph.EdgesAsync(db, origin.ProjectId, ct);
+        foreach (var origin in origins)
+            if (origin is Story a && told.Add(a.Id) && await ToldAsync(a, outcome, direct: true, ct) is { } m1) mails.Add(m1);
+        if (outcome is Story b)
+        {
+            foreach (var origin in origins)
+                if (await ToldAsync(b, origin, direct: true, ct) is { } m2) mails.Add(m2);
+            // Another story is never "what came of" yours (its teller may have shared it with the team only).
+            return mails;
+        }
+        // Further down: every story an origin came from, that did not already lead to the outcome.
+        var projectId = origins.First().ProjectId;
+        var edges = await ThreadGraph.EdgesAsync(db, projectId, ct);
         var already = outcome.Id > 0 ? ThreadGraph.Upstream(edges, outcome.Id) : [];
-        var upstream = ThreadGraph.Upstream(edges, origin.Id);
-        upstream.Remove(origin.Id);
+        var upstream = new HashSet<int>();
+        foreach (var origin in origins)
+        {
+            upstream.UnionWith(ThreadGraph.Upstream(edges, origin.Id));
+            upstream.Remove(origin.Id);
+        }
         upstream.ExceptWith(already);
+        upstream.ExceptWith(told);
         if (upstream.Count == 0) return mails;
         var stories = await db.Stories.Where(s => upstream.Contains(s.Id) && s.WithdrawnAt == null).OrderBy(s => s.Id).ToListAsync(ct);
         foreach (var story in stories)
@@ -85,7 +118,7 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
     private static string What(ThreadItem item) =>
         item is Story ? "een ander ervaringsverhaal" : $"{item.Kind.Label().ToLowerInvariant()} „{item.Title}”";
 
-    /// <summary>The melding (added to the unit of work) and the mail to send, for one story.</summary>
+    /// <summary>The melding (added to the unit of work) and the mail to send, for one story. <paramref name="fed"/> is already added to the unit of work, so its kind is set.</summary>
     private async Task<TellerMail?> ToldAsync(Story story, ThreadItem fed, bool direct, CancellationToken ct)
     {
         if (story.IsWithdrawn) return null;
@@ -94,9 +127,7 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
         var path = OutcomePath(story.Id);
         if (story.TellerId is not null)
         {
-            var text = direct ? $"Je verhaal is verbonden met {what}."
-                : fed is Idea ? IdeaText(fed.Title, story.Title)
-                : $"Uit je verhaal{Named(story.Title)} is iets nieuws voortgekomen: {what}.";
+            var text = direct ? $"Je verhaal is verbonden met {what}." : OutcomeText(fed.Kind, fed.Title, story.Title);
             db.Notifications.Add(new Notification
             {
                 UserId = story.TellerId,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Audit;
+using Proeftuin.Features.Notifications;
 using Proeftuin.Features.Thread;
 using Proeftuin.Web;
 
@@ -11,9 +12,10 @@ public sealed record IdeaChoice(int Id, string Title);
 
 /// <summary>
 /// A facilitator turns one or more of the project's ideas into a prototype. Each chosen idea is linked "idee leidt tot
-/// prototype" in the same SaveChanges as the prototype and its audit entry: all or nothing.
+/// prototype" in the same SaveChanges as the prototype and its audit entry: all or nothing. The tellers of the stories
+/// behind the ideas are told (<see cref="NotifyTeller"/>), in the same SaveChanges; their mails go once it is saved.
 /// </summary>
-public sealed class CreatePrototype(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, AuditLog audit)
+public sealed class CreatePrototype(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, AuditLog audit, NotifyTeller notify)
 {
     /// <summary>404 when the project may not be read; 403 for anyone who does not facilitate it.</summary>
     public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, CancellationToken ct = default)
@@ -53,10 +55,13 @@ public sealed class CreatePrototype(AppDbContext db, ProjectAccess access, Calle
         db.Items.Add(item);
         foreach (var ideaId in chosen)
             db.Links.Add(new Link { ProjectId = projectId, FromId = ideaId, To = item, Type = LinkType.LeadsTo, CreatedById = user.Id, CreatedAt = now });
+        var ideas = await db.Items.Where(i => chosen.Contains(i.Id)).ToListAsync(ct);
+        var mails = await notify.LinkedAsync(ideas, item, ct);
         // The prototype's number is only known once saved, and one SaveChanges keeps it all-or-nothing: the entry names it by title.
         audit.Add(AuditAction.PrototypeCreated, projectId, AuditSubjects.Prototype,
             detail: $"„{item.Title}” uit {chosen.Count} {(chosen.Count == 1 ? "idee" : "ideeën")}");
         await db.SaveChangesAsync(ct);
+        await notify.SendAsync(mails, ct);
         return Outcome<Prototype>.Ok(item);
     }
 }
