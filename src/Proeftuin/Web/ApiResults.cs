@@ -24,4 +24,28 @@ public static class ApiResults
 
     public static IResult BadQuery(IStringLocalizer l, string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [l[message]] }, title: l["Controleer de invoer"]);
+
+    /// <summary>
+    /// A JSON body of at most <paramref name="maxBytes"/>, or the problem to answer instead: 415 for anything but JSON
+    /// (a cross-site form cannot send JSON without a preflight, which is never granted, so no antiforgery token is
+    /// needed), 413 before reading when the body is announced too big or turns out to be, 400 with
+    /// <paramref name="invalid"/> when it does not parse. <paramref name="tooBig"/> says what the limit is in words.
+    /// </summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, long maxBytes, IStringLocalizer l,
+        string tooBig, string invalid, CancellationToken ct) where T : class
+    {
+        if (!request.HasJsonContentType())
+            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Stuur JSON"], detail: l["Gebruik Content-Type: application/json."]));
+        var tooLarge = Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l[tooBig]);
+        if (request.ContentLength > maxBytes) return (null, tooLarge);
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = maxBytes;
+        T? body;
+        try { body = await request.ReadFromJsonAsync<T>(ct); }
+        catch (System.Text.Json.JsonException) { body = null; }
+        // An unknown charset in the Content-Type: the body cannot be read either.
+        catch (InvalidOperationException) { body = null; }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return (null, tooLarge); }
+        return body is null ? (null, BadQuery(l, "body", invalid)) : (body, null);
+    }
 }

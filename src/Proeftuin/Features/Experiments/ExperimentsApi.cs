@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
@@ -49,21 +48,9 @@ public static class ExperimentsApi
 
         api.MapPost("/{id:int}/observations", async (int id, HttpRequest request, LogObservation log, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                if (!request.HasJsonContentType())
-                    return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Stuur JSON"], detail: l["Gebruik Content-Type: application/json."]);
-                if (request.ContentLength > MaxBody)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een observatie is maximaal 5.000 tekens."]);
-                if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                    size.MaxRequestBodySize = MaxBody;
-                NewObservationDto? body;
-                try { body = await request.ReadFromJsonAsync<NewObservationDto>(ct); }
-                catch (JsonException) { body = null; }
-                catch (InvalidOperationException) { body = null; }
-                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een observatie is maximaal 5.000 tekens."]);
-                }
-                if (body is null) return ApiResults.BadQuery(l, "body", "De inhoud is geen geldige JSON voor een observatie.");
+                var (body, problem) = await ApiResults.ReadJsonAsync<NewObservationDto>(request, MaxBody, l,
+                    "Een observatie is maximaal 5.000 tekens.", "De inhoud is geen geldige JSON voor een observatie.", ct);
+                if (body is null) return problem!;
                 Perspective? source = null;
                 if (!string.IsNullOrWhiteSpace(body.KnowledgeSource))
                 {

@@ -87,25 +87,11 @@ public static class StoriesApi
 
         projects.MapPost("/", async (int id, HttpRequest request, ShareStory share, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                // Checked before reading the body: a form post (the cross-site kind) is refused outright.
-                if (!request.HasJsonContentType())
-                    return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Stuur JSON"],
-                        detail: l["Gebruik Content-Type: application/json."]);
-                // A story is at most 10,000 characters: a body far beyond that is refused before it is read.
-                if (request.ContentLength > MaxBody)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een verhaal is maximaal 10.000 tekens."]);
-                if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                    size.MaxRequestBodySize = MaxBody;
-                NewStoryDto? body;
-                try { body = await request.ReadFromJsonAsync<NewStoryDto>(ct); }
-                catch (JsonException) { body = null; }
-                // An unknown charset in the Content-Type: the body cannot be read either.
-                catch (InvalidOperationException) { body = null; }
-                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Te groot"], detail: l["Een verhaal is maximaal 10.000 tekens."]);
-                }
-                if (body is null) return ApiResults.BadQuery(l, "body", "De inhoud is geen geldige JSON voor een verhaal.");
+                // A form post (the cross-site kind) is refused outright; a story is at most 10,000 characters, so a body far
+                // beyond that is refused before it is read.
+                var (body, problem) = await ApiResults.ReadJsonAsync<NewStoryDto>(request, MaxBody, l,
+                    "Een verhaal is maximaal 10.000 tekens.", "De inhoud is geen geldige JSON voor een verhaal.", ct);
+                if (body is null) return problem!;
                 // The API's names (any case) become the use case's; anything else goes through as is and gets its Dutch message.
                 var perspective = MemberSlugs.Perspective.Parse(body.Perspective)?.ToString() ?? body.Perspective;
                 var scope = StorySlugs.Scope.Parse(body.Scope)?.ToString() ?? body.Scope;
