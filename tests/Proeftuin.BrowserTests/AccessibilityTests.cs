@@ -174,6 +174,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 12 (experiments): the proeven and the setup form, also submitted empty (the demo has no prototype yet, so it says to make one first).
         new("/projecten/1/proeven"),
         new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
+        // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase above;
+        // the advice page is checked by GateJourneyTests, the demo has no advice request).
+        new("/projecten/1/fase/advies-vragen", SubmitEmpty: "Advies vragen"),
     ];
 
     private static readonly Visit[] Admin =

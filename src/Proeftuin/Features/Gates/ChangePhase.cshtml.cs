@@ -27,11 +27,8 @@ public sealed class ChangePhaseModel(GetProjectOverview query, DecideGate decide
     {
         if (await LoadAsync(id, p => p.CanManage) is { } refused) return refused;
         OpenAdvice = await advice.OpenForProjectAsync(id, HttpContext.RequestAborted);
-        if (OpenAdvice is not null)
-        {
-            Input.Verdict = OpenAdvice.ProposedVerdict;
-            Input.ToPhase = OpenAdvice.ProposedPhase;
-        }
+        // The verdict is left for the facilitator to choose; the phase asked about is filled in.
+        Input.ToPhase = OpenAdvice?.ProposedPhase;
         Input.ToPhase ??= Project.Phase == Phase.Test ? Phase.Test : Project.Phase + 1;
         return Page();
     }
