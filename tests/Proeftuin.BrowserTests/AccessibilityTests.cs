@@ -194,6 +194,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/meting"),
         new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
         new("/projecten/1/proeven/nieuw?prototype={item:Open huis met een gastvrouw}"),
+        // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase above;
+        // the advice page is checked by GateJourneyTests, the demo has no advice request).
+        new("/projecten/1/fase/advies-vragen", SubmitEmpty: "Advies vragen"),
     ];
 
     private static readonly Visit[] Admin =

@@ -111,6 +111,7 @@ public sealed partial class JourneyTests(BrowserFixture app)
         await Expect(page).ToHaveURLAsync(new Regex($"/projecten/{projectId}/fase$"));
         await Axe.AssertNoAxeViolationsAsync(page);
         const string reason = "Twaalf bewoners vertelden hun verhaal; we weten genoeg om de vraag scherp te stellen.";
+        await page.GetByLabel("Doorgaan: door naar een volgende fase").CheckAsync();
         await page.GetByLabel("Naar welke fase?").SelectOptionAsync(new SelectOptionValue { Label = "Probleem definiëren" });
         await page.GetByLabel("Waarom?").FillAsync(reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Fase wijzigen" }).ClickAsync();

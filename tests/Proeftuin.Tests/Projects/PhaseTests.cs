@@ -2,10 +2,11 @@ namespace Proeftuin.Tests.Projects;
 
 public sealed class PhaseTests(ProeftuinFactory factory) : IClassFixture<ProeftuinFactory>
 {
-    private static async Task<HttpResponseMessage> MoveAsync(Browser browser, int projectId, string toPhase, string? reason)
+    // A phase move is a gate decision (ADR 0028): the verdict says whether it goes on or back; back says what changes.
+    private static async Task<HttpResponseMessage> MoveAsync(Browser browser, int projectId, string toPhase, string? reason, string verdict = "Go", string? whatChanges = null)
     {
         var page = await browser.OpenAsync($"/projecten/{projectId}/fase");
-        return await browser.SubmitAsync(page.FormFor("Input.Reason"), new { Input_ToPhase = toPhase, Input_Reason = reason });
+        return await browser.SubmitAsync(page.FormFor("Input.Reason"), new { Input_Verdict = verdict, Input_ToPhase = toPhase, Input_Reason = reason, Input_WhatChanges = whatChanges });
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class PhaseTests(ProeftuinFactory factory) : IClassFixture<Proeftu
     {
         var team = await factory.Data.TeamProjectAsync(phase: Phase.Prototype);
         using var browser = await factory.SignInAsync(team.Facilitator.Email!);
-        using (var response = await MoveAsync(browser, team.Id, "Ideate", "Het prototype paste niet; terug naar ideeën."))
+        using (var response = await MoveAsync(browser, team.Id, "Ideate", "Het prototype paste niet; terug naar ideeën.", "Back", "We vragen bewoners eerst wat ze nodig hebben."))
             Expect.Redirect(response, $"/projecten/{team.Id}");
         Assert.Equal(Phase.Ideate, (await factory.Data.ProjectRowAsync(team.Id)).Phase);
         var page = await browser.OpenAsync($"/projecten/{team.Id}");

@@ -536,6 +536,7 @@ public sealed class MatrixWorld : IAsyncLifetime
 
         ForP = ForP.With([.. await ExperimentTargetsAsync(P, "Matrixproef")]);
         ForQ = ForQ.With([.. await ExperimentTargetsAsync(Q, "Proef " + ClosedMarker)]);
+        await SeedGatesAsync();
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -692,6 +693,18 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     public async Task<Targets> FreshRunningExperimentAsync() =>
         ForP.With(("Experiment", Str((await ExperimentData.ExperimentAsync(Factory, P, ExperimentStatus.Running, title: "Af te ronden proef")).Id)));
+
+    #endregion
+
+    #region Gates (issue 12): an open advice request in P and in Q, asking the matrix evaluator
+
+    private async Task SeedGatesAsync()
+    {
+        var p = await Gates.GateData.RequestAsync(Factory, P, [UserIds[Role.Evaluator]]);
+        var q = await Gates.GateData.RequestAsync(Factory, Q, [UserIds[Role.Evaluator]], question: "Adviesvraag " + ClosedMarker);
+        ForP = ForP.With(("AdviceRequest", Str(p)));
+        ForQ = ForQ.With(("AdviceRequest", Str(q)));
+    }
 
     #endregion
 

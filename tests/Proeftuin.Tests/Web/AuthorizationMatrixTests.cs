@@ -169,6 +169,12 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /projecten/{id:int}/bewerken                            | in  in  in  403 403 403 400 403 400"),
         new("GET /projecten/{id:int}/fase                                 | in  in  in  403 403 403 ok  403 ok"),
         new("POST /projecten/{id:int}/fase                                | in  in  in  403 403 403 400 403 400"),
+        #region Gates (issue 12)
+        new("GET /projecten/{id:int}/fase/advies-vragen                   | in  in  in  403 403 403 ok  403 ok"),
+        new("POST /projecten/{id:int}/fase/advies-vragen                  | in  in  in  403 403 403 400 403 400"),
+        new("GET /adviesvragen/{id:int}                                   | in  in  in  ok  ok  ok  ok  403 ok", path: "/adviesvragen/{AdviceRequest}"),
+        new("POST /adviesvragen/{id:int}                                  | in  in  in  403 403 400 403 403 403", path: "/adviesvragen/{AdviceRequest}"),
+        #endregion
 
         // Members and invitations
         new("GET /projecten/{id:int}/leden                                | in  in  in  ok  ok  ok  ok  403 ok"),

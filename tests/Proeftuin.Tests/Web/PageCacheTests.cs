@@ -169,7 +169,7 @@ public sealed class PageCacheTests(StoriesFactory factory) : IClassFixture<Stori
 
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
         var page = await facilitator.OpenAsync($"/projecten/{team.Id}/fase");
-        using (var response = await facilitator.SubmitAsync(page.FormFor("Input.Reason"), new { Input_ToPhase = "Define", Input_Reason = "Genoeg verhalen." }))
+        using (var response = await facilitator.SubmitAsync(page.FormFor("Input.Reason"), new { Input_Verdict = "Go", Input_ToPhase = "Define", Input_Reason = "Genoeg verhalen." }))
             Expect.Redirect(response, url);
 
         Assert.Contains("Probleem definiëren", CurrentPhase(await AnonymousAsync(url)), StringComparison.Ordinal);

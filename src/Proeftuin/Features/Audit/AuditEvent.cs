@@ -52,4 +52,8 @@ public enum AuditAction
     ExperimentResultsRecorded,
     ExperimentDecided,
     ExperimentsExported,
+    // Gates (issue 12): a gate decision, an advice request, advice given.
+    GateDecided,
+    GateAdviceRequested,
+    GateAdviceGiven,
 }

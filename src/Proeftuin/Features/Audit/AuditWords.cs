@@ -50,6 +50,9 @@ public static class AuditWords
         AuditAction.ExperimentResultsRecorded => "Resultaten van een proef vastgelegd",
         AuditAction.ExperimentDecided => "Besluit over een proef genomen",
         AuditAction.ExperimentsExported => "Proeven gedownload",
+        AuditAction.GateDecided => "Besluit over de fase genomen",
+        AuditAction.GateAdviceRequested => "Advies gevraagd over de fase",
+        AuditAction.GateAdviceGiven => "Advies gegeven over de fase",
         _ => action.ToString(),
     };
 

@@ -7,7 +7,7 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Projects;
 
-public sealed record PhaseStep(Phase? From, Phase To, string Reason, string? By, DateTime At)
+public sealed record PhaseStep(Phase? From, Phase To, string Reason, string? By, DateTime At, int Id = 0)
 {
     public bool IsBack => From is { } f && To < f;
 }
@@ -27,10 +27,14 @@ public sealed record ProjectOverview(
     // Members is empty for anonymous callers: they see counts only.
     IReadOnlyList<MemberView> Members,
     IReadOnlyList<NewsSummary> News,
-    IReadOnlyList<ProjectSummary> SubProjects);
+    IReadOnlyList<ProjectSummary> SubProjects)
+{
+    /// <summary>Every gate decision, newest first (Features/Gates, GetGateHistory): shown with the phase history.</summary>
+    public IReadOnlyList<Gates.GateView> Gates { get; init; } = [];
+}
 
 /// <summary>Everything the project page and GET /api/v1/projects/{id} show, in a handful of queries.</summary>
-public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, FindProjects findProjects, SharedCounts shared)
+public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, FindProjects findProjects, SharedCounts shared, Gates.GetGateHistory gates)
 {
     public async Task<ProjectOverview?> RunAsync(int projectId, CancellationToken ct = default)
     {
@@ -58,7 +62,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
 
         var history = await db.PhaseTransitions.AsNoTracking().Where(t => t.ProjectId == projectId)
             .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
-            .Select(t => new PhaseStep(t.FromPhase, t.ToPhase, t.Reason, t.ByUser == null ? null : t.ByUser.DisplayName, t.At))
+            .Select(t => new PhaseStep(t.FromPhase, t.ToPhase, t.Reason, t.ByUser == null ? null : t.ByUser.DisplayName, t.At, t.Id))
             .ToListAsync(ct);
 
         var members = await db.Memberships.AsNoTracking().Where(m => m.ProjectId == projectId)
@@ -84,7 +88,10 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             people,
             PhaseBalance.From(p.Phase, people, [.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments], contributions),
             permissions.CanSeeMemberNames ? members : [],
-            news, subProjects);
+            news, subProjects)
+        {
+            Gates = await gates.RunAsync(projectId, ct) ?? [],
+        };
     }
 
     /// <summary>One grouped count: items of a kind (Comment null: comments) from a knowledge source.</summary>

@@ -23,10 +23,20 @@ public sealed class MovePhase(AppDbContext db, ProjectAccess access, Caller user
         if (v.IsValid && project.Phase == to) v.Add("ToPhase", "Het project zit al in deze fase. Kies een andere fase.");
         if (!v.IsValid) return v;
 
-        var transition = new PhaseTransition { ProjectId = projectId, FromPhase = project.Phase, ToPhase = to, Reason = why, ByUserId = user.Id, At = clock.GetUtcNow().UtcDateTime };
+        var transition = Stage(project, to, why);
+        return await db.SaveOrConflictAsync(transition, ct);
+    }
+
+    /// <summary>
+    /// The one place a phase move is written: the project's phase and its PhaseTransition, not yet saved. The gate
+    /// decision (Features/Gates, ADR 0028) stages the move here and saves it together with the decision.
+    /// </summary>
+    public PhaseTransition Stage(Project project, Phase to, string reason)
+    {
+        var transition = new PhaseTransition { ProjectId = project.Id, FromPhase = project.Phase, ToPhase = to, Reason = reason, ByUserId = user.Id, At = clock.GetUtcNow().UtcDateTime };
         project.Phase = to;
         project.MarkChanged();
         db.PhaseTransitions.Add(transition);
-        return await db.SaveOrConflictAsync(transition, ct);
+        return transition;
     }
 }

@@ -11,7 +11,12 @@ public static class ProjectsApi
         int Id, string Title, string CentralQuestion, string Description, int ProgrammeId, int? ParentProjectId,
         string Phase, string Status, string Visibility, IReadOnlyList<string> Domains, IReadOnlyList<string> Themes,
         IReadOnlyList<PhaseStepDto> PhaseHistory, IReadOnlyList<PerspectiveGroupDto> MembersByPerspective,
-        IReadOnlyList<int> SubProjectIds, BalanceDto KnowledgeBalance);
+        IReadOnlyList<int> SubProjectIds, BalanceDto KnowledgeBalance, IReadOnlyList<GateDto> Gates);
+
+    /// <summary>A gate decision (ADR 0028): Go, Back or Stop, with reasons; advice only for the project's members.</summary>
+    public sealed record GateDto(string Verdict, string From, string? To, string Reasons, string? WhatChanges, string? By, DateTime At, IReadOnlyList<GateAdviceDto> Advice);
+
+    public sealed record GateAdviceDto(string Recommendation, string Text, string? By, DateTime GivenAt);
 
     /// <summary>Contributions in the current phase and people, per knowledge source (kennisbron).</summary>
     public sealed record BalanceDto(string Phase, IReadOnlyDictionary<string, int> Contributions, IReadOnlyDictionary<string, int> People,
@@ -66,13 +71,17 @@ public static class ProjectsApi
                 return Results.Ok(new ProjectDto(o.Id, o.Title, o.CentralQuestion, o.Description, o.ProgrammeId, o.ParentProjectId,
                     ProjectSlugs.Phase.Of(o.Phase), ProjectSlugs.Status.Of(o.Status), ProjectSlugs.Visibility.Of(o.Visibility), o.Domains.Slugs(), o.Themes,
                     o.PhaseHistory.Select(h => new PhaseStepDto(h.From is { } from ? ProjectSlugs.Phase.Of(from) : null, ProjectSlugs.Phase.Of(h.To), h.Reason, h.By, h.At)).ToList(),
-                    groups, o.SubProjects.Select(s => s.Id).ToList(), ToDto(o.PhaseBalance)));
+                    groups, o.SubProjects.Select(s => s.Id).ToList(), ToDto(o.PhaseBalance), o.Gates.Select(ToDto).ToList()));
             })
-            .WithSummary("Eén project met fasegeschiedenis en leden per kennisbron")
+            .WithSummary("Eén project met fasegeschiedenis, besluiten over de fase en leden per kennisbron")
             .Produces<ProjectDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static GateDto ToDto(Gates.GateView g) => new(Gates.GateSlugs.Verdict.Of(g.Verdict), ProjectSlugs.Phase.Of(g.From),
+        g.To is { } to ? ProjectSlugs.Phase.Of(to) : null, g.Reasons, g.WhatChanges, g.By, g.At,
+        g.Advice.Where(a => a.IsGiven).Select(a => new GateAdviceDto(Gates.GateSlugs.Verdict.Of(a.Recommendation!.Value), a.Text ?? "", a.Evaluator, a.GivenAt!.Value)).ToList());
 
     private static BalanceDto ToDto(PhaseBalance b) => new(ProjectSlugs.Phase.Of(b.Phase),
         b.Contributions.Columns.ToDictionary(c => MemberSlugs.Perspective.Of(c.Perspective), c => c.Count),

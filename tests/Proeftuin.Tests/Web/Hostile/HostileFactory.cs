@@ -171,6 +171,8 @@ public sealed class SweepWorld : IDisposable
         await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef zonder resultaten");
         var decidable = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef om over te besluiten");
         await Proeftuin.Tests.Experiments.ExperimentData.ResultsAsync(factory, decidable.Id);
+        // Gates (issue 12): an open advice request to the demo evaluator, so the advice form and the gate form with advice are reached.
+        var adviceRequestId = await Proeftuin.Tests.Gates.GateData.RequestAsync(factory, projectId, [await factory.Data.UserIdAsync("onderzoeker@proeftuin.demo")]);
 
         var roles = new List<Role>
         {
@@ -195,10 +197,12 @@ public sealed class SweepWorld : IDisposable
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
                     $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee",
                     $"/projecten/{projectId}/prototypes", $"/prototypes/{prototypeId}", $"/prototypes/{prototypeId}/aannames", $"/prototypes/{prototypeId}/bijlagen",
-                    $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}"],
+                    $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}",
+                    $"/projecten/{projectId}/fase", $"/projecten/{projectId}/fase/advies-vragen"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting"],
+                "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);

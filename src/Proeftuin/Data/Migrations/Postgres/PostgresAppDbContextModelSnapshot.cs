@@ -521,6 +521,137 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.ToTable("ExperimentCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdvice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("EvaluatorId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Recommendation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluatorId");
+
+                    b.HasIndex("RequestId", "EvaluatorId")
+                        .IsUnique();
+
+                    b.ToTable("GateAdvice", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdviceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromPhase")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GateDecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposedPhase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposedVerdict")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskedByUserId");
+
+                    b.HasIndex("GateDecisionId");
+
+                    b.HasIndex("ProjectId", "ClosedAt");
+
+                    b.ToTable("GateAdviceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FromPhase")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PhaseTransitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ToPhase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatChanges")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("PhaseTransitionId");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("GateDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2163,6 +2294,68 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdvice", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "Evaluator")
+                        .WithMany()
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Gates.GateAdviceRequest", null)
+                        .WithMany("Advice")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluator");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdviceRequest", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "AskedBy")
+                        .WithMany()
+                        .HasForeignKey("AskedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Gates.GateDecision", "Decision")
+                        .WithMany()
+                        .HasForeignKey("GateDecisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AskedBy");
+
+                    b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateDecision", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.PhaseTransition", "PhaseTransition")
+                        .WithMany()
+                        .HasForeignKey("PhaseTransitionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ByUser");
+
+                    b.Navigation("PhaseTransition");
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
                 {
                     b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
@@ -2635,6 +2828,11 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdviceRequest", b =>
+                {
+                    b.Navigation("Advice");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Programmes.Programme", b =>

@@ -498,6 +498,131 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("ExperimentCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdvice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Recommendation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluatorId");
+
+                    b.HasIndex("RequestId", "EvaluatorId")
+                        .IsUnique();
+
+                    b.ToTable("GateAdvice", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdviceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GateDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposedVerdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskedByUserId");
+
+                    b.HasIndex("GateDecisionId");
+
+                    b.HasIndex("ProjectId", "ClosedAt");
+
+                    b.ToTable("GateAdviceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PhaseTransitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatChanges")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("PhaseTransitionId");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("GateDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2079,6 +2204,68 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdvice", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "Evaluator")
+                        .WithMany()
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Gates.GateAdviceRequest", null)
+                        .WithMany("Advice")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluator");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdviceRequest", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "AskedBy")
+                        .WithMany()
+                        .HasForeignKey("AskedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Gates.GateDecision", "Decision")
+                        .WithMany()
+                        .HasForeignKey("GateDecisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AskedBy");
+
+                    b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateDecision", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.PhaseTransition", "PhaseTransition")
+                        .WithMany()
+                        .HasForeignKey("PhaseTransitionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ByUser");
+
+                    b.Navigation("PhaseTransition");
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Ideas.IdeaStatusChange", b =>
                 {
                     b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
@@ -2551,6 +2738,11 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Gates.GateAdviceRequest", b =>
+                {
+                    b.Navigation("Advice");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Programmes.Programme", b =>
