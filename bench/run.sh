@@ -142,6 +142,10 @@ SCENARIOS=(
   "API projects|/api/v1/projects|anon|api"
   "API stories|/api/v1/projects/1/stories|anon|api"
   "search|/projecten/1/zoeken?q=|anon|search"
+  # Issue 12: the dashboard and the trace of the prototype with 100 proeven (seed-scale makes it; {trace} is its id).
+  "dashboard|/projecten/1/overzicht|anon|page"
+  "API dashboard|/api/v1/projects/1/dashboard|anon|api"
+  "trace, 100 proeven|/draad/{trace}/spoor|anon|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"
@@ -191,8 +195,14 @@ for scale in "${SCALE_LIST[@]}"; do
   start_app "$dir" "$db"
   wait_for "http://127.0.0.1:$APP_PORT/health" 3000 || { log "app did not start"; cat "$dir/app.log" >&2; exit 1; }
   COOKIE="$(sign_in procesbegeleider@proeftuin.demo proeftuin-demo)"
+  # The newest prototype of project 1 is seed-scale's one with 100 proeven: the dashboard API names it.
+  TRACE_ID="$(curl -s "http://127.0.0.1:$APP_PORT/api/v1/projects/1/dashboard" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(next(i["id"] for p in d["phases"] for k in p["kinds"] if k["kind"] == "Prototype" for i in k["latest"]))' 2>/dev/null || echo 0)"
+  log "trace of prototype $TRACE_ID"
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r name path who kind <<<"$s"
+    path="${path//\{trace\}/$TRACE_ID}"
     cookie=""; [[ "$who" == facilitator ]] && cookie="$COOKIE"
     url="http://127.0.0.1:$APP_PORT$path"
     script="$WORK/report.lua"

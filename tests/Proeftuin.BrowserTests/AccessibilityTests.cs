@@ -62,6 +62,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/prototypes"),
         // Issue 12 (experiments): the project's proeven (the demo has none yet; a proef's own pages are checked by ExperimentJourneyTests).
         new("/projecten/1/proeven"),
+        // Issue 12 (dashboard): the project overview with its two drawings and tables (the trace drawing is on the spoor pages above).
+        new("/projecten/1/overzicht"),
     ];
 
     private static readonly Visit[] Resident =
@@ -174,6 +176,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 12 (experiments): the proeven and the setup form, also submitted empty (the demo has no prototype yet, so it says to make one first).
         new("/projecten/1/proeven"),
         new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
+        // Issue 12 (dashboard): the project overview as a member sees it.
+        new("/projecten/1/overzicht"),
     ];
 
     private static readonly Visit[] Admin =

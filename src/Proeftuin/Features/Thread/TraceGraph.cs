@@ -18,6 +18,8 @@ public static class TraceGraph
     public const int Margin = 12;
     /// <summary>Characters on one line of a node's title; two lines, then an ellipsis.</summary>
     public const int LineLength = 21;
+    /// <summary>Boxes drawn per column; the rest is counted under it ("+ 88 meer"), the lists name them all.</summary>
+    public const int PerColumn = 12;
 
     public sealed record Node(int Index, ItemRef Item, bool IsRoot, int Column, int Row, IReadOnlyList<string> Lines)
     {
@@ -47,6 +49,9 @@ public static class TraceGraph
     public sealed record Column(int Index, ItemKind Kind, int Count)
     {
         public double X => Margin + Index * ColumnWidth;
+        public int NotDrawn => Math.Max(0, Count - PerColumn);
+        /// <summary>Where the count of boxes not drawn goes: under the last box.</summary>
+        public double MoreY => Top + Math.Min(Count, PerColumn) * (NodeHeight + RowGap) + 4;
     }
 
     public sealed record Layout(IReadOnlyList<Column> Columns, IReadOnlyList<Node> Nodes, IReadOnlyList<Arrow> Arrows, int Width, int Height);
@@ -72,18 +77,20 @@ public static class TraceGraph
             var column = columnOf[item.Kind];
             var row = rows.GetValueOrDefault(column);
             rows[column] = row + 1;
+            if (row >= PerColumn) continue;
             var node = new Node(nodes.Count, item, nodes.Count == 0, column, row, Lines(item.State == ItemState.Visible ? item.Title ?? "" : item.Shown));
             nodes.Add(node);
             byId[item.Id] = node;
         }
         var arrows = found.Skip(1)
-            .Where(f => f.ViaId is { } via && byId.ContainsKey(via))
+            .Where(f => f.ViaId is { } via && byId.ContainsKey(via) && byId.ContainsKey(f.Item.Id))
             .Select(f => f.Forward ? new Arrow(byId[f.ViaId!.Value], byId[f.Item.Id]) : new Arrow(byId[f.Item.Id], byId[f.ViaId!.Value]))
             .ToList();
-        var maxRows = rows.Count == 0 ? 1 : rows.Values.Max();
+        var maxRows = rows.Count == 0 ? 1 : Math.Min(PerColumn, rows.Values.Max());
+        var more = columns.Any(c => c.NotDrawn > 0) ? 24 : 0;
         return new Layout(columns, nodes, arrows,
             Margin * 2 + (columns.Count - 1) * ColumnWidth + NodeWidth,
-            Top + maxRows * (NodeHeight + RowGap) - RowGap + Margin);
+            Top + maxRows * (NodeHeight + RowGap) - RowGap + Margin + more);
     }
 
     /// <summary>A title in at most two short lines, cut at a word where it can be.</summary>
