@@ -145,6 +145,10 @@ SCENARIOS=(
   "search|/projecten/1/zoeken?q=|anon|search"
   # One person searching alone: the wait a searcher has when the machine is not already saturated by 64 others.
   "search, one person|/projecten/1/zoeken?q=|anon|search|1"
+  # Issue 12: the dashboard and the trace of the prototype with 100 proeven (seed-scale makes it; {trace} is its id).
+  "dashboard|/projecten/1/overzicht|anon|page"
+  "API dashboard|/api/v1/projects/1/dashboard|anon|api"
+  "trace, 100 proeven|/draad/{trace}/spoor|anon|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"
@@ -193,8 +197,14 @@ for scale in "${SCALE_LIST[@]}"; do
 
   start_app "$dir" "$db"
   wait_for "http://127.0.0.1:$APP_PORT/health" 3000 || { log "app did not start"; cat "$dir/app.log" >&2; exit 1; }
+  # The newest prototype of project 1 is seed-scale's one with 100 proeven: the dashboard API names it.
+  TRACE_ID="$(curl -s "http://127.0.0.1:$APP_PORT/api/v1/projects/1/dashboard" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(next(i["id"] for p in d["phases"] for k in p["kinds"] if k["kind"] == "Prototype" for i in k["latest"]))' 2>/dev/null || echo 0)"
+  log "trace of prototype $TRACE_ID"
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r name path who kind conns <<<"$s"
+    path="${path//\{trace\}/$TRACE_ID}"
     # Signed in right before the scenario: the cookie's security stamp is checked once a minute, and a browser then
     # takes the renewed cookie; wrk would keep sending the first one and check the stamp on every request after that.
     cookie=""; [[ "$who" == facilitator ]] && cookie="$(sign_in procesbegeleider@proeftuin.demo proeftuin-demo)"

@@ -35,6 +35,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Experiments.ExperimentsModule(),
     new Proeftuin.Features.Gates.GatesModule(),
     new Proeftuin.Features.Lessons.LessonsModule(),
+    new Proeftuin.Features.Dashboard.DashboardModule(),
     new Proeftuin.Features.Mine.MineModule(),
     new Proeftuin.Features.Privacy.PrivacyModule(),
     new Proeftuin.Features.Retention.RetentionModule());

@@ -62,6 +62,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/prototypes"),
         // Issue 12 (experiments): the project's proeven.
         new("/projecten/1/proeven"),
+        // Issue 12 (dashboard): the project overview with its two drawings and tables (the trace drawing is on the spoor pages above).
+        new("/projecten/1/overzicht"),
     ];
 
     private static readonly Visit[] Resident =
@@ -197,6 +199,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase above;
         // the advice page is checked by GateJourneyTests, the demo has no advice request).
         new("/projecten/1/fase/advies-vragen", SubmitEmpty: "Advies vragen"),
+        // Issue 12 (dashboard): the project overview as a member sees it.
+        new("/projecten/1/overzicht"),
     ];
 
     private static readonly Visit[] Admin =

@@ -216,6 +216,7 @@ public static class ScaleData
         var ideasPerProject = o.Ideas / projects.Count;
         var extraIdeas = o.Ideas % projects.Count;
         int threadItems = 0, ideas = 0, links = 0, sessions = 0, notes = 0, codeNumber = 0;
+        ThreadItem? firstIdea = null;
         var takenCodes = (await db.Sessions.Select(s => s.JoinCode).ToListAsync(ct)).ToHashSet();
         // Deterministic join codes in the app's alphabet, skipping the demo sessions' random ones.
         string NextCode()
@@ -316,10 +317,87 @@ public static class ScaleData
                 await SaveAsync(db, ct);
             }
             links += batch.Count;
+            if (pi == 0 && projectIdeas.Count > 0) firstIdea = projectIdeas[0];
+        }
+        // The proeftuin (issue 12) in the first project: one prototype with 100 proeven, half of them decided with a lesson,
+        // for the dashboard and the trace benchmarks (the prototype is the project's newest, so the dashboard API names it).
+        if (firstIdea is not null)
+        {
+            var (added, linked) = await SeedProeftuinAsync(db, projects[0], firstIdea, facilitator, rng, markdown, now, ct);
+            threadItems += added;
+            links += linked;
         }
         await SaveAsync(db, ct);
         await DatabaseCheckpoint.TruncateWalAsync(db, ct);
         return new ScaleCounts(projects.Count, o.Stories, withdrawn, signified, threadItems, ideas, links, sessions, notes);
+    }
+
+    /// <summary>Proeven under the benchmark's prototype: "the dashboard and the trace with 100 experiments" (issue 12).</summary>
+    public const int Experiments = 100;
+
+    private static async Task<(int Items, int Links)> SeedProeftuinAsync(AppDbContext db, Project p, ThreadItem idea, string facilitator, Random rng, Markdown markdown,
+        DateTime now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var prototype = Item(new Features.Prototypes.Prototype { ForWhom = "Bewoners die alleen wonen", Form = default }, p, rng, markdown,
+            "Buurtkamer op zondag (100 proeven)", "Een mock-up van de buurtkamer op zondag.", now);
+        prototype.Phase = Phase.Prototype;
+        db.Items.Add(prototype);
+        await SaveAsync(db, ct);
+        var experiments = Enumerable.Range(0, Experiments).Select(k =>
+        {
+            var status = (Features.Experiments.ExperimentStatus)(k % 3);
+            var e = Item(new Features.Experiments.Experiment
+            {
+                PrototypeId = prototype.Id,
+                Place = Pick(rng, Wijken),
+                StartsOn = today.AddDays(-30 + k % 20),
+                EndsOn = today.AddDays(5 + k % 40),
+                ParticipantsWho = "Bewoners die alleen wonen",
+                ParticipantCount = 10 + k % 30,
+                Recruitment = "Via het wijkteam",
+                Safety = "Deelnemers kunnen altijd stoppen.",
+                SafetyHtml = "<p>Deelnemers kunnen altijd stoppen.</p>",
+                MeasurementPlan = "Elke week tellen.",
+                MeasurementPlanHtml = "<p>Elke week tellen.</p>",
+                Status = status,
+                StartedAt = status == Features.Experiments.ExperimentStatus.Preparing ? null : now.AddDays(-20),
+                EndedAt = status == Features.Experiments.ExperimentStatus.Ended ? now.AddDays(-1) : null,
+                Criteria =
+                [
+                    new Features.Experiments.SuccessCriterion { Position = 0, What = "Meer bezoekers", Measure = "Tellen bij de deur", Threshold = "15 per week" },
+                    new Features.Experiments.SuccessCriterion { Position = 1, What = "Mensen voelen zich welkom", Measure = "Korte vragenlijst", Threshold = "7 of hoger" },
+                ],
+                Rules = [new Features.Experiments.RuleException { Position = 0, Rule = "Openingstijden buurthuis", ApprovedBy = "Wethouder Zorg", Until = today.AddDays(k % 30) }],
+            }, p, rng, markdown, $"Proef {k + 1}: {Pick(rng, IdeaTitles)}", "Als de buurtkamer open is, komen er meer mensen.", now.AddDays(-k));
+            e.Phase = Phase.Test;
+            return e;
+        }).ToList();
+        db.Items.AddRange(experiments);
+        await SaveAsync(db, ct);
+        var decisions = experiments.Where(e => e.Status == Features.Experiments.ExperimentStatus.Ended).Select((e, k) =>
+        {
+            var d = Item(new Features.Experiments.Decision { ExperimentId = e.Id, Choice = (Features.Experiments.DecisionChoice)(k % 3), BrilliantFailure = k % 7 == 0 },
+                p, rng, markdown, "Besluit over " + e.Title, "De resultaten gewogen.", e.CreatedAt.AddDays(10));
+            d.Phase = Phase.Test;
+            return d;
+        }).ToList();
+        db.Items.AddRange(decisions);
+        await SaveAsync(db, ct);
+        var lessons = decisions.Select(d =>
+        {
+            var l = Item(new Features.Lessons.Lesson(), p, rng, markdown, "Les uit " + d.Title, "Vraag eerst wie er komt.", d.CreatedAt);
+            l.Phase = Phase.Test;
+            return l;
+        }).ToList();
+        db.Items.AddRange(lessons);
+        await SaveAsync(db, ct);
+        Link L(ThreadItem from, ThreadItem to) => new() { ProjectId = p.Id, FromId = from.Id, ToId = to.Id, Type = LinkType.LeadsTo, CreatedById = facilitator, CreatedAt = to.CreatedAt };
+        List<Link> links = [L(idea, prototype), .. experiments.Select(e => L(prototype, e)), .. decisions.Select(d => L(experiments.Single(e => e.Id == ((Features.Experiments.Decision)d).ExperimentId), d)),
+            .. decisions.Select((d, k) => L(d, lessons[k]))];
+        db.Links.AddRange(links);
+        await SaveAsync(db, ct);
+        return (1 + experiments.Count + decisions.Count + lessons.Count, links.Count);
     }
 
     private const int DemoProjects = 5;

@@ -349,6 +349,10 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /proeven/{id:int}/besluit                               | in  in  in  403 403 403 400 403 400", path: "/proeven/{Decidable}/besluit"),
         new("GET /proeven/{id:int}/verslag                                | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/proeven/{Decidable}/verslag"),
 
+        // Dashboard (issue 12): the project overview and its API, for whoever may read the project (Q: members and admin only, by the leak scan)
+        new("GET /projecten/{id:int}/overzicht                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/projects/{id:int}/dashboard                      | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -79,6 +79,8 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         var links = page.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
         [
+            // Dashboard (issue 12): the overview first.
+            $"/projecten/{team.Id}/overzicht",
             $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
             $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven",
             $"/projecten/{team.Id}/verhaalvragen",
@@ -88,7 +90,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         using var anonymous = factory.NewBrowser();
         var open = await anonymous.OpenAsync($"/projecten/{team.Id}");
         Assert.Equal(
-            [$"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
+            [$"/projecten/{team.Id}/overzicht", $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
              $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven"],
             open.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")).ToList());
 

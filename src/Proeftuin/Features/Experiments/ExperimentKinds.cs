@@ -11,13 +11,15 @@ public static class ExperimentKinds
 
     public static readonly ThreadKind Experiment = new(ItemKind.Experiment, typeof(Experiment), "Proef", "Proeven", "proef", "Experiment",
         BalanceRule.NotCounted("Een proef is het plan van het team; wat er in de proef gezien en gemeten is, telt als observatie."), LinkRule.Any)
-    { PagePath = "/proeven" };
+    { PagePath = "/proeven", Phase = Phase.Test };
 
     public static readonly ThreadKind Observation = new(ItemKind.Observation, typeof(Observation), "Observatie", "Observaties", "observatie", "Observation",
-        BalanceRule.In(ObservationsRow), LinkRule.Any);
+        BalanceRule.In(ObservationsRow), LinkRule.Any)
+    { Phase = Phase.Test };
 
     public static readonly ThreadKind Decision = new(ItemKind.Decision, typeof(Decision), "Besluit", "Besluiten", "besluit", "Decision",
-        BalanceRule.NotCounted("Een besluit weegt de resultaten van een proef; het is zelf geen nieuwe kennis."), LinkRule.Any);
+        BalanceRule.NotCounted("Een besluit weegt de resultaten van een proef; het is zelf geen nieuwe kennis."), LinkRule.Any)
+    { Phase = Phase.Test };
 
     // Registered when the assembly loads (see PrototypeKind): tests and tools ask the registry without a host.
 #pragma warning disable CA2255

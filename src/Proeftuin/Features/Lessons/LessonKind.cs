@@ -10,7 +10,8 @@ public static class LessonKind
     public static readonly BalanceRow Row = new("Lessons", "Lessen", 100);
 
     public static readonly ThreadKind Descriptor = new(ItemKind.Lesson, typeof(Lesson), "Les", "Lessen", "les", "Lesson",
-        BalanceRule.In(Row), LinkRule.Any);
+        BalanceRule.In(Row), LinkRule.Any)
+    { Phase = Phase.Test };
 
     // Registered when the assembly loads (see PrototypeKind): tests and tools ask the registry without a host.
 #pragma warning disable CA2255

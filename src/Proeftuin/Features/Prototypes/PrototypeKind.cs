@@ -14,6 +14,7 @@ public static class PrototypeKind
     {
         // Made and shown on its own pages (/projecten/{id}/prototypes/nieuw, /prototypes/{id}); /draad/{id} redirects here.
         PagePath = "/prototypes",
+        Phase = Phase.Prototype,
     };
 
     // Registered when the assembly loads, not when the app starts: tests, Razor views and the EF tools ask the

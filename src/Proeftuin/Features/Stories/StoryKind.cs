@@ -15,5 +15,5 @@ public static class StoryKind
 
     public static readonly ThreadKind Descriptor = new(ItemKind.Story, typeof(Story), "Ervaringsverhaal", "Ervaringsverhalen", "verhaal", "Story",
         BalanceRule.In(BalanceRows.Stories), LinkRule.Any with { NeverWith = [ItemKind.Story], NeverMessage = NotWithStory })
-    { PagePath = "/verhalen" };
+    { PagePath = "/verhalen", Phase = Phase.Empathize };
 }

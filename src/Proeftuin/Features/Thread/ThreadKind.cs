@@ -21,6 +21,12 @@ namespace Proeftuin.Features.Thread;
 public sealed record ThreadKind(
     ItemKind Kind, Type EntityType, string Label, string Plural, string UrlWord, string ApiSlug, BalanceRule Balance, LinkRule Links)
 {
+    /// <summary>
+    /// The design-thinking phase the kind belongs to (stories: Inleven, proeven: Testen): where the project dashboard
+    /// shows it. Null only by mistake; ThreadKindTests and the dashboard's tests ask every kind for one.
+    /// </summary>
+    public Phase? Phase { get; init; }
+
     /// <summary>How the thread page makes one; null when it is made elsewhere (stories are told on their own pages).</summary>
     public ThreadForm? Form { get; init; }
 

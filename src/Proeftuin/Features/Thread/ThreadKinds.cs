@@ -104,11 +104,11 @@ public static class ThreadKinds
 {
     public static readonly ThreadKind Insight = new(ItemKind.Insight, typeof(Insight), "Inzicht", "Inzichten", "inzicht", "Insight",
         BalanceRule.In(Projects.BalanceRows.Insights), LinkRule.Any)
-    { Form = new("Nieuw inzicht", () => new Insight()) };
+    { Form = new("Nieuw inzicht", () => new Insight()), Phase = Phase.Empathize };
 
     public static readonly ThreadKind Source = new(ItemKind.Source, typeof(Source), "Bron", "Bronnen", "bron", "Source",
         BalanceRule.In(Projects.BalanceRows.Sources), LinkRule.Any)
-    { Form = new("Nieuwe bron", () => new Source()) { FieldsPartial = "_SourceFields" } };
+    { Form = new("Nieuwe bron", () => new Source()) { FieldsPartial = "_SourceFields" }, Phase = Phase.Empathize };
 
     public static readonly ThreadKind Persona = new(ItemKind.Persona, typeof(Persona), "Persona", "Persona's", "persona", "Persona",
         BalanceRule.In(Projects.BalanceRows.PersonasAndJourneys), LinkRule.Any)
@@ -119,15 +119,16 @@ public static class ThreadKinds
             TitleHint = "Een verzonnen naam, bijvoorbeeld „Fatima, 68, woont alleen”.",
             FieldsPartial = "_PersonaFields",
         },
+        Phase = Phase.Empathize,
     };
 
     public static readonly ThreadKind JourneyMap = new(ItemKind.JourneyMap, typeof(JourneyMap), "Klantreis", "Klantreizen", "klantreis", "JourneyMap",
         BalanceRule.In(Projects.BalanceRows.PersonasAndJourneys), LinkRule.Any)
-    { Form = new("Nieuwe klantreis", () => new JourneyMap()) };
+    { Form = new("Nieuwe klantreis", () => new JourneyMap()), Phase = Phase.Empathize };
 
     public static readonly ThreadKind Need = new(ItemKind.Need, typeof(Need), "Behoefte", "Behoeften", "behoefte", "Need",
         BalanceRule.In(Projects.BalanceRows.Needs), LinkRule.Any)
-    { Form = new("Nieuwe behoefte", () => new Need()) };
+    { Form = new("Nieuwe behoefte", () => new Need()), Phase = Phase.Define };
 
     public static readonly ThreadKind Question = new(ItemKind.Question, typeof(Question), "Hoe kunnen we …?-vraag", "Hoe kunnen we …?-vragen", "vraag", "Question",
         BalanceRule.In(Projects.BalanceRows.Questions), LinkRule.Any)
@@ -137,12 +138,13 @@ public static class ThreadKinds
             TitleLabel = "Vraag",
             TitleHint = "Begin met „Hoe kunnen we …?”. Zo blijft de vraag open en nodigt ze uit tot ideeën.",
         },
+        Phase = Phase.Define,
     };
 
     /// <summary>Ideas are mostly born in live sessions, but may be entered directly too; their pages are Features/Ideas' (/ideeen/{id}).</summary>
     public static readonly ThreadKind Idea = new(ItemKind.Idea, typeof(Idea), "Idee", "Ideeën", "idee", "Idea",
         BalanceRule.In(Projects.BalanceRows.Ideas), LinkRule.Any)
-    { Form = new("Nieuw idee", () => new Idea()), PagePath = "/ideeen" };
+    { Form = new("Nieuw idee", () => new Idea()), PagePath = "/ideeen", Phase = Phase.Ideate };
 
     /// <summary>Stories first: the link picker offers them first.</summary>
     public static ThreadKindRegistry Registry { get; } = new(Stories.StoryKind.Descriptor, Insight, Source, Persona, JourneyMap, Need, Question, Idea);

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Localization;
+using Proeftuin.Features.Experiments;
+using Proeftuin.Features.Members;
+using Proeftuin.Features.Projects;
+using Proeftuin.Features.Thread;
+using Proeftuin.Web;
+
+namespace Proeftuin.Features.Dashboard;
+
+/// <summary>The dashboard in the API: English names, the fixed slugs of ADR 0017, the same rules as the page.</summary>
+public static class DashboardApi
+{
+    /// <summary>Per knowledge source (Experience, Professional, Scientific): contributions added in the phase and the project's people.</summary>
+    public sealed record BalanceDto(IReadOnlyDictionary<string, int> Contributions, IReadOnlyDictionary<string, int> People,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ContributionsByKind, IReadOnlyList<string> Missing, IReadOnlyList<string> Low);
+
+    /// <summary>Latest: the newest items of the kind the caller may read (a story they may not read is left out).</summary>
+    public sealed record KindDto(string Kind, int Count, IReadOnlyList<ThreadApi.ItemRefDto> Latest);
+
+    public sealed record PhaseDto(string Phase, bool Current, int Total, IReadOnlyList<KindDto> Kinds, BalanceDto KnowledgeBalance);
+
+    /// <summary>daysLeft is negative once the end date has passed; lapsingRules counts regelruimte ending within 14 days (or ended).</summary>
+    public sealed record OpenExperimentDto(int Id, string Title, string Status, DateOnly StartsOn, DateOnly EndsOn, int DaysLeft, int LapsingRules, DateOnly? FirstLapse);
+
+    public sealed record DecisionDto(int Id, int ExperimentId, string ExperimentTitle, string Choice, string? BackToPhase, bool BrilliantFailure, DateTime CreatedAt);
+
+    /// <summary>A gate the project went through; by is null for readers who may not see names.</summary>
+    public sealed record GateDto(string? From, string To, string Reason, string? By, DateTime At);
+
+    public sealed record DashboardDto(int ProjectId, string Title, string Phase, IReadOnlyList<PhaseDto> Phases,
+        IReadOnlyList<OpenExperimentDto> OpenExperiments, IReadOnlyList<DecisionDto> RecentDecisions, IReadOnlyList<GateDto> RecentGates);
+
+    private static string Source(Perspective p) => MemberSlugs.Perspective.Of(p);
+
+    public static DashboardDto ToDto(DashboardView d) => new(d.ProjectId, d.ProjectTitle, ProjectSlugs.Phase.Of(d.CurrentPhase),
+        [.. d.Phases.Select(p => new PhaseDto(ProjectSlugs.Phase.Of(p.Phase), p.Current, p.Total,
+            [.. p.Kinds.Select(k => new KindDto(k.Kind.ApiSlug, k.Count, [.. k.Latest.Select(ThreadApi.ToDto)]))],
+            new BalanceDto(
+                p.Balance.Contributions.Columns.ToDictionary(c => Source(c.Perspective), c => c.Count),
+                p.Balance.People.Columns.ToDictionary(c => Source(c.Perspective), c => c.Count),
+                p.Balance.Rows.ToDictionary(r => r.Kind.ApiSlug, r => (IReadOnlyDictionary<string, int>)Enum.GetValues<Perspective>().ToDictionary(Source, s => r[s])),
+                [.. p.Balance.Contributions.Missing.Select(c => Source(c.Perspective))],
+                [.. p.Balance.Contributions.Low.Select(c => Source(c.Perspective))])))],
+        [.. d.OpenExperiments.Select(e => new OpenExperimentDto(e.Id, e.Title, ExperimentSlugs.Status.Of(e.Status), e.StartsOn, e.EndsOn, e.DaysLeft, e.LapsingRules, e.FirstLapse))],
+        [.. d.Decisions.Select(x => new DecisionDto(x.Id, x.ExperimentId, x.ExperimentTitle, ExperimentSlugs.Choice.Of(x.Choice),
+            x.BackToPhase is { } b ? ProjectSlugs.Phase.Of(b) : null, x.BrilliantFailure, x.At))],
+        [.. d.Gates.Select(g => new GateDto(g.From is { } f ? ProjectSlugs.Phase.Of(f) : null, ProjectSlugs.Phase.Of(g.To), g.Reason, g.By, g.At))]);
+
+    public static WebApplication MapDashboardApi(this WebApplication app)
+    {
+        app.MapGet("/api/v1/projects/{id:int}/dashboard", async (int id, GetDashboard get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await get.RunAsync(id, ct) is { } view ? Results.Ok(ToDto(view)) : ApiResults.NotFound(l))
+            .WithTags("Projecten")
+            .RequireRateLimiting(RateLimits.Api)
+            .WithSummary("Het overzicht van een project: per fase wat er is (aantallen en de nieuwste), de kennisbalans, lopende proeven, recente besluiten en fasebesluiten")
+            .Produces<DashboardDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}
