@@ -33,6 +33,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Ideas.IdeasModule(),
     new Proeftuin.Features.Prototypes.PrototypesModule(),
     new Proeftuin.Features.Experiments.ExperimentsModule(),
+    new Proeftuin.Features.Feedback.FeedbackModule(),
     new Proeftuin.Features.Lessons.LessonsModule(),
     new Proeftuin.Features.Mine.MineModule(),
     new Proeftuin.Features.Privacy.PrivacyModule(),

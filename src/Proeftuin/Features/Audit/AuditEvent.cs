@@ -52,4 +52,6 @@ public enum AuditAction
     ExperimentResultsRecorded,
     ExperimentDecided,
     ExperimentsExported,
+    // Feedback (issue 12)
+    FeedbackExported,
 }

@@ -50,6 +50,7 @@ public static class AuditWords
         AuditAction.ExperimentResultsRecorded => "Resultaten van een proef vastgelegd",
         AuditAction.ExperimentDecided => "Besluit over een proef genomen",
         AuditAction.ExperimentsExported => "Proeven gedownload",
+        AuditAction.FeedbackExported => "Feedback van deelnemers gedownload",
         _ => action.ToString(),
     };
 
