@@ -1,0 +1,279 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Proeftuin.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class I12Feedback : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FeedbackForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExperimentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Intro = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ShareToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SlipsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackForms_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_FeedbackForms_Items_ExperimentId",
+                        column: x => x.ExperimentId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackForms_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackQuestions_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackSlips",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackSlips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackSlips_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackResponses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Perspective = table.Column<int>(type: "INTEGER", nullable: true),
+                    SlipId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackResponses_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackResponses_FeedbackSlips_SlipId",
+                        column: x => x.SlipId,
+                        principalTable: "FeedbackSlips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_FeedbackQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "FeedbackQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_FeedbackResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "FeedbackResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObservationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedById = table.Column<string>(type: "TEXT", nullable: true),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackEvidence_AspNetUsers_LinkedById",
+                        column: x => x.LinkedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_FeedbackEvidence_FeedbackResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "FeedbackResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackEvidence_Items_ObservationId",
+                        column: x => x.ObservationId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_QuestionId",
+                table: "FeedbackAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_ResponseId",
+                table: "FeedbackAnswers",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackEvidence_LinkedById",
+                table: "FeedbackEvidence",
+                column: "LinkedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackEvidence_ObservationId",
+                table: "FeedbackEvidence",
+                column: "ObservationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackEvidence_ResponseId_ObservationId",
+                table: "FeedbackEvidence",
+                columns: new[] { "ResponseId", "ObservationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_CreatedById",
+                table: "FeedbackForms",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_ExperimentId",
+                table: "FeedbackForms",
+                column: "ExperimentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_ProjectId",
+                table: "FeedbackForms",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_ShareToken",
+                table: "FeedbackForms",
+                column: "ShareToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackQuestions_FormId_Position",
+                table: "FeedbackQuestions",
+                columns: new[] { "FormId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_FormId_SubmittedAt",
+                table: "FeedbackResponses",
+                columns: new[] { "FormId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_SlipId",
+                table: "FeedbackResponses",
+                column: "SlipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackSlips_FormId_Code",
+                table: "FeedbackSlips",
+                columns: new[] { "FormId", "Code" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FeedbackAnswers");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackEvidence");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackQuestions");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackResponses");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackSlips");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackForms");
+        }
+    }
+}
