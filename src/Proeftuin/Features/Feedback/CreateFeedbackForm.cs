@@ -16,7 +16,7 @@ public sealed class CreateFeedbackForm(AppDbContext db, FeedbackAccess access, C
         if (!context.IsOk) return context.Status == OutcomeStatus.NotFound ? Outcome<FeedbackForm>.NotFound() : Outcome<FeedbackForm>.Forbidden();
         var v = new Validation();
         var title = v.Text("Title", input.Title, FeedbackLimits.Title, label: "de titel");
-        var intro = v.Text("Intro", input.Intro, FeedbackLimits.Intro, required: false, label: "de uitleg");
+        var intro = v.Text("Intro", input.Intro, FeedbackLimits.Intro, required: false, label: "de korte uitleg");
         var questions = Questions(v, input.Questions);
         if (!v.IsValid) return v;
         var form = new FeedbackForm

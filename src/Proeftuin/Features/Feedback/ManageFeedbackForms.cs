@@ -20,7 +20,7 @@ public sealed record FeedbackFormView(FeedbackForm Form, FeedbackContext Context
 public sealed class ManageFeedbackForms(AppDbContext db, FeedbackAccess access, PublicUrl publicUrl, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     /// <summary>Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L).</summary>
-    public const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    public static readonly string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     public string ShareUrl(string token) => publicUrl.Base + "/f/" + token;
 
