@@ -13,6 +13,7 @@ public sealed class HostileFactory : ProeftuinFactory
     {
         WithSetting("RateLimits:SharePerQuarter", "100000");
         WithSetting("RateLimits:JoinPerMinute", "100000");
+        WithSetting("RateLimits:FeedbackPerQuarter", "100000"); // Feedback (issue 12): the sweep posts the participant form many times
     }
 
     /// <summary>Built once; a failure to build is the same failure for every test of the class.</summary>
@@ -171,6 +172,14 @@ public sealed class SweepWorld : IDisposable
         await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef zonder resultaten");
         var decidable = await Proeftuin.Tests.Experiments.ExperimentData.ExperimentAsync(factory, projectId, Proeftuin.Features.Experiments.ExperimentStatus.Ended, prototypeId, title: "Proef om over te besluiten");
         await Proeftuin.Tests.Experiments.ExperimentData.ResultsAsync(factory, decidable.Id);
+        // Feedback (issue 12): forms on the running proef, open by link, with printed slips, and closed (so open and close both show),
+        // with a response and an observation so the evidence form shows.
+        var feedbackOpen = await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(factory, projectId, running.Id, title: "Wat vond je van de zondag?");
+        var feedbackSlips = await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(factory, projectId, running.Id, title: "Formulier met briefjes", slips: true);
+        await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(factory, projectId, running.Id, title: "Gesloten formulier", open: false);
+        await Proeftuin.Tests.Feedback.FeedbackData.SlipsAsync(factory, feedbackSlips.Id, 3);
+        await Proeftuin.Tests.Feedback.FeedbackData.ResponseAsync(factory, feedbackOpen);
+        await Proeftuin.Tests.Feedback.FeedbackData.ObservationAsync(factory, projectId, running.Id);
 
         var roles = new List<Role>
         {
@@ -187,7 +196,8 @@ public sealed class SweepWorld : IDisposable
         {
             string[] start = role.Name switch
             {
-                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}"],
+                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}",
+                    $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
@@ -198,7 +208,8 @@ public sealed class SweepWorld : IDisposable
                     $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
-                    $"/proeven/{running.Id}/meting"],
+                    $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
+                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);
