@@ -1,6 +1,5 @@
 using Proeftuin.Features.Experiments;
 using Proeftuin.Features.Feedback;
-using Proeftuin.Features.Members;
 using Proeftuin.Web;
 
 namespace Proeftuin.Tests.Feedback;

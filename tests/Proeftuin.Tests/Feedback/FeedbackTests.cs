@@ -159,9 +159,12 @@ public sealed class FeedbackTests(ProeftuinFactory factory) : IClassFixture<Proe
         using var participant = factory.NewBrowser();
         Dictionary<string, string> Answers(string scale, string choice, string open) => new()
         {
-            ["Answers[0].QuestionId"] = Str(form.Questions[0]), ["Answers[0].Value"] = scale,
-            ["Answers[1].QuestionId"] = Str(form.Questions[1]), ["Answers[1].Value"] = choice,
-            ["Answers[2].QuestionId"] = Str(form.Questions[2]), ["Answers[2].Value"] = open,
+            ["Answers[0].QuestionId"] = Str(form.Questions[0]),
+            ["Answers[0].Value"] = scale,
+            ["Answers[1].QuestionId"] = Str(form.Questions[1]),
+            ["Answers[1].Value"] = choice,
+            ["Answers[2].QuestionId"] = Str(form.Questions[2]),
+            ["Answers[2].Value"] = open,
         };
         using (var empty = await participant.PostAsync($"/f/{form.Token}", Answers("", "", "  ")))
             await Expect.FormErrorAsync(empty, "Je hebt nog niets ingevuld. Beantwoord minstens één vraag.");
@@ -212,10 +215,11 @@ public sealed class FeedbackTests(ProeftuinFactory factory) : IClassFixture<Proe
         using var participant = factory.NewBrowser();
         var page = await participant.OpenAsync($"/f/{form.Token}");
         Assert.Contains("Dit formulier is gesloten.", page.MainText, StringComparison.Ordinal);
-        Assert.Empty(page.Forms.Where(f => f.Element.Method == "post"));
+        Assert.DoesNotContain(page.Forms, f => f.Element.Method == "post");
         using (var sent = await participant.PostAsync($"/f/{form.Token}", new Dictionary<string, string>
         {
-            ["Answers[0].QuestionId"] = Str(form.Questions[0]), ["Answers[0].Value"] = "3",
+            ["Answers[0].QuestionId"] = Str(form.Questions[0]),
+            ["Answers[0].Value"] = "3",
         }))
             await Expect.FormErrorAsync(sent, "Dit formulier is gesloten.");
         Assert.Equal(0, await factory.ResponseCountAsync(form.Id));
@@ -243,7 +247,8 @@ public sealed class FeedbackTests(ProeftuinFactory factory) : IClassFixture<Proe
         Dictionary<string, string> Fields(string? c) => new()
         {
             ["Code"] = c ?? "",
-            ["Answers[0].QuestionId"] = Str(form.Questions[0]), ["Answers[0].Value"] = "4",
+            ["Answers[0].QuestionId"] = Str(form.Questions[0]),
+            ["Answers[0].Value"] = "4",
         };
         using (var none = await participant.PostAsync($"/f/{form.Token}", Fields(null)))
             await Expect.FormErrorAsync(none, "Vul de code van je briefje in.");
@@ -287,7 +292,7 @@ public sealed class FeedbackTests(ProeftuinFactory factory) : IClassFixture<Proe
             foreach (var url in new[] { $"/proeven/{e.Id}/feedback", $"/feedback/{form.Id}", $"/feedback/{form.Id}/briefjes", $"/feedback/{form.Id}/antwoorden" })
                 using (var read = await observer.GetAsync(url)) Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             var results = await observer.OpenAsync($"/feedback/{form.Id}/antwoorden");
-            Assert.Empty(results.Forms.Where(f => f.Element.Method == "post"));
+            Assert.DoesNotContain(results.Forms, f => f.Element.Method == "post");
             using (var create = await observer.GetAsync($"/proeven/{e.Id}/feedback/nieuw")) Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
             using (var close = await observer.PostAsync($"/feedback/{form.Id}?handler=Close", new { })) Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
             using (var slips = await observer.PostAsync($"/feedback/{form.Id}/briefjes", new { Count = "5" })) Assert.Equal(HttpStatusCode.Forbidden, slips.StatusCode);
@@ -383,8 +388,10 @@ public sealed class FeedbackFloodTests(FeedbackFloodFactory factory) : IClassFix
         using var participant = factory.NewBrowser();
         var fields = new Dictionary<string, string>
         {
-            ["Answers[0].QuestionId"] = form.Questions[0].ToString(System.Globalization.CultureInfo.InvariantCulture), ["Answers[0].Value"] = "3",
-            ["Answers[2].QuestionId"] = form.Questions[2].ToString(System.Globalization.CultureInfo.InvariantCulture), ["Answers[2].Value"] = "Prima",
+            ["Answers[0].QuestionId"] = form.Questions[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Answers[0].Value"] = "3",
+            ["Answers[2].QuestionId"] = form.Questions[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Answers[2].Value"] = "Prima",
         };
         for (var i = 0; i < FeedbackFloodFactory.Limit; i++)
             using (var ok = await participant.PostAsync($"/f/{form.Token}", fields)) Expect.Redirect(ok, "/f/bedankt");
