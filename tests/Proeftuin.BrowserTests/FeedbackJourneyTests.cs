@@ -95,11 +95,11 @@ public sealed class FeedbackJourneyTests(BrowserFixture app)
         var link = (await page.Locator(".pt-slip__url").First.TextContentAsync())!.Trim();
         var formUrl = page.Url;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Briefjes om te printen" }).First.ClickAsync();
-        await page.GetByLabel("Hoeveel nieuwe briefjes?").FillAsync("2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Briefjes maken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kaartjes om te printen" }).First.ClickAsync();
+        await page.GetByLabel("Hoeveel nieuwe kaartjes?").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kaartjes maken" }).ClickAsync();
         await Expect(page.Locator("section.pt-slip")).ToHaveCountAsync(2);
-        await CheckAsync(page, "slips", findings, "briefjes");
+        await CheckAsync(page, "slips", findings, "kaartjes");
 
         // The participant: a phone, no account, only the keyboard.
         var phone = await app.NewPageAsync(390);

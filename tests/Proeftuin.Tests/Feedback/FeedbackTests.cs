@@ -251,7 +251,7 @@ public sealed class FeedbackTests(ProeftuinFactory factory) : IClassFixture<Proe
             ["Answers[0].Value"] = "4",
         };
         using (var none = await participant.PostAsync($"/f/{form.Token}", Fields(null)))
-            await Expect.FormErrorAsync(none, "Vul de code van je briefje in.");
+            await Expect.FormErrorAsync(none, "Vul de code van je kaartje in.");
         using (var unknown = await participant.PostAsync($"/f/{form.Token}", Fields("ZZZZ-ZZZZ")))
             await Expect.FormErrorAsync(unknown, "Deze code bestaat niet.");
         using (var junk = await participant.PostAsync($"/f/{form.Token}", Fields(TestData.Script)))
@@ -263,7 +263,7 @@ public sealed class FeedbackTests(ProeftuinFactory factory) : IClassFixture<Proe
         using (var first = await participant.PostAsync($"/f/{form.Token}", Fields(typed)))
             Expect.Redirect(first, "/f/bedankt");
         using (var reused = await participant.PostAsync($"/f/{form.Token}", Fields(code)))
-            await Expect.FormErrorAsync(reused, "Deze code is al gebruikt. Elk briefje werkt maar één keer.");
+            await Expect.FormErrorAsync(reused, "Deze code is al gebruikt. Elk kaartje werkt maar één keer.");
         Assert.Equal(1, await factory.ResponseCountAsync(form.Id));
         slips = await member.OpenAsync($"/feedback/{form.Id}/briefjes");
         Assert.Equal(2, slips.Document.QuerySelectorAll("section.pt-slip").Length);

@@ -43,7 +43,7 @@ public sealed class AnswerFeedback(AppDbContext db, IOptions<FeedbackOptions> op
         if (form.SlipsRequired)
         {
             code = ManageFeedbackForms.NormalizeCode(input.Code);
-            if (string.IsNullOrWhiteSpace(input.Code)) v.Add("Code", "Vul de code van je briefje in.");
+            if (string.IsNullOrWhiteSpace(input.Code)) v.Add("Code", "Vul de code van je kaartje in.");
             else if (code is null) v.Add("Code", "Deze code bestaat niet. Kijk of je de code goed hebt overgetypt.");
         }
         if (input.Perspective is { } perspective && !Enum.IsDefined(perspective))
@@ -82,11 +82,11 @@ public sealed class AnswerFeedback(AppDbContext db, IOptions<FeedbackOptions> op
         {
             var slip = await db.Set<FeedbackSlip>().AsNoTracking().Where(s => s.FormId == form.Id && s.Code == code).Select(s => new { s.Id, s.UsedAt }).FirstOrDefaultAsync(ct);
             if (slip is null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code bestaat niet. Kijk of je de code goed hebt overgetypt.");
-            if (slip.UsedAt is not null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk briefje werkt maar één keer. Vraag een nieuw briefje.");
+            if (slip.UsedAt is not null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk kaartje werkt maar één keer. Vraag een nieuw kaartje.");
             // Claim the slip: only one request can change it from unused to used.
             var claimed = await db.Set<FeedbackSlip>().Where(s => s.Id == slip.Id && s.UsedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.UsedAt, response.SubmittedAt), ct);
-            if (claimed == 0) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk briefje werkt maar één keer. Vraag een nieuw briefje.");
+            if (claimed == 0) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk kaartje werkt maar één keer. Vraag een nieuw kaartje.");
             response.SlipId = slip.Id;
         }
         if (await db.Set<FeedbackResponse>().CountAsync(r => r.FormId == form.Id, ct) >= options.Value.MaxResponsesPerForm)

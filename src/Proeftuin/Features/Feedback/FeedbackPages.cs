@@ -142,7 +142,7 @@ public sealed class SlipsModel(ManageFeedbackForms manage, IStringLocalizer<Shar
             return this.Fail(made, l, prefix: "");
         }
         if (!made.IsOk) return this.Fail(made, l);
-        this.Flash(made.Value == 1 ? "Er is 1 briefje gemaakt." : "Er zijn nieuwe briefjes gemaakt.");
+        this.Flash(made.Value == 1 ? "Er is 1 kaartje gemaakt." : "Er zijn nieuwe kaartjes gemaakt.");
         return Redirect($"/feedback/{id}/briefjes");
     }
 }

@@ -69,7 +69,7 @@ public sealed class ManageFeedbackForms(AppDbContext db, FeedbackAccess access, 
             return Outcome<int>.Invalid("Count", "Vul een aantal in van 1 tot en met {0}.", FeedbackLimits.MaxSlipsAtOnce);
         var existing = await db.Set<FeedbackSlip>().Where(s => s.FormId == formId).Select(s => s.Code).ToListAsync(ct);
         if (existing.Count + n > options.Value.MaxSlipsPerForm)
-            return Outcome<int>.Invalid("Count", "Dit formulier kan hoogstens {0} briefjes hebben. Er zijn er al {1}.", options.Value.MaxSlipsPerForm, existing.Count);
+            return Outcome<int>.Invalid("Count", "Dit formulier kan hoogstens {0} kaartjes hebben. Er zijn er al {1}.", options.Value.MaxSlipsPerForm, existing.Count);
         var taken = existing.ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < n; i++)
