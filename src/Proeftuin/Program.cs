@@ -34,6 +34,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Prototypes.PrototypesModule(),
     new Proeftuin.Features.Experiments.ExperimentsModule(),
     new Proeftuin.Features.Gates.GatesModule(),
+    new Proeftuin.Features.Feedback.FeedbackModule(),
     new Proeftuin.Features.Lessons.LessonsModule(),
     new Proeftuin.Features.Dashboard.DashboardModule(),
     new Proeftuin.Features.Mine.MineModule(),

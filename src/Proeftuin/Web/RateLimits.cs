@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
     /// <summary>Join-code pages per client address per minute, reading included, so codes cannot be guessed by trying;
     /// a room of people on one Wi-Fi network joins within a minute or two, so this stays above a class size.</summary>
     public int JoinPerMinute { get; set; } = 60;
+    /// <summary>Feedback answers sent through a form's link (no account) per client address per 15 minutes; test
+    /// participants in one room share an address, so this is generous, and each form has its own cap on answers.</summary>
+    public int FeedbackPerQuarter { get; set; } = 60;
 }
 
 public static class RateLimits
@@ -25,6 +28,7 @@ public static class RateLimits
     public const string Api = "api";
     public const string Share = "share";
     public const string Join = "join";
+    public const string Feedback = "feedback";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -37,6 +41,7 @@ public static class RateLimits
             o.AddPolicy(Api, ctx => PerClient(ctx, options.ApiPerMinute, TimeSpan.FromMinutes(1)));
             o.AddPolicy(Share, ctx => PerClient(ctx, options.SharePerQuarter, TimeSpan.FromMinutes(15)));
             o.AddPolicy(Join, ctx => EveryRequest(ctx, options.JoinPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(Feedback, ctx => PerClient(ctx, options.FeedbackPerQuarter, TimeSpan.FromMinutes(15)));
         });
         return builder;
     }

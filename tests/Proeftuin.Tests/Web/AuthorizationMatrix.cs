@@ -537,6 +537,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         ForP = ForP.With([.. await ExperimentTargetsAsync(P, "Matrixproef")]);
         ForQ = ForQ.With([.. await ExperimentTargetsAsync(Q, "Proef " + ClosedMarker)]);
         await SeedGatesAsync();
+        // Feedback (issue 12): a form on each project's running proef.
+        ForP = ForP.With([.. await FeedbackTargetsAsync(P, ForP.Values["Experiment"], "Matrixfeedback")]);
+        ForQ = ForQ.With([.. await FeedbackTargetsAsync(Q, ForQ.Values["Experiment"], "Feedback van de dichte proef")]);
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -705,6 +708,24 @@ public sealed class MatrixWorld : IAsyncLifetime
         ForP = ForP.With(("AdviceRequest", Str(p)));
         ForQ = ForQ.With(("AdviceRequest", Str(q)));
     }
+
+    #endregion
+
+    #region Feedback (issue 12): a form with a response and an observation to link it to, in P and in Q
+
+    /// <summary>The form's title and questions never carry the members-only marker: anyone with its link may read them.</summary>
+    private async Task<(string Name, string Value)[]> FeedbackTargetsAsync(int project, string experiment, string title)
+    {
+        var experimentId = int.Parse(experiment, System.Globalization.CultureInfo.InvariantCulture);
+        var form = await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(Factory, project, experimentId, title: title, createdById: UserIds[Role.Member]);
+        await Proeftuin.Tests.Feedback.FeedbackData.ResponseAsync(Factory, form);
+        await Proeftuin.Tests.Feedback.FeedbackData.ObservationAsync(Factory, project, experimentId);
+        return [("FeedbackForm", Str(form.Id)), ("FeedbackToken", form.Token)];
+    }
+
+    public async Task<Targets> FreshFeedbackFormAsync(bool open) =>
+        ForP.With(("FeedbackForm", Str((await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(Factory, P, int.Parse(ForP.Values["Experiment"], System.Globalization.CultureInfo.InvariantCulture),
+            title: open ? "Te sluiten formulier" : "Te openen formulier", open: open)).Id)));
 
     #endregion
 

@@ -348,6 +348,23 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /proeven/{id:int}/besluit                                | in  in  in  403 403 403 ok  403 ok", path: "/proeven/{Decidable}/besluit"),
         new("POST /proeven/{id:int}/besluit                               | in  in  in  403 403 403 400 403 400", path: "/proeven/{Decidable}/besluit"),
         new("GET /proeven/{id:int}/verslag                                | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/proeven/{Decidable}/verslag"),
+        #region Feedback (issue 12): forms of the running proef; {FeedbackForm} is open, {FeedbackToken} its link; answers are team-only
+        new("GET /proeven/{id:int}/feedback                               | in  in  in  ok  ok  ok  ok  403 ok", path: "/proeven/{Experiment}/feedback"),
+        new("GET /proeven/{id:int}/feedback/nieuw                         | in  in  in  403 ok  ok  ok  403 403", path: "/proeven/{Experiment}/feedback/nieuw"),
+        new("POST /proeven/{id:int}/feedback/nieuw                        | in  in  in  403 400 400 400 403 403", path: "/proeven/{Experiment}/feedback/nieuw"),
+        new("GET /feedback/{id:int}                                       | in  in  in  ok  ok  ok  ok  403 ok", path: "/feedback/{FeedbackForm}"),
+        new("POST /feedback/{id:int}?handler=Close                        | in  in  in  403 ok  ok  ok  403 403", path: "/feedback/{FeedbackForm}", fresh: w => w.FreshFeedbackFormAsync(open: true)),
+        new("POST /feedback/{id:int}?handler=Open                         | in  in  in  403 ok  ok  ok  403 403", path: "/feedback/{FeedbackForm}", fresh: w => w.FreshFeedbackFormAsync(open: false)),
+        new("GET /feedback/{id:int}/briefjes                              | in  in  in  ok  ok  ok  ok  403 ok", path: "/feedback/{FeedbackForm}/briefjes"),
+        new("POST /feedback/{id:int}/briefjes                             | in  in  in  403 400 400 400 403 403", path: "/feedback/{FeedbackForm}/briefjes"),
+        new("GET /feedback/{id:int}/antwoorden                            | in  in  in  ok  ok  ok  ok  403 ok", path: "/feedback/{FeedbackForm}/antwoorden"),
+        new("POST /feedback/{id:int}/antwoorden                           | in  in  in  403 400 400 400 403 403", path: "/feedback/{FeedbackForm}/antwoorden"),
+        new("GET /f/{token}                                               | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/f/{FeedbackToken}"),
+        new("POST /f/{token}                                              | 400 400 400 400 400 400 400 400 400", path: "/f/{FeedbackToken}"),
+        new("GET /f/bedankt                                               | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/feedback/export                      | in  in  in  403 ok  ok  ok  403 403", query: "format=csv"),
+        new("GET /projecten/{id:int}/feedback/export                      | in  in  in  403 ok  ok  ok  403 403", query: "format=xlsx"),
+        #endregion
 
         // Dashboard (issue 12): the project overview and its API, for whoever may read the project (Q: members and admin only, by the leak scan)
         new("GET /projecten/{id:int}/overzicht                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -56,4 +56,6 @@ public enum AuditAction
     GateDecided,
     GateAdviceRequested,
     GateAdviceGiven,
+    // Feedback (issue 12)
+    FeedbackExported,
 }

@@ -53,6 +53,7 @@ public static class AuditWords
         AuditAction.GateDecided => "Besluit over de fase genomen",
         AuditAction.GateAdviceRequested => "Advies gevraagd over de fase",
         AuditAction.GateAdviceGiven => "Advies gegeven over de fase",
+        AuditAction.FeedbackExported => "Feedback van deelnemers gedownload",
         _ => action.ToString(),
     };
 

@@ -13,6 +13,7 @@ public sealed class HostileFactory : ProeftuinFactory
     {
         WithSetting("RateLimits:SharePerQuarter", "100000");
         WithSetting("RateLimits:JoinPerMinute", "100000");
+        WithSetting("RateLimits:FeedbackPerQuarter", "100000"); // Feedback (issue 12): the sweep posts the participant form many times
     }
 
     /// <summary>Built once; a failure to build is the same failure for every test of the class.</summary>
@@ -173,6 +174,14 @@ public sealed class SweepWorld : IDisposable
         await Proeftuin.Tests.Experiments.ExperimentData.ResultsAsync(factory, decidable.Id);
         // Gates (issue 12): an open advice request to the demo evaluator, so the advice form and the gate form with advice are reached.
         var adviceRequestId = await Proeftuin.Tests.Gates.GateData.RequestAsync(factory, projectId, [await factory.Data.UserIdAsync("onderzoeker@proeftuin.demo")]);
+        // Feedback (issue 12): forms on the running proef, open by link, with printed slips, and closed (so open and close both show),
+        // with a response and an observation so the evidence form shows.
+        var feedbackOpen = await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(factory, projectId, running.Id, title: "Wat vond je van de zondag?");
+        var feedbackSlips = await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(factory, projectId, running.Id, title: "Formulier met briefjes", slips: true);
+        await Proeftuin.Tests.Feedback.FeedbackData.FormAsync(factory, projectId, running.Id, title: "Gesloten formulier", open: false);
+        await Proeftuin.Tests.Feedback.FeedbackData.SlipsAsync(factory, feedbackSlips.Id, 3);
+        await Proeftuin.Tests.Feedback.FeedbackData.ResponseAsync(factory, feedbackOpen);
+        await Proeftuin.Tests.Feedback.FeedbackData.ObservationAsync(factory, projectId, running.Id);
 
         var roles = new List<Role>
         {
@@ -189,7 +198,8 @@ public sealed class SweepWorld : IDisposable
         {
             string[] start = role.Name switch
             {
-                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}"],
+                "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}",
+                    $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
@@ -201,7 +211,8 @@ public sealed class SweepWorld : IDisposable
                     $"/projecten/{projectId}/fase", $"/projecten/{projectId}/fase/advies-vragen"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
-                    $"/proeven/{running.Id}/meting"],
+                    $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
+                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
