@@ -40,10 +40,26 @@ public sealed class FeedbackJourneyTests(BrowserFixture app)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var experiment = new Experiment
         {
-            Project = project, Title = "Open huis op zondagmiddag", Text = "Er komen meer mensen.", Html = "<p>Er komen meer mensen.</p>", Phase = Phase.Test,
-            Place = "Buurthuis", StartsOn = today.AddDays(-7), EndsOn = today.AddDays(21), ParticipantsWho = "Bewoners die alleen wonen", ParticipantCount = 20,
-            Recruitment = "Via het wijkteam", Safety = "Stoppen mag altijd.", SafetyHtml = "<p>Stoppen mag altijd.</p>", MeasurementPlan = "Tellen.", MeasurementPlanHtml = "<p>Tellen.</p>",
-            Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, SearchTerms = " open huis ",
+            Project = project,
+            Title = "Open huis op zondagmiddag",
+            Text = "Er komen meer mensen.",
+            Html = "<p>Er komen meer mensen.</p>",
+            Phase = Phase.Test,
+            Place = "Buurthuis",
+            StartsOn = today.AddDays(-7),
+            EndsOn = today.AddDays(21),
+            ParticipantsWho = "Bewoners die alleen wonen",
+            ParticipantCount = 20,
+            Recruitment = "Via het wijkteam",
+            Safety = "Stoppen mag altijd.",
+            SafetyHtml = "<p>Stoppen mag altijd.</p>",
+            MeasurementPlan = "Tellen.",
+            MeasurementPlanHtml = "<p>Tellen.</p>",
+            Status = ExperimentStatus.Running,
+            StartedAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+            SearchTerms = " open huis ",
             Criteria = [new SuccessCriterion { Position = 0, What = "Meer bezoekers", Measure = "Tellen", Threshold = "15" }],
         };
         db.Items.Add(experiment);
