@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Experiments;
+using Proeftuin.Features.Feedback;
 using Proeftuin.Features.Lessons;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Notifications;
@@ -116,21 +117,25 @@ internal static class DemoProeftuin
         experiment.PrototypeId = prototype.Id;
 
         // During the run: what the team saw and heard, and what they counted.
-        void Observe(string text, DateOnly on, Perspective source, string? author, SuccessCriterion? about)
+        Observation Observe(string text, DateOnly on, Perspective source, string? author, SuccessCriterion? about)
         {
             var at = Shared.Dates.StartUtc(on).AddHours(17);
             var o = Item(new Observation { ExperimentId = experiment.Id, ObservedOn = on, CriterionId = about?.Id }, LogObservation.TitleOf(text), text, Phase.Prototype, source, author, at);
             Leads(o, experiment, at, LinkType.Supports);
+            return o;
         }
         var sunday1 = starts.AddDays(1);
         var sunday2 = starts.AddDays(8);
         Observe("Er kwamen 16 mensen. Vier van hen waren nog nooit in de buurtkamer geweest.", sunday1, Perspective.Professional, mark, visitors);
         Observe("Een nieuwe bezoeker bleef bij de deur staan tot de gastvrouw haar een kopje koffie bracht. Daarna bleef ze twee uur.", sunday1, Perspective.Experience, users["inwoner"].Id, welcome);
-        Observe("De vaste bezoekers zaten samen aan één tafel. Nieuwe mensen zaten vaak alleen aan de kant.", sunday2, Perspective.Experience, users["inwoner"].Id, welcome);
+        var apart = Observe("De vaste bezoekers zaten samen aan één tafel. Nieuwe mensen zaten vaak alleen aan de kant.", sunday2, Perspective.Experience, users["inwoner"].Id, welcome);
         db.Set<Measurement>().AddRange(
             new Measurement { ExperimentId = experiment.Id, CriterionId = visitors.Id, Value = "16", MeasuredOn = sunday1, Note = "Geteld bij de deur", AuthorId = mark, CreatedAt = Shared.Dates.StartUtc(sunday1).AddHours(17) },
             new Measurement { ExperimentId = experiment.Id, CriterionId = visitors.Id, Value = "12", MeasuredOn = sunday2, Note = "Het regende", AuthorId = mark, CreatedAt = Shared.Dates.StartUtc(sunday2).AddHours(17) },
             new Measurement { ExperimentId = experiment.Id, CriterionId = welcome.Id, Value = "3,1", MeasuredOn = sunday2, Note = "Gemiddelde van nieuwe bezoekers (9 antwoorden)", AuthorId = mark, CreatedAt = Shared.Dates.StartUtc(sunday2).AddHours(17) });
+
+        // Feedback from the visitors on a phone at the door (now closed: the proef ended); one answer backs an observation.
+        await FeedbackAsync(db, lonely.Id, experiment.Id, apart, mark, sunday1, sunday2);
 
         // The decision: bijsturen, back to ideas about how a newcomer finds a seat; and its lesson.
         var decided = now.AddDays(-2);
@@ -204,6 +209,55 @@ internal static class DemoProeftuin
         Leads(failedDecision, failedLesson, stopped);
         Tell(failedDecision, ItemKind.Decision, stopped);
         await db.SaveChangesAsync();
+    }
+
+    private static async Task FeedbackAsync(AppDbContext db, int projectId, int experimentId, Observation apart, string by, DateOnly sunday1, DateOnly sunday2)
+    {
+        var form = new FeedbackForm
+        {
+            ProjectId = projectId,
+            ExperimentId = experimentId,
+            Title = "Hoe was de zondagmiddag?",
+            Intro = "Met je antwoorden maken we de zondag beter.",
+            ShareToken = Tokens.New(),
+            IsOpen = false,
+            CreatedById = by,
+            CreatedAt = Shared.Dates.StartUtc(sunday1).AddHours(10),
+            Questions =
+            [
+                new FeedbackQuestion { Position = 0, Kind = FeedbackQuestionKind.Scale, Text = "Hoe welkom voelde je je?" },
+                new FeedbackQuestion { Position = 1, Kind = FeedbackQuestionKind.Choice, Text = "Kom je nog eens?", Options = "Ja\nNee\nWeet ik nog niet" },
+                new FeedbackQuestion { Position = 2, Kind = FeedbackQuestionKind.Open, Text = "Wat kan beter?" },
+            ],
+        };
+        db.Add(form);
+        await db.SaveChangesAsync();
+        var (welcome, again, better) = (form.Questions[0].Id, form.Questions[1].Id, form.Questions[2].Id);
+        // (how welcome, comes again: 0 yes / 1 no / 2 not sure, what could be better, perspective, day)
+        (int Welcome, int Again, string? Better, Perspective? Who, DateOnly On)[] answers =
+        [
+            (5, 0, "Niets, het was gezellig.", Perspective.Experience, sunday1),
+            (3, 2, "Ik kende niemand en zat alleen aan een tafel.", Perspective.Experience, sunday1),
+            (4, 0, null, null, sunday1),
+            (2, 1, "Iedereen kende elkaar al. Ik voelde me een buitenstaander.", Perspective.Experience, sunday2),
+            (5, 0, "Meer koffie en een krant.", null, sunday2),
+            (3, 2, "Misschien iets samen doen, een spelletje?", Perspective.Professional, sunday2),
+        ];
+        var responses = answers.Select((a, i) => new FeedbackResponse
+        {
+            FormId = form.Id,
+            SubmittedAt = Shared.Dates.StartUtc(a.On).AddHours(16).AddMinutes(7 * i),
+            Perspective = a.Who,
+            Answers =
+            [
+                new FeedbackAnswer { QuestionId = welcome, Number = a.Welcome },
+                new FeedbackAnswer { QuestionId = again, Number = a.Again },
+                .. a.Better is null ? Array.Empty<FeedbackAnswer>() : [new FeedbackAnswer { QuestionId = better, Text = a.Better }],
+            ],
+        }).ToList();
+        db.AddRange(responses);
+        await db.SaveChangesAsync();
+        db.Add(new FeedbackEvidence { ResponseId = responses[3].Id, ObservationId = apart.Id, LinkedById = by, LinkedAt = Shared.Dates.StartUtc(sunday2).AddHours(18) });
     }
 
     /// <summary>The stories behind the idea whose tellers have an account and did not withdraw (the demo mails nobody).</summary>
