@@ -38,4 +38,18 @@ public static class PageExtensions
         !string.IsNullOrEmpty(returnUrl) && page.Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
 
     public static void Flash(this PageModel page, string message) => page.TempData["Message"] = message;
+
+    /// <summary>
+    /// An export use case's answer as a download: a bad format is a 400 with its Dutch message, a refusal as
+    /// <see cref="Fail"/> answers it, and the file is never kept in a shared cache (it holds personal data).
+    /// </summary>
+    public static IActionResult Download(this PageModel page, Outcome<Features.Signification.ExportFile> outcome, IStringLocalizer l)
+    {
+        if (outcome.Status == OutcomeStatus.Invalid)
+            return page.BadRequest(outcome.Errors[0].Localize(l));
+        if (!outcome.IsOk) return page.Fail(outcome, l);
+        var file = outcome.Value!;
+        page.Response.Headers.CacheControl = "no-store";
+        return page.File(file.Content, file.ContentType, file.FileName);
+    }
 }

@@ -233,14 +233,6 @@ public sealed class ThanksModel : PageModel
 /// <summary>/projecten/{id}/feedback/export?format=csv|xlsx: the project's feedback answers as a file, for the team.</summary>
 public sealed class ExportModel(ExportFeedback export, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, string? format)
-    {
-        var outcome = await export.RunAsync(id, format, HttpContext.RequestAborted);
-        if (outcome.Status == OutcomeStatus.Invalid)
-            return BadRequest(outcome.Errors[0].Localize(l));
-        if (!outcome.IsOk) return this.Fail(outcome, l);
-        var file = outcome.Value!;
-        Response.Headers.CacheControl = "no-store";
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public async Task<IActionResult> OnGetAsync(int id, string? format) =>
+        this.Download(await export.RunAsync(id, format, HttpContext.RequestAborted), l);
 }
