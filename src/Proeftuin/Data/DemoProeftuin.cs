@@ -32,7 +32,7 @@ internal static class DemoProeftuin
         var lead = users["procesbegeleider"].Id;
         var mark = users["wijkteam"].Id;
         var today = DateOnly.FromDateTime(Shared.Dates.Local(now));
-        var told = await TellersAsync(db, lonely.Id, idea.Id);
+        var told = await TellersAsync(db, idea.Id);
 
         T Item<T>(T item, string title, string text, Phase phase, Perspective source, string? author, DateTime at) where T : ThreadItem
         {
@@ -261,9 +261,9 @@ internal static class DemoProeftuin
     }
 
     /// <summary>The stories behind the idea whose tellers have an account and did not withdraw (the demo mails nobody).</summary>
-    private static async Task<List<(int StoryId, string TellerId, string Title)>> TellersAsync(AppDbContext db, int projectId, int ideaId)
+    private static async Task<List<(int StoryId, string TellerId, string Title)>> TellersAsync(AppDbContext db, int ideaId)
     {
-        var upstream = ThreadGraph.Upstream(await ThreadGraph.EdgesAsync(db, projectId, CancellationToken.None), ideaId);
+        var upstream = await ThreadGraph.UpstreamAsync(db, ideaId, CancellationToken.None);
         return (await db.Stories.Where(s => upstream.Contains(s.Id) && s.TellerId != null && s.WithdrawnAt == null).OrderBy(s => s.Id)
                 .Select(s => new { s.Id, s.TellerId, s.Title }).ToListAsync())
             .Select(s => (s.Id, s.TellerId!, s.Title)).ToList();

@@ -165,7 +165,7 @@ internal static class DemoSessions
         open.IdeaId = idea.Id;
         // The idea answers the question: it came out of it (LinkFlow), so "De zondagen" and every story behind the
         // question reach it, and their tellers were told, as NotifyTeller does when a facilitator makes an idea.
-        var upstream = ThreadGraph.Upstream(await ThreadGraph.EdgesAsync(db, lonely.Id, CancellationToken.None), question.Id);
+        var upstream = await ThreadGraph.UpstreamAsync(db, question.Id, CancellationToken.None);
         db.Links.Add(new Link { ProjectId = lonely.Id, FromId = idea.Id, ToId = question.Id, Type = LinkType.Answers, CreatedById = users["procesbegeleider"].Id, CreatedAt = held.AddMinutes(45) });
         foreach (var told in await db.Stories.Where(s => upstream.Contains(s.Id) && s.TellerId != null && s.WithdrawnAt == null).ToListAsync())
             db.Notifications.Add(new Notification { UserId = told.TellerId!, Text = NotifyTeller.IdeaText(idea.Title, told.Title), Url = NotifyTeller.OutcomePath(told.Id), StoryId = told.Id, CreatedAt = held.AddMinutes(45) });

@@ -123,6 +123,27 @@ public sealed class LinkTests(ProeftuinFactory factory) : IClassFixture<Proeftui
     }
 
     [Fact]
+    public async Task The_walk_reads_level_by_level_for_several_roots_at_once_and_follows_answers_backwards()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var story = await factory.StoryAsync(team.Id, ConsentScope.Project, title: "Wachten op de bus");
+        var need = await factory.ItemAsync(team.Id, ItemKind.Need, "Vervoer naar de huisarts");
+        var question = await factory.ItemAsync(team.Id, ItemKind.Question, "Hoe kunnen we samen rijden?");
+        var idea = await factory.ItemAsync(team.Id, ItemKind.Idea, "Een buurtauto");
+        var apart = await factory.ItemAsync(team.Id, ItemKind.Need, "Iets heel anders");
+        await factory.LinkAsync(story, need);
+        await factory.LinkAsync(need, question, LinkType.LeadsTo);
+        await factory.LinkAsync(idea, question, LinkType.Answers); // stored idea → question, but the question came first
+
+        var walks = await factory.WithDbAsync(db => ThreadGraph.WalkAsync(db, [story, need, apart], forward: true, CancellationToken.None));
+        Assert.Equal([(need, 1), (question, 2), (idea, 3)], walks[story].Select(s => (s.Id, s.Depth)));
+        Assert.Equal([(question, 1), (idea, 2)], walks[need].Select(s => (s.Id, s.Depth)));
+        Assert.Empty(walks[apart]);
+        var upstream = await factory.WithDbAsync(db => ThreadGraph.UpstreamAsync(db, idea, CancellationToken.None));
+        Assert.Equal(new HashSet<int> { idea, question, need, story }, upstream);
+    }
+
+    [Fact]
     public async Task Trace_respects_story_consent()
     {
         var team = await factory.Data.TeamProjectAsync();

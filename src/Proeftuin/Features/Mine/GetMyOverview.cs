@@ -64,7 +64,7 @@ public sealed class GetMyOverview(AppDbContext db, Caller user, GetTrace trace, 
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Select(s => new { s.Id, s.Title, Start = s.Text.Substring(0, ExcerptLength + 1), s.ProjectId, ProjectTitle = s.Project.Title, s.Scope, s.CreatedAt })
             .ToListAsync(ct);
-        var fed = await trace.CountForwardAsync(stories.Select(s => (s.ProjectId, s.Id)).ToList(), ct);
+        var fed = await trace.CountForwardAsync(stories.Select(s => s.Id).ToList(), ct);
 
         // The sessions they may open: those of their projects, and those they took part in. All open ones, and only
         // the newest closed ones: closed sessions pile up over the years.

@@ -67,15 +67,10 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
             return mails;
         }
         // Further down: every story an origin came from, that did not already lead to the outcome.
-        var projectId = origins.First().ProjectId;
-        var edges = await ThreadGraph.EdgesAsync(db, projectId, ct);
-        var already = outcome.Id > 0 ? ThreadGraph.Upstream(edges, outcome.Id) : [];
+        var already = outcome.Id > 0 ? await ThreadGraph.UpstreamAsync(db, outcome.Id, ct) : [];
         var upstream = new HashSet<int>();
-        foreach (var origin in origins)
-        {
-            upstream.UnionWith(ThreadGraph.Upstream(edges, origin.Id));
-            upstream.Remove(origin.Id);
-        }
+        foreach (var walk in await ThreadGraph.WalkAsync(db, origins.Select(o => o.Id).ToList(), forward: false, ct))
+            upstream.UnionWith(walk.Value.Select(s => s.Id));
         upstream.ExceptWith(already);
         upstream.ExceptWith(told);
         if (upstream.Count == 0) return mails;

@@ -52,7 +52,7 @@ public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, Calle
         var p = await access.ForProjectAsync(story.ProjectId, ct);
         if (!StoryConsent.MaySpeakFor(story, user, p)) return null;
         // Without p, stories show as "een verhaal dat je niet kunt lezen"; the page links nothing then.
-        var fed = await trace.ForwardAsync(story.ProjectId, storyId, p, ct);
+        var fed = await trace.ForwardAsync(storyId, p, ct);
         var projectTitle = await db.Projects.Where(x => x.Id == story.ProjectId).Select(x => x.Title).FirstAsync(ct);
         var view = new StoryOutcomeView(storyId, ThreadAccess.StoryTitle(null, story), projectTitle, p is not null, fed);
         return await WithStagesAsync(view, ct);

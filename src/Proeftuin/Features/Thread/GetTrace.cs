@@ -27,32 +27,18 @@ public sealed class GetTrace(AppDbContext db, ThreadAccess thread)
         if (readable is not var (item, p)) return null;
         var root = (await thread.RefsAsync([id], p, ct))[id];
         var projectTitle = await db.Projects.Where(x => x.Id == item.ProjectId).Select(x => x.Title).FirstAsync(ct);
-        var links = await EdgesAsync(item.ProjectId, ct);
-        var backward = await LevelsAsync(ThreadGraph.Walk(links, id, forward: false), p, p.CanSeeMemberNames, ct);
-        var forward = await LevelsAsync(ThreadGraph.Walk(links, id, forward: true), p, p.CanSeeMemberNames, ct);
+        var backward = await LevelsAsync(await ThreadGraph.WalkAsync(db, id, forward: false, ct), p, p.CanSeeMemberNames, ct);
+        var forward = await LevelsAsync(await ThreadGraph.WalkAsync(db, id, forward: true, ct), p, p.CanSeeMemberNames, ct);
         return new TraceView(root, item.ProjectId, projectTitle, backward, forward);
     }
 
     /// <summary>What came of an item, for the storyteller's view: <paramref name="p"/> null when they may not read the project.</summary>
-    public async Task<IReadOnlyList<TraceLevel>> ForwardAsync(int projectId, int rootId, ProjectPermissions? p, CancellationToken ct = default) =>
-        await LevelsAsync(ThreadGraph.Walk(await EdgesAsync(projectId, ct), rootId, forward: true), p, withNames: p?.CanSeeMemberNames == true, ct);
+    public async Task<IReadOnlyList<TraceLevel>> ForwardAsync(int rootId, ProjectPermissions? p, CancellationToken ct = default) =>
+        await LevelsAsync(await ThreadGraph.WalkAsync(db, rootId, forward: true, ct), p, withNames: p?.CanSeeMemberNames == true, ct);
 
-    private Task<List<FlowEdge>> EdgesAsync(int projectId, CancellationToken ct) => ThreadGraph.EdgesAsync(db, projectId, ct);
-
-    /// <summary>
-    /// For "Mijn Proeftuin": how many items each root fed (the same forward walk), with the links of all their
-    /// projects read in one query.
-    /// </summary>
-    public async Task<Dictionary<int, int>> CountForwardAsync(IReadOnlyCollection<(int ProjectId, int RootId)> roots, CancellationToken ct = default)
-    {
-        if (roots.Count == 0) return [];
-        var projectIds = roots.Select(r => r.ProjectId).Distinct().ToList();
-        // Links never cross projects, so one list serves every root.
-        var edges = (await db.Links.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
-                .Select(l => new { l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt }).ToListAsync(ct))
-            .Select(l => FlowEdge.Of(l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt)).ToList();
-        return roots.ToDictionary(r => r.RootId, r => ThreadGraph.Walk(edges, r.RootId, forward: true).Count);
-    }
+    /// <summary>For "Mijn Proeftuin": how many items each story fed (the same forward walk, one query per level for all).</summary>
+    public async Task<Dictionary<int, int>> CountForwardAsync(IReadOnlyCollection<int> rootIds, CancellationToken ct = default) =>
+        rootIds.Count == 0 ? [] : (await ThreadGraph.WalkAsync(db, rootIds, forward: true, ct)).ToDictionary(w => w.Key, w => w.Value.Count);
 
     private async Task<IReadOnlyList<TraceLevel>> LevelsAsync(List<FlowStep> steps, ProjectPermissions? p, bool withNames, CancellationToken ct)
     {

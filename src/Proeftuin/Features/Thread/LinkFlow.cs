@@ -44,40 +44,65 @@ public static class ThreadGraph
     /// <summary>Deep enough for story → insight → need → question → idea → prototype → experiment → lesson, and then some.</summary>
     public const int MaxDepth = 30;
 
-    /// <summary>The saved links of a project as arrows from what came first to what came of it.</summary>
-    public static async Task<List<FlowEdge>> EdgesAsync(AppDbContext db, int projectId, CancellationToken ct)
+    /// <summary>
+    /// Walks from each root along the flow (or against it), level by level, reading only the links that touch the
+    /// current level: a trace costs the links near its items, not all of the project's (36,000 at 100,000 stories).
+    /// All roots share one query per level. Breadth first, so each item shows at its shortest distance; a visited set
+    /// per root stops loops. Links never cross projects, so the walk stays inside the root's project.
+    /// </summary>
+    public static async Task<Dictionary<int, List<FlowStep>>> WalkAsync(AppDbContext db, IReadOnlyCollection<int> rootIds, bool forward, CancellationToken ct)
     {
-        var links = await db.Links.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
-            .Select(l => new { l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt }).ToListAsync(ct);
-        return links.Select(l => FlowEdge.Of(l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt)).ToList();
+        var walks = rootIds.Distinct().ToDictionary(id => id, id => new RootWalk(id));
+        for (var depth = 1; depth <= MaxDepth; depth++)
+        {
+            var frontier = walks.Values.SelectMany(w => w.Frontier).Distinct().ToList();
+            if (frontier.Count == 0) break;
+            var next = (await LinksFromAsync(db, frontier, forward, ct)).ToLookup(e => forward ? e.OriginId : e.OutcomeId);
+            foreach (var walk in walks.Values) walk.Step(next, depth, forward);
+        }
+        return walks.ToDictionary(w => w.Key, w => w.Value.Found);
     }
 
-    /// <summary>Breadth first, so each item shows at its shortest distance; a visited set stops loops.</summary>
-    public static List<FlowStep> Walk(IReadOnlyCollection<FlowEdge> edges, int rootId, bool forward)
+    public static async Task<List<FlowStep>> WalkAsync(AppDbContext db, int rootId, bool forward, CancellationToken ct) =>
+        (await WalkAsync(db, [rootId], forward, ct))[rootId];
+
+    /// <summary>Every item the root can be reached from (against the flow), the root itself included.</summary>
+    public static async Task<HashSet<int>> UpstreamAsync(AppDbContext db, int rootId, CancellationToken ct) =>
+        [rootId, .. (await WalkAsync(db, rootId, forward: false, ct)).Select(s => s.Id)];
+
+    /// <summary>The links that leave the given items along the flow (forward) or arrive at them (backward), oldest first.</summary>
+    private static async Task<List<FlowEdge>> LinksFromAsync(AppDbContext db, List<int> ids, bool forward, CancellationToken ct)
     {
-        var next = edges.ToLookup(e => forward ? e.OriginId : e.OutcomeId);
-        var seen = new HashSet<int> { rootId };
-        var found = new List<FlowStep>();
-        var frontier = new List<int> { rootId };
-        for (var depth = 1; depth <= MaxDepth && frontier.Count > 0; depth++)
+        // The origin of a link is its From end, except for the one type that runs backwards (LinkFlow.RunsBackwards).
+        var links = db.Links.AsNoTracking();
+        links = forward
+            ? links.Where(l => (l.Type != LinkType.Answers && ids.Contains(l.FromId)) || (l.Type == LinkType.Answers && ids.Contains(l.ToId)))
+            : links.Where(l => (l.Type != LinkType.Answers && ids.Contains(l.ToId)) || (l.Type == LinkType.Answers && ids.Contains(l.FromId)));
+        var rows = await links.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            .Select(l => new { l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt }).ToListAsync(ct);
+        return rows.Select(l => FlowEdge.Of(l.FromId, l.ToId, l.Type, l.CreatedById, l.CreatedAt)).ToList();
+    }
+
+    private sealed class RootWalk(int rootId)
+    {
+        private readonly HashSet<int> seen = [rootId];
+        public List<int> Frontier { get; private set; } = [rootId];
+        public List<FlowStep> Found { get; } = [];
+
+        public void Step(ILookup<int, FlowEdge> next, int depth, bool forward)
         {
             var newer = new List<int>();
-            foreach (var at in frontier)
+            foreach (var at in Frontier)
             {
                 foreach (var edge in next[at])
                 {
                     var other = forward ? edge.OutcomeId : edge.OriginId;
                     if (!seen.Add(other)) continue;
-                    found.Add(new FlowStep(other, depth, edge, at));
+                    Found.Add(new FlowStep(other, depth, edge, at));
                     newer.Add(other);
                 }
             }
-            frontier = newer;
+            Frontier = newer;
         }
-        return found;
     }
-
-    /// <summary>Every item the root can be reached from (against the flow), the root itself included.</summary>
-    public static HashSet<int> Upstream(IReadOnlyCollection<FlowEdge> edges, int rootId) =>
-        [rootId, .. Walk(edges, rootId, forward: false).Select(s => s.Id)];
 }
