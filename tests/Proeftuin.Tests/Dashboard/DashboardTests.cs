@@ -57,7 +57,18 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
     private Task GateAsync(int projectId, Features.Projects.Phase from, Features.Projects.Phase to, string byUserId, string reason) =>
         factory.WithDbAsync(async db =>
         {
-            db.PhaseTransitions.Add(new Features.Projects.PhaseTransition { ProjectId = projectId, FromPhase = from, ToPhase = to, Reason = reason, ByUserId = byUserId, At = DateTime.UtcNow });
+            var move = new Features.Projects.PhaseTransition { ProjectId = projectId, FromPhase = from, ToPhase = to, Reason = reason, ByUserId = byUserId, At = DateTime.UtcNow };
+            db.Add(new Features.Gates.GateDecision
+            {
+                ProjectId = projectId,
+                Verdict = to < from ? Features.Gates.GateVerdict.Back : Features.Gates.GateVerdict.Go,
+                FromPhase = from,
+                ToPhase = to,
+                Reasons = reason,
+                ByUserId = byUserId,
+                At = move.At,
+                PhaseTransition = move,
+            });
             return await db.SaveChangesAsync();
         });
 
@@ -124,9 +135,13 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
         Assert.True(decision.GetProperty("brilliantFailure").GetBoolean());
         Assert.Equal(ended.Id, decision.GetProperty("experimentId").GetInt32());
         // Newest first; the project start is a gate too.
-        var gate = root.GetProperty("recentGates").EnumerateArray().First();
-        Assert.Equal("Define", gate.GetProperty("to").GetString());
-        Assert.Equal(team.Facilitator.DisplayName, gate.GetProperty("by").GetString());
+        var gates = root.GetProperty("recentGates").EnumerateArray().ToList();
+        Assert.Equal("Define", gates[0].GetProperty("to").GetString());
+        Assert.Equal("Go", gates[0].GetProperty("verdict").GetString());
+        Assert.Equal("Genoeg verhalen", gates[0].GetProperty("reason").GetString());
+        Assert.Equal(team.Facilitator.DisplayName, gates[0].GetProperty("by").GetString());
+        // A phase move from before gate decisions (the project start here) has no verdict.
+        Assert.Equal(JsonValueKind.Null, gates[^1].GetProperty("verdict").ValueKind);
 
         var page = await observer.OpenAsync($"/projecten/{team.Id}/overzicht");
         var text = page.BodyText;
@@ -138,6 +153,7 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
         Assert.Contains("Bijsturen", text, StringComparison.Ordinal);
         Assert.Contains("Briljante mislukking", text, StringComparison.Ordinal);
         Assert.Contains("Genoeg verhalen", text, StringComparison.Ordinal);
+        Assert.Contains("Besluit: Doorgaan", page.Document.QuerySelector("section[aria-labelledby=fasebesluiten]")!.TextContent, StringComparison.Ordinal);
         // Two drawings, each with a title, a description and a table beside it.
         var svgs = page.Document.QuerySelectorAll("svg[role=img]");
         Assert.Equal(2, svgs.Length);

@@ -78,6 +78,17 @@ public sealed class GateTests(ProeftuinFactory factory) : IClassFixture<Proeftui
         var timeline = page.Document.GetElementById("tijdlijn")!.ParentElement!.TextContent;
         Assert.Contains("Project gestopt in Prototypen", timeline, StringComparison.Ordinal);
         Assert.Contains("Project gestart", timeline, StringComparison.Ordinal);
+        // The dashboard shows the stop with its verdict; a stop moves to no phase.
+        var dashboard = await facilitator.OpenAsync($"/projecten/{team.Id}/overzicht");
+        var stop = dashboard.Document.QuerySelectorAll("section[aria-labelledby=fasebesluiten] li").Single(li => li.TextContent.Contains("Besluit: Stoppen", StringComparison.Ordinal));
+        Assert.Contains("Project gestopt in Prototypen", stop.TextContent, StringComparison.Ordinal);
+        using (var api = await facilitator.GetAsync($"/api/v1/projects/{team.Id}/dashboard"))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+            var gateJson = json.RootElement.GetProperty("recentGates").EnumerateArray().Single(g => g.GetProperty("verdict").GetString() == "Stop");
+            Assert.Equal(("Stop", "Prototype", System.Text.Json.JsonValueKind.Null),
+                (gateJson.GetProperty("verdict").GetString(), gateJson.GetProperty("from").GetString(), gateJson.GetProperty("to").ValueKind));
+        }
 
         await Expect.FormErrorAsync(await DecideAsync(facilitator, team.Id, "Go", "Test", "Toch door"), "Dit project is gestopt.");
         Assert.Single(await GatesAsync(factory, team.Id));

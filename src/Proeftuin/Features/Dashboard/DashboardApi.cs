@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Experiments;
+using Proeftuin.Features.Gates;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
@@ -24,8 +25,11 @@ public static class DashboardApi
 
     public sealed record DecisionDto(int Id, int ExperimentId, string ExperimentTitle, string Choice, string? BackToPhase, bool BrilliantFailure, DateTime CreatedAt);
 
-    /// <summary>A gate the project went through; by is null for readers who may not see names.</summary>
-    public sealed record GateDto(string? From, string To, string Reason, string? By, DateTime At);
+    /// <summary>
+    /// A gate the project went through: verdict Go, Back or Stop (null for a phase move from before gate decisions),
+    /// to is null when the project stopped; by is null for readers who may not see names.
+    /// </summary>
+    public sealed record GateDto(string? Verdict, string? From, string? To, string Reason, string? By, DateTime At);
 
     public sealed record DashboardDto(int ProjectId, string Title, string Phase, IReadOnlyList<PhaseDto> Phases,
         IReadOnlyList<OpenExperimentDto> OpenExperiments, IReadOnlyList<DecisionDto> RecentDecisions, IReadOnlyList<GateDto> RecentGates);
@@ -44,7 +48,8 @@ public static class DashboardApi
         [.. d.OpenExperiments.Select(e => new OpenExperimentDto(e.Id, e.Title, ExperimentSlugs.Status.Of(e.Status), e.StartsOn, e.EndsOn, e.DaysLeft, e.LapsingRules, e.FirstLapse))],
         [.. d.Decisions.Select(x => new DecisionDto(x.Id, x.ExperimentId, x.ExperimentTitle, ExperimentSlugs.Choice.Of(x.Choice),
             x.BackToPhase is { } b ? ProjectSlugs.Phase.Of(b) : null, x.BrilliantFailure, x.At))],
-        [.. d.Gates.Select(g => new GateDto(g.From is { } f ? ProjectSlugs.Phase.Of(f) : null, ProjectSlugs.Phase.Of(g.To), g.Reason, g.By, g.At))]);
+        [.. d.Gates.Select(g => new GateDto(g.Verdict is { } v ? GateSlugs.Verdict.Of(v) : null,
+            g.From is { } f ? ProjectSlugs.Phase.Of(f) : null, g.To is { } t ? ProjectSlugs.Phase.Of(t) : null, g.Reason, g.By, g.At))]);
 
     public static WebApplication MapDashboardApi(this WebApplication app)
     {
