@@ -183,8 +183,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/proeven"),
         new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
         // Issue 12 (outcome, demo data): the demo prototype's own pages, and its proef (ended, decided: bijsturen) with its
-        // report, results and forms; the stopped proef (a briljante mislukking). Both proeven are decided, so the besluit
-        // form redirects to the decision on the proef's page and is not listed.
+        // report, results and forms; the stopped proef (a briljante mislukking); the besluit form of the proef that ended
+        // undecided, also submitted empty.
         new("/prototypes/{item:Open huis met een gastvrouw}"),
         new("/prototypes/{item:Open huis met een gastvrouw}/aannames"),
         new("/prototypes/{item:Open huis met een gastvrouw}/bijlagen"),
@@ -195,10 +195,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/observatie"),
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/meting"),
         new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
+        new("/proeven/{item:Vrijwilligers voor de zondagmiddag}/besluit", SubmitEmpty: "Besluit opslaan"),
         new("/projecten/1/proeven/nieuw?prototype={item:Open huis met een gastvrouw}"),
-        // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase above;
-        // the advice page is checked by GateJourneyTests, the demo has no advice request).
+        // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase
+        // above), and the demo's answered advice request (the only one, so its id is 1).
         new("/projecten/1/fase/advies-vragen", SubmitEmpty: "Advies vragen"),
+        new("/adviesvragen/1"),
         // Issue 12 (dashboard): the project overview as a member sees it.
         new("/projecten/1/overzicht"),
     ];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Proeftuin.Features.Accounts;
 using Proeftuin.Features.Experiments;
 using Proeftuin.Features.Feedback;
+using Proeftuin.Features.Gates;
 using Proeftuin.Features.Lessons;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Notifications;
@@ -16,7 +17,9 @@ namespace Proeftuin.Data;
 /// The proeftuin in the demo (issue 12), for "Samen tegen eenzaamheid in de wijk": the session's idea "Een open huis op
 /// zondag" becomes a prototype with assumptions, tried in a proef (regelruimte, criteria, observations, measurements)
 /// that ends in a <i>bijsturen</i> decision and a lesson; a second prototype's proef is stopped as a briljante
-/// mislukking. The tellers of the stories behind the idea were told at each stage, as <see cref="NotifyTeller"/> does.
+/// mislukking; a third proef has ended and waits for its decision. The project went through two gates: on to
+/// Prototypen after the evaluator's advice, and back to Ideeën after the bijsturen decision. The tellers of the stories
+/// behind the idea were told at each stage, as <see cref="NotifyTeller"/> does.
 /// </summary>
 internal static class DemoProeftuin
 {
@@ -24,6 +27,7 @@ internal static class DemoProeftuin
     public const string ExperimentTitle = "Zondagmiddag open in Buurtkamer De Linde";
     public const string FailedPrototypeTitle = "Aanmelden via de buurtapp";
     public const string FailedExperimentTitle = "Zondagkoffie met aanmelden via de app";
+    public const string VolunteersExperimentTitle = "Vrijwilligers voor de zondagmiddag";
 
     public static async Task SeedAsync(AppDbContext db, Markdown markdown, Project lonely, IReadOnlyDictionary<string, AppUser> users, DateTime now)
     {
@@ -208,7 +212,99 @@ internal static class DemoProeftuin
         Leads(failed, failedDecision, stopped);
         Leads(failedDecision, failedLesson, stopped);
         Tell(failedDecision, ItemKind.Decision, stopped);
+
+        // 4. A proef that ended yesterday, results recorded, the decision still to take (the besluit form has work to do).
+        var volunteersStarts = today.AddDays(-10);
+        var volunteers = Item(new Experiment
+        {
+            Place = "Buurtkamer De Linde en het vrijwilligerspunt Nijmegen-Zuid",
+            StartsOn = volunteersStarts,
+            EndsOn = today.AddDays(-1),
+            ParticipantsWho = "Vrijwilligers uit de wijk die op zondag tijd hebben",
+            ParticipantCount = 8,
+            Recruitment = "Een oproep in de nieuwsbrief van het vrijwilligerspunt",
+            Safety = "Vrijwilligers doen mee zonder verplichting en kunnen elk moment stoppen.",
+            MeasurementPlan = "Aanmeldingen tellen, en na afloop een kort gesprek met elke vrijwilliger.",
+            Status = ExperimentStatus.Ended,
+            StartedAt = Shared.Dates.StartUtc(volunteersStarts),
+            EndedAt = now.AddDays(-1),
+            Criteria =
+            [
+                new SuccessCriterion
+                {
+                    Position = 0, What = "Genoeg vrijwilligers voor elke zondag", Measure = "Aantal vrijwilligers dat zich voor vaste zondagen aanmeldt",
+                    Threshold = "Minstens 4", Result = CriterionResult.Partly, Evidence = "Drie vrijwilligers meldden zich aan; twee kunnen elke week.",
+                    ResultAt = now.AddHours(-20), ResultById = lead,
+                },
+            ],
+        }, VolunteersExperimentTitle,
+            "Als we vrijwilligers vragen voor vaste zondagmiddagen, dan kan de buurtkamer elke zondag open met een gastvrouw of gastheer.",
+            Phase.Prototype, Perspective.Professional, lead, setUp.AddHours(3));
+        volunteers.SafetyHtml = markdown.ToSafeHtml(volunteers.Safety);
+        volunteers.MeasurementPlanHtml = markdown.ToSafeHtml(volunteers.MeasurementPlan);
+        Leads(prototype, volunteers, setUp.AddHours(3));
+        Tell(volunteers, ItemKind.Experiment, setUp.AddHours(3));
         await db.SaveChangesAsync();
+        volunteers.PrototypeId = prototype.Id;
+
+        GatesFor(db, lonely, lead, users["onderzoeker"].Id, made, decided);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The gates (ADR 0028): after the session the facilitator asked the evaluator whether to go straight to a prototype,
+    /// then went on to Prototypen with that advice; after the bijsturen decision the project went back to Ideeën.
+    /// </summary>
+    private static void GatesFor(AppDbContext db, Project lonely, string lead, string evaluator, DateTime prototyped, DateTime adjusted)
+    {
+        var onward = new GateDecision
+        {
+            ProjectId = lonely.Id,
+            Verdict = GateVerdict.Go,
+            FromPhase = Phase.Define,
+            ToPhase = Phase.Prototype,
+            Reasons = "De sessie gaf één idee waar bewoners en professionals allebei achter staan. We proberen het meteen klein uit, zoals de evaluator adviseert.",
+            ByUserId = lead,
+            At = prototyped.AddHours(-2),
+        };
+        onward.PhaseTransition = new PhaseTransition { ProjectId = lonely.Id, FromPhase = Phase.Define, ToPhase = Phase.Prototype, Reason = onward.Reasons, ByUserId = lead, At = onward.At };
+        db.Add(new GateAdviceRequest
+        {
+            ProjectId = lonely.Id,
+            ProposedVerdict = GateVerdict.Go,
+            FromPhase = Phase.Define,
+            ProposedPhase = Phase.Prototype,
+            Question = "De sessie leverde het idee 'Een open huis op zondag' op. Gaan we meteen naar een prototype, of werken we eerst meer ideeën uit?",
+            AskedByUserId = lead,
+            AskedAt = prototyped.AddDays(-1),
+            Decision = onward,
+            ClosedAt = onward.At,
+            Advice =
+            [
+                new GateAdvice
+                {
+                    EvaluatorId = evaluator,
+                    Recommendation = GateVerdict.Go,
+                    Text = "Doe het, maar klein: twee zondagen. Meet niet alleen hoeveel mensen komen, maar ook of nieuwe bezoekers zich welkom voelen.",
+                    GivenAt = prototyped.AddHours(-20),
+                },
+            ],
+        });
+        var back = new GateDecision
+        {
+            ProjectId = lonely.Id,
+            Verdict = GateVerdict.Back,
+            FromPhase = Phase.Prototype,
+            ToPhase = Phase.Ideate,
+            Reasons = "De proef in De Linde: mensen komen wel, maar nieuwe bezoekers voelen zich nog niet welkom.",
+            WhatChanges = "We bedenken samen met bewoners hoe een nieuwe bezoeker aan tafel komt.",
+            ByUserId = lead,
+            At = adjusted.AddHours(1),
+        };
+        back.PhaseTransition = new PhaseTransition { ProjectId = lonely.Id, FromPhase = Phase.Prototype, ToPhase = Phase.Ideate, Reason = back.Reasons, ByUserId = lead, At = back.At };
+        db.Add(back);
+        lonely.Phase = Phase.Ideate;
+        lonely.MarkChanged();
     }
 
     private static async Task FeedbackAsync(AppDbContext db, int projectId, int experimentId, Observation apart, string by, DateOnly sunday1, DateOnly sunday2)

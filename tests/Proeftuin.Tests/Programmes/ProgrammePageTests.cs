@@ -42,7 +42,7 @@ public sealed class ProgrammePageTests(ProeftuinFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("fase=Define", TestData.Loneliness, TestData.Poverty)]
+    [InlineData("fase=Ideate", TestData.Loneliness, TestData.Poverty)]
     [InlineData("fase=Prototype", TestData.EHealth, TestData.Loneliness)]
     [InlineData("domein=inkomen", TestData.Poverty, TestData.EHealth)]
     [InlineData("domein=wonen", TestData.Loneliness, TestData.Poverty)]

@@ -106,6 +106,6 @@ public sealed class PhaseTests(ProeftuinFactory factory) : IClassFixture<Proeftu
         using var observer = await factory.SignInDemoAsync("beleid");
         using var response = await observer.PostAsync($"/projecten/{id}/fase", new { Input_ToPhase = "Test", Input_Reason = "Mag niet" });
         Expect.Status(HttpStatusCode.Forbidden, response);
-        Assert.Equal(Phase.Define, (await factory.Data.ProjectRowAsync(id)).Phase);
+        Assert.Equal(Phase.Ideate, (await factory.Data.ProjectRowAsync(id)).Phase);
     }
 }

@@ -12,9 +12,11 @@ public sealed class ProjectPageTests(ProeftuinFactory factory) : IClassFixture<P
         var text = page.MainText;
         Assert.Contains("Hoe kunnen we ervoor zorgen dat bewoners van Hatert zich minder alleen voelen", text, StringComparison.Ordinal);
         // Phase stepper with the current phase, and the timeline with the reasons.
-        Assert.Contains("Probleem definiëren", text, StringComparison.Ordinal);
-        Assert.Contains(page.Document.QuerySelectorAll("[aria-current]"), e => e.TextContent.Contains("Probleem definiëren", StringComparison.Ordinal));
+        // The demo went on to Prototypen after the evaluator's advice and back to Ideeën after its proef.
+        Assert.Contains(page.Document.QuerySelectorAll("[aria-current]"), e => e.TextContent.Contains("Ideeën bedenken", StringComparison.Ordinal));
         Assert.Contains("We hebben 24 verhalen van bewoners opgehaald", text, StringComparison.Ordinal);
+        Assert.Contains("Besluit: Terug", text, StringComparison.Ordinal);
+        Assert.Contains("Terug van Prototypen naar Ideeën bedenken", text, StringComparison.Ordinal);
         // News and sub-projects.
         Assert.Contains("24 verhalen opgehaald in Hatert", text, StringComparison.Ordinal);
         var buurtkamerId = await factory.Data.ProjectIdAsync(TestData.Buurtkamer);

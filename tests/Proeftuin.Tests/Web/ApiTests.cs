@@ -84,9 +84,9 @@ public sealed class ApiTests(ProeftuinFactory factory) : IClassFixture<Proeftuin
         Assert.Contains(TestData.Poverty, poverty);
         Assert.DoesNotContain(TestData.Loneliness, poverty);
 
-        var define = Titles(await JsonAsync(browser, "/api/v1/projects?phase=Define"));
-        Assert.Contains(TestData.Loneliness, define);
-        Assert.DoesNotContain(TestData.Poverty, define);
+        var ideate = Titles(await JsonAsync(browser, "/api/v1/projects?phase=Ideate"));
+        Assert.Contains(TestData.Loneliness, ideate);
+        Assert.DoesNotContain(TestData.Poverty, ideate);
 
         var combined = Titles(await JsonAsync(browser, "/api/v1/projects?domain=wonen&phase=Prototype&theme=eenzaamheid"));
         Assert.Contains(TestData.Buurtkamer, combined);
