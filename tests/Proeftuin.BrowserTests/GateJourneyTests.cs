@@ -8,6 +8,7 @@ using Proeftuin.Data;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
 using static Microsoft.Playwright.Assertions;
+using static Proeftuin.BrowserTests.Infrastructure.KeyboardOnly;
 
 namespace Proeftuin.BrowserTests;
 
@@ -54,20 +55,6 @@ public sealed partial class GateJourneyTests(BrowserFixture app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"poort-{shot}-390.png"), FullPage = true });
         await page.SetViewportSizeAsync(1280, 900);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"poort-{shot}-1280.png"), FullPage = true });
-    }
-
-    /// <summary>Types into a field from the keyboard.</summary>
-    private static async Task TypeAsync(ILocator field, string text)
-    {
-        await field.FocusAsync();
-        await field.PressSequentiallyAsync(text);
-    }
-
-    /// <summary>Chooses a radio button or checkbox with the space bar.</summary>
-    private static async Task ChooseAsync(ILocator choice)
-    {
-        await choice.FocusAsync();
-        await choice.PressAsync("Space");
     }
 
     [Fact]
