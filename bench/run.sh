@@ -149,6 +149,8 @@ SCENARIOS=(
   "dashboard|/projecten/1/overzicht|anon|page"
   "API dashboard|/api/v1/projects/1/dashboard|anon|api"
   "trace, 100 proeven|/draad/{trace}/spoor|anon|page"
+  # The participant's feedback form on a phone: seed-scale opens one at a fixed link.
+  "feedback form, participant|/f/proeftuin-bench-feedback-form-0000000000000|anon|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

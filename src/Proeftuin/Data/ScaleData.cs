@@ -335,6 +335,9 @@ public static class ScaleData
     /// <summary>Proeven under the benchmark's prototype: "the dashboard and the trace with 100 experiments" (issue 12).</summary>
     public const int Experiments = 100;
 
+    /// <summary>The share token of the benchmark's open feedback form (43 characters, like a real one).</summary>
+    public const string BenchFeedbackToken = "proeftuin-bench-feedback-form-0000000000000";
+
     private static async Task<(int Items, int Links)> SeedProeftuinAsync(AppDbContext db, Project p, ThreadItem idea, string facilitator, Random rng, Markdown markdown,
         DateTime now, CancellationToken ct)
     {
@@ -374,6 +377,27 @@ public static class ScaleData
             return e;
         }).ToList();
         db.Items.AddRange(experiments);
+        await SaveAsync(db, ct);
+        // An open feedback form on the first running proef, at a fixed link, so the benchmark can open the participant's
+        // page (/f/{token}) without signing in. Only scale data has a token anyone can know.
+        var running = experiments.First(e => e.Status == Features.Experiments.ExperimentStatus.Running);
+        db.Add(new Features.Feedback.FeedbackForm
+        {
+            ProjectId = p.Id,
+            ExperimentId = running.Id,
+            Title = "Hoe was je zondagmiddag?",
+            Intro = "Drie korte vragen. Je naam is niet nodig.",
+            ShareToken = BenchFeedbackToken,
+            IsOpen = true,
+            CreatedById = facilitator,
+            CreatedAt = now,
+            Questions =
+            [
+                new() { Position = 0, Kind = Features.Feedback.FeedbackQuestionKind.Scale, Text = "Hoe welkom voelde je je?" },
+                new() { Position = 1, Kind = Features.Feedback.FeedbackQuestionKind.Choice, Text = "Hoe hoorde je ervan?", Options = "Buren\nHuisarts\nBriefje in de bus" },
+                new() { Position = 2, Kind = Features.Feedback.FeedbackQuestionKind.Open, Text = "Wat zou je anders doen?" },
+            ],
+        });
         await SaveAsync(db, ct);
         var decisions = experiments.Where(e => e.Status == Features.Experiments.ExperimentStatus.Ended).Select((e, k) =>
         {

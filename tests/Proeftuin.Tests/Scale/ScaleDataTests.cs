@@ -69,8 +69,12 @@ public sealed class ScaleDataTests(ProeftuinFactory factory) : IClassFixture<Pro
              await db.Sessions.Where(s => s.ProjectId == 1).OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync()));
         using var anonymous = factory.NewBrowser();
         foreach (var url in new[] { "/", "/programmas/1", "/projecten/1", $"/projecten/{projectId}", "/projecten/1/verhalen", $"/projecten/{projectId}/verhalen",
-            "/projecten/1/analyse", "/projecten/1/draad", $"/verhalen/{storyId}", $"/draad/{insightId}", $"/draad/{insightId}/spoor" })
+            "/projecten/1/analyse", "/projecten/1/draad", $"/verhalen/{storyId}", $"/draad/{insightId}", $"/draad/{insightId}/spoor",
+            "/projecten/1/overzicht", "/api/v1/projects/1/dashboard", "/f/" + ScaleData.BenchFeedbackToken })
             await anonymous.OpenAsync(url);
+        // The benchmark's feedback form takes answers, like any open form.
+        var form = await anonymous.OpenAsync("/f/" + ScaleData.BenchFeedbackToken);
+        Assert.Contains("Hoe welkom voelde je je?", form.Text, StringComparison.Ordinal);
         var search = await anonymous.OpenAsync("/projecten/1/zoeken?q=buurvrouw");
         Assert.NotEmpty(search.Document.QuerySelectorAll(".pt-search-results a"));
         using (var stories = await anonymous.GetAsync("/api/v1/projects/1/stories"))
