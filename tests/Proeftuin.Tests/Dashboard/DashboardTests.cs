@@ -99,6 +99,7 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
         var calm = await factory.ExperimentAsync(team.Id, ExperimentStatus.Preparing, prototype, endsOn: today.AddDays(40), ruleUntil: today.AddDays(60), title: "Rustige proef");
         var ended = await factory.ExperimentAsync(team.Id, ExperimentStatus.Ended, prototype, endsOn: today.AddDays(-1), ruleUntil: today.AddDays(2), title: "Afgeronde proef");
         await DecisionAsync(team.Id, ended.Id, DecisionChoice.Adjust, brilliant: true);
+        var undecided = await factory.ExperimentAsync(team.Id, ExperimentStatus.Ended, prototype, endsOn: today.AddDays(-2), title: "Wacht op ons besluit");
         await GateAsync(team.Id, Features.Projects.Phase.Empathize, Features.Projects.Phase.Define, team.Facilitator.Id, "Genoeg verhalen");
 
         using var observer = await factory.SignInAsync(team.Observer.Email!);
@@ -112,7 +113,7 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
         Assert.Equal(1, KindCount(empathize, "Insight"));
         Assert.Equal(1, KindCount(Phase(doc, "Define"), "Question"));
         Assert.Equal(1, KindCount(Phase(doc, "Prototype"), "Prototype"));
-        Assert.Equal(3, KindCount(Phase(doc, "Test"), "Experiment"));
+        Assert.Equal(4, KindCount(Phase(doc, "Test"), "Experiment"));
         Assert.Equal(1, KindCount(Phase(doc, "Test"), "Decision"));
         Assert.True(empathize.GetProperty("current").GetBoolean());
         var latestStories = empathize.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "Story").GetProperty("latest");
@@ -123,7 +124,10 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
         Assert.Equal(1, balance.GetProperty("people").GetProperty("Scientific").GetInt32());
         Assert.Equal(0, Phase(doc, "Test").GetProperty("knowledgeBalance").GetProperty("contributions").EnumerateObject().Sum(c => c.Value.GetInt32()));
 
-        var open = root.GetProperty("openExperiments").EnumerateArray().ToList();
+        // An ended proef without a decision stays on the list, marked: the team still has to decide.
+        var waiting = Assert.Single(root.GetProperty("openExperiments").EnumerateArray(), e => e.GetProperty("awaitsDecision").GetBoolean());
+        Assert.Equal(undecided.Id, waiting.GetProperty("id").GetInt32());
+        var open = root.GetProperty("openExperiments").EnumerateArray().Where(e => !e.GetProperty("awaitsDecision").GetBoolean()).ToList();
         Assert.Equal([lapsing.Id, calm.Id], open.Select(e => e.GetProperty("id").GetInt32()));
         Assert.Equal(1, open[0].GetProperty("lapsingRules").GetInt32());
         Assert.Equal(20, open[0].GetProperty("daysLeft").GetInt32());
@@ -151,6 +155,7 @@ public sealed class DashboardTests(DashboardFactory factory) : IClassFixture<Das
         Assert.DoesNotContain("Ingetrokken zondag", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Alleen voor het team", page.Text, StringComparison.Ordinal);
         Assert.Contains("Bijsturen", text, StringComparison.Ordinal);
+        Assert.Contains("Afgerond, wacht op besluit", page.Document.QuerySelector("section[aria-labelledby=lopende-proeven]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Briljante mislukking", text, StringComparison.Ordinal);
         Assert.Contains("Genoeg verhalen", text, StringComparison.Ordinal);
         Assert.Contains("Besluit: Doorgaan", page.Document.QuerySelector("section[aria-labelledby=fasebesluiten]")!.TextContent, StringComparison.Ordinal);

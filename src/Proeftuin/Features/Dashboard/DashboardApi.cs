@@ -20,8 +20,12 @@ public static class DashboardApi
 
     public sealed record PhaseDto(string Phase, bool Current, int Total, IReadOnlyList<KindDto> Kinds, BalanceDto KnowledgeBalance);
 
-    /// <summary>daysLeft is negative once the end date has passed; lapsingRules counts regelruimte ending within 14 days (or ended).</summary>
-    public sealed record OpenExperimentDto(int Id, string Title, string Status, DateOnly StartsOn, DateOnly EndsOn, int DaysLeft, int LapsingRules, DateOnly? FirstLapse);
+    /// <summary>
+    /// daysLeft is negative once the end date has passed; lapsingRules counts regelruimte ending within 14 days (or ended);
+    /// awaitsDecision: the proef has ended and the team has not decided yet.
+    /// </summary>
+    public sealed record OpenExperimentDto(int Id, string Title, string Status, DateOnly StartsOn, DateOnly EndsOn, int DaysLeft, int LapsingRules, DateOnly? FirstLapse,
+        bool AwaitsDecision);
 
     public sealed record DecisionDto(int Id, int ExperimentId, string ExperimentTitle, string Choice, string? BackToPhase, bool BrilliantFailure, DateTime CreatedAt);
 
@@ -45,7 +49,8 @@ public static class DashboardApi
                 p.Balance.Rows.ToDictionary(r => r.Kind.ApiSlug, r => (IReadOnlyDictionary<string, int>)Enum.GetValues<Perspective>().ToDictionary(Source, s => r[s])),
                 [.. p.Balance.Contributions.Missing.Select(c => Source(c.Perspective))],
                 [.. p.Balance.Contributions.Low.Select(c => Source(c.Perspective))])))],
-        [.. d.OpenExperiments.Select(e => new OpenExperimentDto(e.Id, e.Title, ExperimentSlugs.Status.Of(e.Status), e.StartsOn, e.EndsOn, e.DaysLeft, e.LapsingRules, e.FirstLapse))],
+        [.. d.OpenExperiments.Select(e => new OpenExperimentDto(e.Id, e.Title, ExperimentSlugs.Status.Of(e.Status), e.StartsOn, e.EndsOn, e.DaysLeft, e.LapsingRules, e.FirstLapse,
+            e.AwaitsDecision))],
         [.. d.Decisions.Select(x => new DecisionDto(x.Id, x.ExperimentId, x.ExperimentTitle, ExperimentSlugs.Choice.Of(x.Choice),
             x.BackToPhase is { } b ? ProjectSlugs.Phase.Of(b) : null, x.BrilliantFailure, x.At))],
         [.. d.Gates.Select(g => new GateDto(g.Verdict is { } v ? GateSlugs.Verdict.Of(v) : null,

@@ -18,10 +18,14 @@ public sealed record PhaseSummary(Phase Phase, bool Current, IReadOnlyList<KindS
     public int Total => Kinds.Sum(k => k.Count);
 }
 
-/// <summary>A proef that is not over: days left, and regelruimte that lapses within 14 days (or has lapsed).</summary>
+/// <summary>
+/// A proef that is not over: still running or being prepared (days left, and regelruimte that lapses within 14 days or
+/// has lapsed), or ended without a decision yet (the team still has to decide).
+/// </summary>
 public sealed record OpenExperiment(int Id, string Title, ExperimentStatus Status, DateOnly StartsOn, DateOnly EndsOn, int DaysLeft, int LapsingRules, DateOnly? FirstLapse)
 {
-    public bool Lapsing => LapsingRules > 0;
+    public bool AwaitsDecision => Status == ExperimentStatus.Ended;
+    public bool Lapsing => !AwaitsDecision && LapsingRules > 0;
 }
 
 public sealed record RecentDecision(int Id, int ExperimentId, string ExperimentTitle, DecisionChoice Choice, Phase? BackToPhase, bool BrilliantFailure, DateTime At);
@@ -93,7 +97,7 @@ public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAc
         }).ToList();
 
         var list = await experiments.RunAsync(projectId, ct);
-        var open = (list?.Rows ?? []).Where(r => r.Status != ExperimentStatus.Ended)
+        var open = (list?.Rows ?? []).Where(r => r.Status != ExperimentStatus.Ended || r.Decision is null)
             .OrderBy(r => r.FirstLapse ?? DateOnly.MaxValue).ThenBy(r => r.EndsOn).ThenBy(r => r.Id)
             .Select(r => new OpenExperiment(r.Id, r.Title, r.Status, r.StartsOn, r.EndsOn, r.DaysLeft, r.LapsingRules, r.FirstLapse))
             .ToList();
