@@ -1,7 +1,5 @@
 using Proeftuin.Features.Audit;
 using Proeftuin.Features.Experiments;
-using Proeftuin.Features.Members;
-using Proeftuin.Features.Projects;
 
 namespace Proeftuin.Tests.Experiments;
 
@@ -25,8 +23,17 @@ public sealed class EditExperimentTests(ProeftuinFactory factory) : IClassFixtur
         {
             db.Items.Add(new Decision
             {
-                ProjectId = projectId, ExperimentId = experimentId, Choice = DecisionChoice.Continue, Title = "Besluit", Text = "Doorgaan.", Html = "<p>Doorgaan.</p>",
-                Phase = Phase.Test, KnowledgeSource = Perspective.Professional, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, SearchTerms = " besluit ",
+                ProjectId = projectId,
+                ExperimentId = experimentId,
+                Choice = DecisionChoice.Continue,
+                Title = "Besluit",
+                Text = "Doorgaan.",
+                Html = "<p>Doorgaan.</p>",
+                Phase = Phase.Test,
+                KnowledgeSource = Perspective.Professional,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+                SearchTerms = " besluit ",
             });
             return await db.SaveChangesAsync();
         });
