@@ -195,6 +195,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/observatie"),
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/meting"),
         new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
+        // Issue 12 (editing a proef): the demo's proeven are decided, so the page says it can no longer change (the form
+        // itself is checked with axe in ExperimentJourneyTests).
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/bewerken"),
         new("/projecten/1/proeven/nieuw?prototype={item:Open huis met een gastvrouw}"),
         // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase above;
         // the advice page is checked by GateJourneyTests, the demo has no advice request).

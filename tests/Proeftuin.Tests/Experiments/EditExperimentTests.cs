@@ -68,6 +68,7 @@ public sealed class EditExperimentTests(ProeftuinFactory factory) : IClassFixtur
         Assert.False(form.HasField("Input.Criteria[0].Remove"));
         Assert.True(form.HasField("Input.Criteria[1].Remove"));
 
+        var before = (await RowAsync(factory, e.Id)).UpdatedAt;
         var newUntil = today.AddDays(90);
         using var saved = await member.SubmitAsync(form, new Dictionary<string, string>
         {
@@ -93,7 +94,7 @@ public sealed class EditExperimentTests(ProeftuinFactory factory) : IClassFixtur
         Assert.Equal(prototype, row.PrototypeId);
         Assert.Contains("<strong>altijd</strong>", row.SafetyHtml, StringComparison.Ordinal);
         Assert.Contains("zaterdag", row.SearchTerms, StringComparison.Ordinal);
-        Assert.True(row.UpdatedAt > row.CreatedAt);
+        Assert.NotEqual(before, row.UpdatedAt);
         var criteria = row.Criteria.OrderBy(c => c.Position).ToList();
         Assert.Equal(["Meer bezoekers in het weekend", "Buren spreken elkaar vaker"], criteria.Select(c => c.What));
         // The reworded criterion keeps its id, so its measurement stays with it; the unused one is gone.
@@ -333,7 +334,7 @@ public sealed class EditExperimentTests(ProeftuinFactory factory) : IClassFixtur
         var row = await RowAsync(factory, e.Id);
         Assert.Equal(TestData.Script, row.Title);
         Assert.DoesNotContain("<script", row.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("onerror", row.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", row.Html, StringComparison.OrdinalIgnoreCase);
         var page = await member.OpenAsync($"/proeven/{e.Id}");
         Assert.Equal(TestData.Script, page.H1);
         Expect.ShownAsText(page);
