@@ -51,11 +51,12 @@ public sealed class EditModel(GetExperiment get, EditExperiment edit, IStringLoc
         return Redirect($"/proeven/{id}");
     }
 
-    /// <summary>The criteria in use, and an empty row or two to add a criterion or a rule (never more rows than a proef may have).</summary>
+    /// <summary>The criteria in use, and empty rows to add a criterion (two) or a rule (one, two when there is none), never more rows than a proef may have.</summary>
     private async Task PadAsync(int id)
     {
         InUse = await edit.CriteriaInUseAsync(id, HttpContext.RequestAborted);
-        Input.Pad(Math.Min(ExperimentPlan.MaxCriteria, Math.Max(ExperimentLimits.CriteriaRows, Input.Criteria.Count(c => c.Id is not null) + 2)),
-            Math.Min(ExperimentPlan.MaxRules, Math.Max(ExperimentLimits.RuleRows, Input.Rules.Count(r => r.Id is not null) + 1)));
+        var rules = Input.Rules.Count(r => r.Id is not null);
+        Input.Pad(Math.Min(ExperimentPlan.MaxCriteria, Input.Criteria.Count(c => c.Id is not null) + 2),
+            Math.Min(ExperimentPlan.MaxRules, rules == 0 ? 2 : rules + 1));
     }
 }
