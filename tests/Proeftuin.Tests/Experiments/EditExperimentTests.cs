@@ -233,6 +233,31 @@ public sealed class EditExperimentTests(ProeftuinFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_criterion_with_a_result_stays_and_more_rows_than_a_proef_may_have_are_refused()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var e = await factory.ExperimentAsync(team.Id, ExperimentStatus.Ended);
+        await factory.ResultsAsync(e.Id);
+        using var member = await factory.SignInAsync(team.Member.Email!);
+        var (_, form) = await OpenFormAsync(member, e.Id);
+        Assert.False(form.HasField("Input.Criteria[0].Remove"));
+        await Expect.FormErrorAsync(await member.SubmitAsync(form, new Dictionary<string, string> { ["Input.Criteria[0].Remove"] = "true" }),
+            "Dit succescriterium heeft al metingen, observaties of een resultaat.");
+
+        var many = new Dictionary<string, string>();
+        for (var i = 0; i < 11; i++)
+        {
+            many[$"Input.Criteria[{i}].What"] = "Criterium " + i;
+            many[$"Input.Criteria[{i}].Measure"] = "Tellen";
+            many[$"Input.Criteria[{i}].Threshold"] = "10";
+        }
+        await Expect.FormErrorAsync(await member.SubmitAsync(form, many), "Een proef heeft hoogstens 10 succescriteria.");
+        var row = await RowAsync(factory, e.Id);
+        Assert.Equal(2, row.Criteria.Count);
+        Assert.All(row.Criteria, c => Assert.NotNull(c.Result));
+    }
+
+    [Fact]
     public async Task Removing_every_criterion_is_refused_like_at_setup()
     {
         var team = await factory.Data.TeamProjectAsync();
