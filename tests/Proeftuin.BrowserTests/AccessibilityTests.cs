@@ -196,6 +196,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/meting"),
         new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
         new("/proeven/{item:Vrijwilligers voor de zondagmiddag}/besluit", SubmitEmpty: "Besluit opslaan"),
+        // Issue 12 (editing a proef): the form on the undecided demo proef, and a decided proef, where the page says it can
+        // no longer change.
+        new("/proeven/{item:Vrijwilligers voor de zondagmiddag}/bewerken"),
+        new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}/bewerken"),
         new("/projecten/1/proeven/nieuw?prototype={item:Open huis met een gastvrouw}"),
         // Issue 12 (gates): asking evaluators for advice, also submitted empty (the gate form itself is /projecten/1/fase
         // above), and the demo's answered advice request (the only one, so its id is 1).

@@ -116,6 +116,25 @@ public sealed partial class ExperimentJourneyTests(BrowserFixture app)
         await Expect(page.GetByText("17 bezoekers")).ToBeVisibleAsync();
         await CheckAsync(page, "running proef with an observation and a measurement", findings, "loopt");
 
+        // Editing (issue 12): the wethouder gives another month; a blank name is refused first, on the form, with axe on both.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proef aanpassen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Proef aanpassen");
+        await CheckAsync(page, "edit form of a running proef", findings, "bewerken");
+        await page.GetByLabel("Naam van de proef").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wijzigingen opslaan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+        await CheckAsync(page, "edit form submitted without a name", findings, "bewerken-fouten");
+        await page.GetByLabel("Naam van de proef").FillAsync("Open huis op zondagmiddag, een maand langer");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Regelruimte 1" }).GetByLabel("Tot wanneer mag het?")
+            .FillAsync(today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Einddatum").FillAsync(today.AddDays(55).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wijzigingen opslaan" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(ProefUrl());
+        await Expect(page.GetByText("De proef is aangepast.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Open huis op zondagmiddag, een maand langer");
+        await Expect(page.GetByText("Let op: regelruimte loopt af")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("17 bezoekers")).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Proef afronden" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Resultaten vastleggen" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Resultaten opslaan" }).ClickAsync();

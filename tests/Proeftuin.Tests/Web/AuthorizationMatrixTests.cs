@@ -347,6 +347,10 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /proeven/{id:int}/resultaten                            | in  in  in  403 403 403 400 403 400", path: "/proeven/{Ended}/resultaten"),
         new("GET /proeven/{id:int}/besluit                                | in  in  in  403 403 403 ok  403 ok", path: "/proeven/{Decidable}/besluit"),
         new("POST /proeven/{id:int}/besluit                               | in  in  in  403 403 403 400 403 400", path: "/proeven/{Decidable}/besluit"),
+        #region Experiments, editing (issue 12): the team changes a proef until it is decided ({Experiment} runs)
+        new("GET /proeven/{id:int}/bewerken                               | in  in  in  403 ok  ok  ok  403 403", path: "/proeven/{Experiment}/bewerken"),
+        new("POST /proeven/{id:int}/bewerken                              | in  in  in  403 400 400 400 403 403", path: "/proeven/{Experiment}/bewerken"),
+        #endregion
         new("GET /proeven/{id:int}/verslag                                | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/proeven/{Decidable}/verslag"),
         #region Feedback (issue 12): forms of the running proef; {FeedbackForm} is open, {FeedbackToken} its link; answers are team-only
         new("GET /proeven/{id:int}/feedback                               | in  in  in  ok  ok  ok  ok  403 ok", path: "/proeven/{Experiment}/feedback"),

@@ -58,4 +58,6 @@ public enum AuditAction
     GateAdviceGiven,
     // Feedback (issue 12)
     FeedbackExported,
+    // Experiments (issue 12, editing): the team changed a proef after it was set up.
+    ExperimentEdited,
 }

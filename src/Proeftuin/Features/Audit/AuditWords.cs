@@ -54,6 +54,7 @@ public static class AuditWords
         AuditAction.GateAdviceRequested => "Advies gevraagd over de fase",
         AuditAction.GateAdviceGiven => "Advies gegeven over de fase",
         AuditAction.FeedbackExported => "Feedback van deelnemers gedownload",
+        AuditAction.ExperimentEdited => "Proef aangepast",
         _ => action.ToString(),
     };
 

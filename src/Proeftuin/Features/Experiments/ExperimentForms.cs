@@ -4,7 +4,10 @@ using Proeftuin.Features.Projects;
 
 namespace Proeftuin.Features.Experiments;
 
-/// <summary>The setup form: fixed rows for criteria and regelruimte (blank rows are left out), so it works without JavaScript.</summary>
+/// <summary>
+/// The setup and edit form: fixed rows for criteria and regelruimte (blank rows are left out), so it works without
+/// JavaScript. When editing, a row that is already saved carries its id (hidden) and a box to remove it.
+/// </summary>
 public sealed class ExperimentForm
 {
     public int? PrototypeId { get; set; }
@@ -22,19 +25,50 @@ public sealed class ExperimentForm
     public List<RuleForm> Rules { get; set; } = [];
 
     /// <summary>Tops the lists up to the form's number of rows (a posted form keeps what it sent).</summary>
-    public void Pad()
+    public void Pad(int criteria = ExperimentLimits.CriteriaRows, int rules = ExperimentLimits.RuleRows)
     {
-        while (Criteria.Count < ExperimentLimits.CriteriaRows) Criteria.Add(new CriterionForm());
-        while (Rules.Count < ExperimentLimits.RuleRows) Rules.Add(new RuleForm());
+        while (Criteria.Count < criteria) Criteria.Add(new CriterionForm());
+        while (Rules.Count < rules) Rules.Add(new RuleForm());
     }
 
     public ExperimentInput ToInput() => new(PrototypeId, Title, Hypothesis, Place, StartsOn, EndsOn, ParticipantsWho, ParticipantCount, Recruitment,
         Safety, MeasurementPlan, [.. Criteria.Select(c => new CriterionInput(c.What, c.Measure, c.Threshold))],
         [.. Rules.Select(r => new RuleInput(r.Rule, r.ApprovedBy, r.Until))]);
+
+    /// <summary>The edit form: the plan (without the prototype, which does not change) and which saved row each row is.</summary>
+    public ExperimentChanges ToChanges() => new(ToInput() with { PrototypeId = null },
+        [.. Criteria.Select(c => new PlanRow(c.Id, c.Remove))], [.. Rules.Select(r => new PlanRow(r.Id, r.Remove))]);
+
+    /// <summary>The edit form filled with the proef as it is.</summary>
+    public static ExperimentForm Of(ExperimentView e) => new()
+    {
+        Title = e.Title,
+        Hypothesis = e.Hypothesis,
+        Place = e.Place,
+        StartsOn = ExperimentDates.Iso(e.StartsOn),
+        EndsOn = ExperimentDates.Iso(e.EndsOn),
+        ParticipantsWho = e.ParticipantsWho,
+        ParticipantCount = e.ParticipantCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Recruitment = e.Recruitment,
+        Safety = e.Safety,
+        MeasurementPlan = e.MeasurementPlan,
+        Criteria = [.. e.Criteria.Select(c => new CriterionForm { Id = c.Id, What = c.What, Measure = c.Measure, Threshold = c.Threshold })],
+        Rules = [.. e.Rules.Select(r => new RuleForm { Id = r.Id, Rule = r.Rule, ApprovedBy = r.ApprovedBy, Until = ExperimentDates.Iso(r.Until) })],
+    };
+}
+
+/// <summary>What the shared form fields (_ExperimentFields) need: the form; when editing, the begindatum that may no longer move and the criteria in use.</summary>
+public sealed record ExperimentFields(ExperimentForm Input, bool Editing = false, DateOnly? FixedStart = null, IReadOnlySet<int>? InUse = null)
+{
+    public bool IsInUse(int? criterionId) => criterionId is { } id && InUse is not null && InUse.Contains(id);
 }
 
 public sealed class CriterionForm
 {
+    /// <summary>Editing: the saved criterion this row is (hidden); empty for a new row.</summary>
+    public int? Id { get; set; }
+    /// <summary>Editing: take this saved criterion away.</summary>
+    public bool Remove { get; set; }
     public string? What { get; set; }
     public string? Measure { get; set; }
     public string? Threshold { get; set; }
@@ -42,6 +76,8 @@ public sealed class CriterionForm
 
 public sealed class RuleForm
 {
+    public int? Id { get; set; }
+    public bool Remove { get; set; }
     public string? Rule { get; set; }
     public string? ApprovedBy { get; set; }
     public string? Until { get; set; }

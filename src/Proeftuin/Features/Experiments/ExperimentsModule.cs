@@ -11,6 +11,7 @@ public sealed class ExperimentsModule : FeatureModule
     {
         var s = builder.Services;
         s.AddScoped<SetUpExperiment>();
+        s.AddScoped<EditExperiment>();
         s.AddScoped<GetExperiment>();
         s.AddScoped<FindExperiments>();
         s.AddScoped<ChangeExperimentStatus>();
