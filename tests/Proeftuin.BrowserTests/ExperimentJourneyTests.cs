@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Proeftuin.BrowserTests.Infrastructure;
 using Proeftuin.Data;
-using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Prototypes;
 using static Microsoft.Playwright.Assertions;
@@ -26,37 +24,14 @@ public sealed partial class ExperimentJourneyTests(BrowserFixture app)
     {
         using var scope = app.Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var facilitator = await db.Users.SingleAsync(u => u.Email == BrowserFixture.Facilitator);
-        var programme = await db.Programmes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        var project = new Project
-        {
-            ProgrammeId = programme,
-            Title = "Proeftuin zondagmiddag " + Guid.NewGuid().ToString("N")[..6],
-            CentralQuestion = "Hoe kunnen we ervoor zorgen dat bewoners op zondag iemand treffen?",
-            Phase = Phase.Test,
-            Visibility = Visibility.Open,
-            CreatedAt = DateTime.UtcNow,
-        };
-        project.Members.Add(new Membership { UserId = facilitator.Id, Role = ProjectRole.Facilitator, Perspective = Perspective.Professional, JoinedAt = DateTime.UtcNow });
-        db.Projects.Add(project);
+        var project = await Journeys.AddProjectAsync(db, "Proeftuin zondagmiddag", Phase.Test, Journeys.Facilitator);
         var prototype = new Prototype { Project = project, Title = "Open huis op zondag", Text = "Een mock-up.", Html = "<p>Een mock-up.</p>", Phase = Phase.Prototype, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, SearchTerms = " open huis " };
         db.Items.Add(prototype);
         await db.SaveChangesAsync();
         return (project.Id, prototype.Id);
     }
 
-    private static async Task CheckAsync(IPage page, string where, StringBuilder findings, string shot)
-    {
-        foreach (var width in new[] { 1280, 320 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await AccessibilityTests.CheckAsync(page, where, width, findings);
-        }
-        await page.SetViewportSizeAsync(390, 900);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"proef-{shot}-390.png"), FullPage = true });
-        await page.SetViewportSizeAsync(1280, 900);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"proef-{shot}-1280.png"), FullPage = true });
-    }
+    private static Task CheckAsync(IPage page, string where, StringBuilder findings, string shot) => Journeys.CheckAsync(page, where, findings, "proef", shot);
 
     [Fact]
     public async Task A_facilitator_sets_up_runs_observes_and_decides_a_proef_and_every_page_passes_axe()

@@ -1,11 +1,9 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Proeftuin.BrowserTests.Infrastructure;
 using Proeftuin.Data;
 using Proeftuin.Features.Experiments;
-using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
 using static Microsoft.Playwright.Assertions;
 
@@ -24,19 +22,7 @@ public sealed class FeedbackJourneyTests(BrowserFixture app)
     {
         using var scope = app.Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var facilitator = await db.Users.SingleAsync(u => u.Email == BrowserFixture.Facilitator);
-        var programme = await db.Programmes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        var project = new Project
-        {
-            ProgrammeId = programme,
-            Title = "Feedback op zondag " + Guid.NewGuid().ToString("N")[..6],
-            CentralQuestion = "Hoe kunnen we ervoor zorgen dat bewoners op zondag iemand treffen?",
-            Phase = Phase.Test,
-            Visibility = Visibility.Open,
-            CreatedAt = DateTime.UtcNow,
-        };
-        project.Members.Add(new Membership { UserId = facilitator.Id, Role = ProjectRole.Facilitator, Perspective = Perspective.Professional, JoinedAt = DateTime.UtcNow });
-        db.Projects.Add(project);
+        var project = await Journeys.AddProjectAsync(db, "Feedback op zondag", Phase.Test, Journeys.Facilitator);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var experiment = new Experiment
         {
@@ -67,21 +53,8 @@ public sealed class FeedbackJourneyTests(BrowserFixture app)
         return experiment.Id;
     }
 
-    private static async Task CheckAsync(IPage page, string where, StringBuilder findings, string shot, bool phoneOnly = false)
-    {
-        foreach (var width in phoneOnly ? new[] { 320 } : new[] { 1280, 320 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await AccessibilityTests.CheckAsync(page, where, width, findings);
-        }
-        await page.SetViewportSizeAsync(390, 900);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"feedback-{shot}-390.png"), FullPage = true });
-        if (!phoneOnly)
-        {
-            await page.SetViewportSizeAsync(1280, 900);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"feedback-{shot}-1280.png"), FullPage = true });
-        }
-    }
+    private static Task CheckAsync(IPage page, string where, StringBuilder findings, string shot, bool phoneOnly = false) =>
+        Journeys.CheckAsync(page, where, findings, "feedback", shot, phoneOnly);
 
     [Fact]
     public async Task A_participant_answers_on_a_phone_by_keyboard_and_the_team_sees_the_counts_and_every_page_passes_axe()

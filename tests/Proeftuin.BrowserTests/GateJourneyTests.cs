@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Proeftuin.BrowserTests.Infrastructure;
@@ -25,37 +24,13 @@ public sealed partial class GateJourneyTests(BrowserFixture app)
     {
         using var scope = app.Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var facilitator = await db.Users.SingleAsync(u => u.Email == BrowserFixture.Facilitator);
-        var evaluator = await db.Users.SingleAsync(u => u.Email == BrowserFixture.Researcher);
-        var project = new Project
-        {
-            ProgrammeId = await db.Programmes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
-            Title = "Poort na de proef " + Guid.NewGuid().ToString("N")[..6],
-            CentralQuestion = "Hoe kunnen we bewoners op zondag samenbrengen?",
-            Phase = Phase.Test,
-            Visibility = Visibility.Open,
-            CreatedAt = DateTime.UtcNow,
-        };
-        project.Members.Add(new Membership { UserId = facilitator.Id, Role = ProjectRole.Facilitator, Perspective = Perspective.Professional, JoinedAt = DateTime.UtcNow });
-        project.Members.Add(new Membership { UserId = evaluator.Id, Role = ProjectRole.Evaluator, Perspective = Perspective.Scientific, JoinedAt = DateTime.UtcNow });
-        project.PhaseHistory.Add(new PhaseTransition { FromPhase = null, ToPhase = Phase.Test, Reason = "Project gestart", ByUserId = facilitator.Id, At = DateTime.UtcNow.AddDays(-30) });
-        db.Projects.Add(project);
+        var project = await Journeys.AddProjectAsync(db, "Poort na de proef", Phase.Test, Journeys.Facilitator,
+            (BrowserFixture.Researcher, ProjectRole.Evaluator, Perspective.Scientific));
         await db.SaveChangesAsync();
         return project.Id;
     }
 
-    private static async Task CheckAsync(IPage page, string where, StringBuilder findings, string shot)
-    {
-        foreach (var width in new[] { 1280, 320 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await AccessibilityTests.CheckAsync(page, where, width, findings);
-        }
-        await page.SetViewportSizeAsync(390, 900);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"poort-{shot}-390.png"), FullPage = true });
-        await page.SetViewportSizeAsync(1280, 900);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"poort-{shot}-1280.png"), FullPage = true });
-    }
+    private static Task CheckAsync(IPage page, string where, StringBuilder findings, string shot) => Journeys.CheckAsync(page, where, findings, "poort", shot);
 
     [Fact]
     public async Task A_facilitator_asks_advice_the_evaluator_advises_and_the_gate_is_taken_by_keyboard()

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Proeftuin.BrowserTests.Infrastructure;
@@ -25,19 +24,7 @@ public sealed partial class ProeftuinKeyboardJourneyTests(BrowserFixture app)
     {
         using var scope = app.Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var facilitator = await db.Users.SingleAsync(u => u.Email == BrowserFixture.Facilitator);
-        var project = new Project
-        {
-            ProgrammeId = await db.Programmes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
-            Title = "Van idee tot poort " + Guid.NewGuid().ToString("N")[..6],
-            CentralQuestion = "Hoe kunnen we bewoners op zondag samenbrengen?",
-            Phase = Phase.Ideate,
-            Visibility = Visibility.Open,
-            CreatedAt = DateTime.UtcNow,
-        };
-        project.Members.Add(new Membership { UserId = facilitator.Id, Role = ProjectRole.Facilitator, Perspective = Perspective.Professional, JoinedAt = DateTime.UtcNow });
-        project.PhaseHistory.Add(new PhaseTransition { FromPhase = null, ToPhase = Phase.Ideate, Reason = "Project gestart", ByUserId = facilitator.Id, At = DateTime.UtcNow.AddDays(-30) });
-        db.Projects.Add(project);
+        var project = await Journeys.AddProjectAsync(db, "Van idee tot poort", Phase.Ideate, Journeys.Facilitator);
         var question = new Question
         {
             Project = project,
