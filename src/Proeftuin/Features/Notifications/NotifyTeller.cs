@@ -67,11 +67,12 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
             return mails;
         }
         // Further down: every story an origin came from, that did not already lead to the outcome.
-        var already = outcome.Id > 0 ? await ThreadGraph.UpstreamAsync(db, outcome.Id, ct) : [];
+        // One walk against the flow for the origins and a saved outcome together (one query per level, not two walks).
+        var originIds = origins.Select(o => o.Id).ToList();
+        var walks = await ThreadGraph.WalkAsync(db, outcome.Id > 0 ? [.. originIds, outcome.Id] : originIds, forward: false, ct);
         var upstream = new HashSet<int>();
-        foreach (var walk in await ThreadGraph.WalkAsync(db, origins.Select(o => o.Id).ToList(), forward: false, ct))
-            upstream.UnionWith(walk.Value.Select(s => s.Id));
-        upstream.ExceptWith(already);
+        foreach (var id in originIds) upstream.UnionWith(walks[id].Select(s => s.Id));
+        if (outcome.Id > 0) upstream.ExceptWith([outcome.Id, .. walks[outcome.Id].Select(s => s.Id)]);
         upstream.ExceptWith(told);
         if (upstream.Count == 0) return mails;
         var stories = await db.Stories.Where(s => upstream.Contains(s.Id) && s.WithdrawnAt == null).OrderBy(s => s.Id).ToListAsync(ct);
