@@ -13,7 +13,6 @@ public sealed class GatesModule : FeatureModule
         s.AddScoped<DecideGate>();
         s.AddScoped<AskGateAdvice>();
         s.AddScoped<GiveGateAdvice>();
-        s.AddScoped<GetGateHistory>();
         s.AddScoped<GetAdviceRequest>();
         s.AddScoped<Privacy.IPersonalDataContributor, GatesPersonalData>();
     }

@@ -15,42 +15,52 @@ public sealed record AdviceView(string? EvaluatorId, string? Evaluator, GateVerd
 public sealed record GateView(int Id, GateVerdict Verdict, Phase From, Phase? To, string Reasons, string? WhatChanges, string? By, DateTime At,
     int? PhaseTransitionId, IReadOnlyList<AdviceView> Advice);
 
+/// <summary>One gate as stored, before a reader's permissions filter it (<see cref="GetGateHistory.For"/>).</summary>
+public sealed record GateRecord(int Id, GateVerdict Verdict, Phase From, Phase? To, string Reasons, string? WhatChanges, string? By, DateTime At,
+    int? PhaseTransitionId, IReadOnlyList<GivenAdvice> Advice);
+
+/// <summary>Advice given before a gate, oldest first.</summary>
+public sealed record GivenAdvice(string? Evaluator, GateVerdict? Recommendation, string? Text, DateTime? GivenAt);
+
 /// <summary>
-/// The gate history of a project, newest first: the one query for it (project page, API, project dashboard).
-/// Null when the project may not be read. Advice shows to the project's members (and admins) only; names only to who
-/// may see member names.
+/// The gate history of a project, newest first (project page and API, through GetProjectOverview). Advice shows to the
+/// project's members (and admins) only; names only to who may see member names.
 /// </summary>
-public sealed class GetGateHistory(AppDbContext db, ProjectAccess access)
+public static class GetGateHistory
 {
-    public async Task<IReadOnlyList<GateView>?> RunAsync(int projectId, CancellationToken ct = default)
+    /// <summary>The same for every reader: the project page keeps it with the project's shared part (two queries).</summary>
+    public static async Task<List<GateRecord>> ReadAsync(AppDbContext db, int projectId, CancellationToken ct = default)
     {
-        var permissions = await access.ForProjectAsync(projectId, ct);
-        if (permissions is null) return null;
+        ArgumentNullException.ThrowIfNull(db);
         var gates = await db.Set<GateDecision>().AsNoTracking().Where(d => d.ProjectId == projectId)
             .OrderByDescending(d => d.At).ThenByDescending(d => d.Id)
             .Select(d => new { d.Id, d.Verdict, d.FromPhase, d.ToPhase, d.Reasons, d.WhatChanges, By = d.ByUser == null ? null : d.ByUser.DisplayName, d.At, d.PhaseTransitionId })
             .ToListAsync(ct);
-        var advice = new List<(int DecisionId, AdviceView Advice)>();
-        if ((permissions.IsMember || permissions.IsAdmin) && gates.Count > 0)
-        {
-            var ids = gates.Select(g => g.Id).ToList();
-            var rows = await db.Set<GateAdviceRequest>().AsNoTracking()
-                .Where(r => r.ProjectId == projectId && r.GateDecisionId != null && ids.Contains(r.GateDecisionId.Value))
-                .SelectMany(r => r.Advice.Where(a => a.Recommendation != null), (r, a) => new
-                {
-                    DecisionId = r.GateDecisionId!.Value,
-                    Name = a.Evaluator == null ? null : a.Evaluator.DisplayName,
-                    a.Recommendation,
-                    a.Text,
-                    a.GivenAt,
-                })
-                .ToListAsync(ct);
-            advice.AddRange(rows.OrderBy(r => r.GivenAt).Select(r => (r.DecisionId,
-                new AdviceView(null, permissions.CanSeeMemberNames ? r.Name : null, r.Recommendation, r.Text, r.GivenAt))));
-        }
+        if (gates.Count == 0) return [];
+        var ids = gates.Select(g => g.Id).ToList();
+        var advice = await db.Set<GateAdviceRequest>().AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.GateDecisionId != null && ids.Contains(r.GateDecisionId.Value))
+            .SelectMany(r => r.Advice.Where(a => a.Recommendation != null), (r, a) => new
+            {
+                DecisionId = r.GateDecisionId!.Value,
+                Name = a.Evaluator == null ? null : a.Evaluator.DisplayName,
+                a.Recommendation,
+                a.Text,
+                a.GivenAt,
+            })
+            .ToListAsync(ct);
+        return gates.Select(g => new GateRecord(g.Id, g.Verdict, g.FromPhase, g.ToPhase, g.Reasons, g.WhatChanges, g.By, g.At, g.PhaseTransitionId,
+            advice.Where(a => a.DecisionId == g.Id).OrderBy(a => a.GivenAt).Select(a => new GivenAdvice(a.Name, a.Recommendation, a.Text, a.GivenAt)).ToList())).ToList();
+    }
+
+    /// <summary>What this reader is shown of the history.</summary>
+    public static IReadOnlyList<GateView> For(IEnumerable<GateRecord> gates, ProjectPermissions permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
         var names = permissions.CanSeeMemberNames;
-        return gates.Select(g => new GateView(g.Id, g.Verdict, g.FromPhase, g.ToPhase, g.Reasons, g.WhatChanges, names ? g.By : null, g.At, g.PhaseTransitionId,
-            advice.Where(a => a.DecisionId == g.Id).Select(a => a.Advice).ToList())).ToList();
+        var advice = permissions.IsMember || permissions.IsAdmin;
+        return gates.Select(g => new GateView(g.Id, g.Verdict, g.From, g.To, g.Reasons, g.WhatChanges, names ? g.By : null, g.At, g.PhaseTransitionId,
+            advice ? g.Advice.Select(a => new AdviceView(null, names ? a.Evaluator : null, a.Recommendation, a.Text, a.GivenAt)).ToList() : [])).ToList();
     }
 }
 

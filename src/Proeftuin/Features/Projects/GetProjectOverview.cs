@@ -33,14 +33,52 @@ public sealed record ProjectOverview(
     public IReadOnlyList<Gates.GateView> Gates { get; init; } = [];
 }
 
-/// <summary>Everything the project page and GET /api/v1/projects/{id} show, in a handful of queries.</summary>
-public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, FindProjects findProjects, SharedCounts shared, Gates.GetGateHistory gates)
+/// <summary>
+/// What every reader of a project is shown before their permissions filter it. One read of it costs about ten small
+/// queries, so it is kept with the public pages (SharedCounts) until something shown changes: a signed-in reader then
+/// costs the project page two queries (their permissions, their unread count) instead of twelve.
+/// </summary>
+public sealed record ProjectShared(
+    int Id, string Title, string CentralQuestion, string Description, int ProgrammeId, string ProgrammeTitle,
+    int? ParentProjectId, string? ParentTitle, Visibility? ParentVisibility,
+    Phase Phase, ProjectStatus Status, Visibility Visibility, Domains Domains, IReadOnlyList<string> Themes,
+    IReadOnlyList<PhaseStep> History, IReadOnlyList<MemberView> Members, IReadOnlyList<NewsSummary> News,
+    IReadOnlyList<ProjectSummary> SubProjects, IReadOnlyList<Gates.GateRecord> Gates,
+    IReadOnlyList<GetProjectOverview.CountedContribution> Contributions);
+
+/// <summary>Everything the project page and GET /api/v1/projects/{id} show.</summary>
+public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, SharedCounts shared)
 {
     public async Task<ProjectOverview?> RunAsync(int projectId, CancellationToken ct = default)
     {
         var permissions = await access.ForProjectAsync(projectId, ct);
         if (permissions is null) return null;
+        var p = await shared.GetOrComputeAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project:{projectId}"),
+            token => ReadAsync(projectId, token), ct);
 
+        // The parent shows only to those who may read it: a members-only parent stays unknown.
+        var parentVisible = p.ParentProjectId is { } parentId
+            && (p.ParentVisibility == Visibility.Open || await access.ForProjectAsync(parentId, ct) is not null);
+        // Open sub-projects show to everyone; of the others only those this reader may read (asked only when there are any).
+        var closed = p.SubProjects.Where(s => s.Visibility != Visibility.Open).Select(s => s.Id).ToList();
+        var readable = closed.Count == 0 ? [] : await access.ReadableIdsAsync(closed, ct);
+        var subProjects = p.SubProjects.Where(s => s.Visibility == Visibility.Open || readable.Contains(s.Id)).ToList();
+
+        var people = KnowledgeBalance.FromPeople(p.Members.Select(m => m.Perspective));
+        return new ProjectOverview(permissions, p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
+            parentVisible ? p.ParentProjectId : null, parentVisible ? p.ParentTitle : null, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
+            permissions.CanSeeMemberNames ? p.History : p.History.Select(h => h with { By = null }).ToList(),
+            people,
+            PhaseBalance.From(p.Phase, people, [.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments], Contributions(p.Contributions)),
+            permissions.CanSeeMemberNames ? p.Members : [],
+            p.News, subProjects)
+        {
+            Gates = Gates.GetGateHistory.For(p.Gates, permissions),
+        };
+    }
+
+    private async Task<ProjectShared> ReadAsync(int projectId, CancellationToken ct)
+    {
         var p = await db.Projects.AsNoTracking().Where(x => x.Id == projectId)
             .Select(x => new
             {
@@ -52,6 +90,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
                 ProgrammeTitle = x.Programme.Title,
                 x.ParentProjectId,
                 ParentTitle = x.ParentProject == null ? null : x.ParentProject.Title,
+                ParentVisibility = x.ParentProject == null ? (Visibility?)null : x.ParentProject.Visibility,
                 x.Phase,
                 x.Status,
                 x.Visibility,
@@ -75,56 +114,43 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Fi
             .Select(n => new NewsSummary(n.Id, n.Title, n.BodyHtml, n.PublishedAt))
             .ToListAsync(ct);
 
-        var contributions = await CountContributionsAsync(projectId, p.Phase, ct);
+        // Every sub-project, members-only ones too: RunAsync filters them per reader (FindProjects' order).
+        var subProjects = await db.Projects.AsNoTracking().Where(x => x.ProgrammeId == p.ProgrammeId && x.ParentProjectId == projectId)
+            .OrderBy(x => x.Title)
+            .Select(x => new ProjectSummary(x.Id, x.ProgrammeId, x.ParentProjectId, x.Title, x.CentralQuestion, x.Phase, x.Status, x.Visibility, x.Domains,
+                x.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .ToListAsync(ct);
 
-        var subProjects = await findProjects.RunAsync(new ProjectFilter(p.ProgrammeId, ParentProjectId: projectId), ct);
-        // The parent shows only to those who may read it: a members-only parent stays unknown.
-        var parentVisible = p.ParentProjectId is { } parentId && await access.ForProjectAsync(parentId, ct) is not null;
-
-        var people = KnowledgeBalance.FromPeople(members.Select(m => m.Perspective));
-        return new ProjectOverview(permissions, p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
-            parentVisible ? p.ParentProjectId : null, parentVisible ? p.ParentTitle : null, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
-            permissions.CanSeeMemberNames ? history : history.Select(h => h with { By = null }).ToList(),
-            people,
-            PhaseBalance.From(p.Phase, people, [.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments], contributions),
-            permissions.CanSeeMemberNames ? members : [],
-            news, subProjects)
-        {
-            Gates = await gates.RunAsync(projectId, ct) ?? [],
-        };
+        return new ProjectShared(p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
+            p.ParentProjectId, p.ParentTitle, p.ParentVisibility, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
+            history, members, news, subProjects, await Gates.GetGateHistory.ReadAsync(db, projectId, ct), await CountContributionsAsync(projectId, p.Phase, ct));
     }
 
     /// <summary>One grouped count: items of a kind (Comment null: comments) from a knowledge source.</summary>
     public sealed record CountedContribution(ItemKind? Kind, Perspective Source, int Count);
 
-    /// <summary>
-    /// Contributions in this phase by kind and knowledge source: two grouped counts on covering indexes. They are the same
-    /// for every reader, so they are kept with the public pages (SharedCounts) until something shown changes: a project
-    /// of 50,000 stories is not counted again on every signed-in request (ADR 0026).
-    /// </summary>
-    private async Task<List<(BalanceRow, Perspective, int)>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
+    /// <summary>Contributions in this phase by kind and knowledge source: two grouped counts on covering indexes (ADR 0026).</summary>
+    private async Task<List<CountedContribution>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
     {
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"balance:{projectId}:{(int)phase}");
-        var rows = await shared.GetOrComputeAsync(key, async token =>
-        {
-            var items = await db.Items.AsNoTracking()
-                .Where(i => i.ProjectId == projectId && i.Phase == phase && (!(i is Story) || ((Story)i).WithdrawnAt == null))
-                .GroupBy(i => new { i.Kind, i.KnowledgeSource })
-                .Select(g => new CountedContribution(g.Key.Kind, g.Key.KnowledgeSource, g.Count()))
-                .ToListAsync(token);
-            var comments = await db.Comments.AsNoTracking()
-                .Where(c => c.ProjectId == projectId && c.Phase == phase)
-                .GroupBy(c => c.KnowledgeSource)
-                .Select(g => new CountedContribution(null, g.Key, g.Count()))
-                .ToListAsync(token);
-            return items.Concat(comments).ToList();
-        }, ct);
-        // Each kind says where it counts (its descriptor); a kind without one throws rather than count as another.
-        return rows.Select(r => r.Kind is { } kind
+        var items = await db.Items.AsNoTracking()
+            .Where(i => i.ProjectId == projectId && i.Phase == phase && (!(i is Story) || ((Story)i).WithdrawnAt == null))
+            .GroupBy(i => new { i.Kind, i.KnowledgeSource })
+            .Select(g => new CountedContribution(g.Key.Kind, g.Key.KnowledgeSource, g.Count()))
+            .ToListAsync(ct);
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ProjectId == projectId && c.Phase == phase)
+            .GroupBy(c => c.KnowledgeSource)
+            .Select(g => new CountedContribution(null, g.Key, g.Count()))
+            .ToListAsync(ct);
+        return [.. items, .. comments];
+    }
+
+    /// <summary>Each kind says where it counts (its descriptor); a kind without one throws rather than count as another.</summary>
+    private static List<(BalanceRow, Perspective, int)> Contributions(IEnumerable<CountedContribution> rows) =>
+        rows.Select(r => r.Kind is { } kind
                 ? (Rule: ThreadKinds.For(kind).Balance, r.Source, r.Count)
                 : (Rule: (BalanceRule?)null, r.Source, r.Count))
             .Where(r => r.Rule is null || r.Rule.Counts)
             .Select(r => r.Rule is null ? (BalanceRows.Comments, r.Source, r.Count) : (r.Rule.Row!, r.Rule.SourceOf(r.Source), r.Count))
             .ToList();
-    }
 }
