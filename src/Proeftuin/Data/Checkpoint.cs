@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -29,17 +31,32 @@ public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {
     private const string On = "PRAGMA secure_delete = ON;";
 
+    // The setting lives as long as the physical connection, which the pool hands out again and again: set it once per
+    // connection, not on every open (that was one more statement on every query, 7% of a signed-in page).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Set = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSet(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = On;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsSet(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = On;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private static bool IsSet(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && Set.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) Set.AddOrUpdate(handle, handle);
     }
 }
