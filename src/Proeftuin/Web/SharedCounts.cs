@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Proeftuin.Web;
 
 /// <summary>
-/// Counts that are the same for every reader (the knowledge balance of a project's phase) kept in the page cache's store
-/// under its tag, so they live and die with the cached public pages that show them (ADR 0022, 0026): evicted after
-/// every committed change to shown data, on every node when Redis is configured, and a count computed before an
-/// eviction is not stored after it. Signed-in readers are never served a cached page, but they do get these counts:
-/// a grouped count over a big project's items costs milliseconds on every request otherwise.
-/// Anything personal never goes in here: the key names what is counted, never who asks.
+/// Reads that are the same for every reader (a project's shared part with its knowledge balance, ADR 0030) kept in the
+/// page cache's store under its tag, so they live and die with the cached public pages (ADR 0022, 0026): evicted after
+/// every committed change to shown data, on every node when Redis is configured, and a value computed before an
+/// eviction is not stored after it. Signed-in readers are never served a cached page, but they do get these: a dozen
+/// small queries cost more than the rest of their request otherwise.
+/// Nothing that depends on who asks goes in here (the key names what is kept, never who asks); callers filter what
+/// they read by the reader's permissions.
 /// </summary>
 public sealed class SharedCounts(IOutputCacheStore store, PageCacheEviction eviction, IConfiguration config, ILogger<SharedCounts> log)
 {
