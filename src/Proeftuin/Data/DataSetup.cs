@@ -24,8 +24,8 @@ public static class DataSetup
         else
         {
             var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
-            // secure_delete: erased personal data is zeroed in the file, not left in free space (Data/Checkpoint.cs, ADR 0020).
-            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(new SqliteSecureDelete()).AddInterceptors(sp.GetServices<IInterceptor>()));
+            // secure_delete and busy_timeout on every connection (Data/Checkpoint.cs, ADR 0020 and 0030).
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(new SqliteConnectionSetup()).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         return builder;
     }
