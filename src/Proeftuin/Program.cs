@@ -44,16 +44,12 @@ builder.AddFeatures(
 var app = builder.Build();
 
 PublicUrl.EnsureConfigured(app);
-if (AdminCommand.IsCommand(args) || ScaleData.IsCommand(args))
-{
-    await app.MigrateDatabaseAsync();
-    if (!await AdminCommand.TryRunAsync(app, args)) await ScaleData.TryRunAsync(app, args);
-    return;
-}
-// Migrations and demo data in the background while the pipeline is mapped and Kestrel starts; requests wait for them.
-var prepared = app.Services.GetRequiredService<DataReady>().PrepareAsync(app);
+await app.MigrateDatabaseAsync();
+if (await AdminCommand.TryRunAsync(app, args)) return;
+if (await ScaleData.TryRunAsync(app, args)) return;
+await app.EnsureAdminFromConfigurationAsync();
+await app.SeedDemoDataAsync();
 
-app.UseDataReady();
 app.UseWebPipeline();
 // WithStaticAssets: ~/ links in pages become the fingerprinted, immutable asset URLs (Web/WebSetup.cs).
 app.MapRazorPages().WithStaticAssets();
@@ -61,8 +57,6 @@ app.MapFeatures();
 app.MapOperations();
 
 await app.RunAsync();
-// A failure to prepare the database stopped the app: let it end the process as an error.
-await prepared;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

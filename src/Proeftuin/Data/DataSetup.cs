@@ -12,7 +12,6 @@ public static class DataSetup
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        builder.Services.AddSingleton<DataReady>();
         var provider = config["Database:Provider"] ?? "sqlite";
         if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
         {

@@ -34,11 +34,9 @@ public static class ScaleData
     public const string Command = "seed-scale";
     private const int Batch = 4_000;
 
-    public static bool IsCommand(string[] args) => args is [Command, ..];
-
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        if (!IsCommand(args)) return false;
+        if (args.Length == 0 || args[0] != Command) return false;
         if (!TryParse(args.Skip(1).ToArray(), out var options, out var error))
         {
             Console.Error.WriteLine(error);

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Proeftuin.BrowserTests.Infrastructure;
 
@@ -50,14 +49,6 @@ public sealed class ProeftuinServer : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
-    }
-
-    /// <summary>The app prepares its database in the background (Data/DataReady.cs); tests read it right away, so wait for it.</summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<Proeftuin.Data.DataReady>().WaitAsync().GetAwaiter().GetResult();
-        return host;
     }
 
     public override async ValueTask DisposeAsync()

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Proeftuin.Data;
@@ -90,14 +89,6 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
-    }
-
-    /// <summary>The app prepares its database in the background (Data/DataReady.cs); tests read it right away, so wait for it.</summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<DataReady>().WaitAsync().GetAwaiter().GetResult();
-        return host;
     }
 
     /// <summary>A browser-like client: cookies kept (and readable, for a hub connection of the same person), redirects not followed.</summary>

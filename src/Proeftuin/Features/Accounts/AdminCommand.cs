@@ -9,11 +9,9 @@ namespace Proeftuin.Features.Accounts;
 /// </summary>
 public static class AdminCommand
 {
-    public static bool IsCommand(string[] args) => args is ["make-admin", ..];
-
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        if (!IsCommand(args)) return false;
+        if (args.Length == 0 || args[0] != "make-admin") return false;
         if (args.Length < 2)
         {
             Console.Error.WriteLine("Gebruik: make-admin <e-mailadres>");

@@ -81,7 +81,7 @@ public sealed class ExportQueue
 /// Builds queued exports one by one in the background, mails the link, and deletes files whose link expired.
 /// A row claimed by a node that then stopped is taken up again after <see cref="StaleAfter"/>.
 /// </summary>
-public sealed class ExportWorker(IServiceScopeFactory scopes, ExportQueue queue, TimeProvider clock, ILogger<ExportWorker> logger, IConfiguration config, Data.DataReady data) : BackgroundService
+public sealed class ExportWorker(IServiceScopeFactory scopes, ExportQueue queue, TimeProvider clock, ILogger<ExportWorker> logger, IConfiguration config) : BackgroundService
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
     private const int MaxAttempts = 3;
@@ -89,14 +89,6 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportQueue queue,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(config.GetValue("Privacy:ExportPollSeconds", 30));
-        try
-        {
-            await data.WaitAsync(stoppingToken);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return; // stopping, or the database could not be prepared (the app stops then)
-        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

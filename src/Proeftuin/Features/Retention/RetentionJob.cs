@@ -7,7 +7,7 @@ namespace Proeftuin.Features.Retention;
 /// app's <see cref="TimeProvider"/> (so a test clock drives it). Off with Retention:Enabled=false. A failed run is
 /// logged and tried again at the next interval; it never stops the app.
 /// </summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger, Data.DataReady data) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
 {
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
 
@@ -22,11 +22,10 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         try
         {
             await Task.Delay(FirstRunDelay, clock, stoppingToken);
-            await data.WaitAsync(stoppingToken);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OperationCanceledException)
         {
-            return; // stopping, or the database could not be prepared (the app stops then)
+            return;
         }
         while (!stoppingToken.IsCancellationRequested)
         {
