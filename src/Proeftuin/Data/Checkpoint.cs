@@ -29,13 +29,13 @@ public static class DatabaseCheckpoint
 /// <item><c>secure_delete</c>: SQLite keeps deleted and overwritten text in free space inside its pages until that space
 /// is reused; with it on, it writes zeros there instead, so erased stories and names are not left in the file.</item>
 /// <item><c>busy_timeout</c>: a write that meets another one still busy waits inside SQLite, which tries again after
-/// 1, 2, 5, 10… ms. Without it Microsoft.Data.Sqlite sleeps its thread 150 ms before every new try: two post-its at
-/// the same moment made one of them 150 ms late (ADR 0030).</item>
+/// 1, 2, 5, 10… ms, for as long as the connection string's <c>Default Timeout</c> (30 s unless set). Without it
+/// Microsoft.Data.Sqlite sleeps its thread 150 ms before every new try: two post-its at the same moment made one of
+/// them 150 ms late (ADR 0031).</item>
 /// </list>
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    private const string Settings = "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;";
 
     // The settings live as long as the physical connection, which the pool hands out again and again: set them once per
     // connection, not on every open (that was one more statement on every query, 7% of a signed-in page).
@@ -45,7 +45,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
         if (IsSet(connection)) return;
         using var command = connection.CreateCommand();
-        command.CommandText = Settings;
+        command.CommandText = Settings(connection);
         command.ExecuteNonQuery();
         Remember(connection);
     }
@@ -54,10 +54,13 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
         if (IsSet(connection)) return;
         await using var command = connection.CreateCommand();
-        command.CommandText = Settings;
+        command.CommandText = Settings(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         Remember(connection);
     }
+
+    private static string Settings(DbConnection connection) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"PRAGMA secure_delete = ON; PRAGMA busy_timeout = {(connection is SqliteConnection s ? s.DefaultTimeout : 30) * 1000};");
 
     private static bool IsSet(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && Set.TryGetValue(handle, out _);
 
