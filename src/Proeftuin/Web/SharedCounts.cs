@@ -29,8 +29,10 @@ public sealed class SharedCounts(IOutputCacheStore store, PageCacheEviction evic
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            // The store (Redis) is unreachable or the entry unreadable: count afresh, as without a cache.
+            // The store (Redis) is unreachable or the entry unreadable: count afresh, as without a cache, and do not
+            // wait for the store a second time to keep it (each try waits for Redis's timeout during an outage).
             log.LogWarning(e, "Could not read the shared count {Key}.", key);
+            return await compute(ct);
         }
         var started = eviction.Generation;
         var value = await compute(ct);
