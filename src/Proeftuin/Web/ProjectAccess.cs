@@ -51,23 +51,18 @@ public sealed class ProjectAccess(AppDbContext db, Caller user)
     private async Task<ProjectPermissions?> LoadAsync(int projectId, CancellationToken ct)
     {
         var userId = user.Id;
-        var row = await Load(db, projectId, userId, ct);
+        // A plain left join on the unique (project, person) index; "first membership of the person" made SQLite number
+        // all of theirs with a window function. Not an EF compiled query: those throw when one process holds two models
+        // (the PostgreSQL test run also starts SQLite apps).
+        var row = await (from p in db.Projects.AsNoTracking()
+                         where p.Id == projectId
+                         from m in db.Memberships.Where(m => m.ProjectId == p.Id && m.UserId == userId).DefaultIfEmpty()
+                         select new { p.Id, p.ProgrammeId, p.Visibility, Role = m == null ? (ProjectRole?)null : m.Role, Perspective = m == null ? (Perspective?)null : m.Perspective })
+            .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var permissions = new ProjectPermissions(row.Id, row.ProgrammeId, row.Visibility, row.Role, row.Perspective, user.IsAdmin, user.IsSignedIn, userId);
         return permissions.CanRead ? permissions : null;
     }
-
-    private sealed record AccessRow(int Id, int ProgrammeId, Visibility Visibility, ProjectRole? Role, Perspective? Perspective);
-
-    // Asked on nearly every request about a project, so compiled once: EF skips reading the expression each time. A plain
-    // left join on the unique (project, person) index; "first membership of the person" made SQLite number all of theirs.
-    private static readonly Func<AppDbContext, int, string?, CancellationToken, Task<AccessRow?>> Load =
-        EF.CompileAsyncQuery((AppDbContext db, int projectId, string? userId, CancellationToken ct) =>
-            (from p in db.Projects.AsNoTracking()
-             where p.Id == projectId
-             from m in db.Memberships.Where(m => m.ProjectId == p.Id && m.UserId == userId).DefaultIfEmpty()
-             select new AccessRow(p.Id, p.ProgrammeId, p.Visibility, m == null ? null : m.Role, m == null ? null : m.Perspective))
-            .FirstOrDefault());
 
     /// <summary>Which of these projects the current user may read; asks the database only about ids not already known.</summary>
     public async Task<HashSet<int>> ReadableIdsAsync(IReadOnlyCollection<int> projectIds, CancellationToken ct = default)

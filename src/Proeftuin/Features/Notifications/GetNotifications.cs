@@ -33,12 +33,7 @@ public sealed class GetNotifications(AppDbContext db, Caller user, TimeProvider 
 
     /// <summary>For the menu: one COUNT query per request (the layout and a page such as /mijn share this scoped instance).</summary>
     public async Task<int> UnreadAsync(CancellationToken ct = default) =>
-        unread ??= user.Id is not { } userId ? 0 : await CountUnread(db, userId, ct);
-
-    // On every signed-in page (the menu), so compiled once; the same filter as Mine().
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<int>> CountUnread =
-        EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) => db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null
-            && (n.StoryId == null || !db.Stories.Any(s => s.Id == n.StoryId && s.WithdrawnAt != null))));
+        unread ??= user.Id is null ? 0 : await Mine().CountAsync(n => n.ReadAt == null, ct);
 
     public async Task MarkAllReadAsync(CancellationToken ct = default)
     {
