@@ -36,7 +36,6 @@ public static class DatabaseCheckpoint
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-
     // The settings live as long as the physical connection, which the pool hands out again and again: set them once per
     // connection, not on every open (that was one more statement on every query, 7% of a signed-in page).
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Set = new();

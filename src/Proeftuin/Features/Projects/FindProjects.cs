@@ -12,6 +12,11 @@ public sealed record ProjectSummary(
 /// <summary>The projects the caller may read, filtered; one query for pages and API alike.</summary>
 public sealed class FindProjects(ProjectAccess access)
 {
+    /// <summary>A project as its card shows it; also the project page's sub-projects (GetProjectOverview).</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Project, ProjectSummary>> Summary = p =>
+        new ProjectSummary(p.Id, p.ProgrammeId, p.ParentProjectId, p.Title, p.CentralQuestion, p.Phase, p.Status, p.Visibility, p.Domains,
+            p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList());
+
     public async Task<List<ProjectSummary>> RunAsync(ProjectFilter filter, CancellationToken ct = default)
     {
         var q = access.ReadableProjects().AsNoTracking();
@@ -28,8 +33,7 @@ public sealed class FindProjects(ProjectAccess access)
         if (filter.Status is { } status) q = q.Where(p => p.Status == status);
         var projects = await q
             .OrderBy(p => p.ParentProjectId != null).ThenBy(p => p.Title)
-            .Select(p => new ProjectSummary(p.Id, p.ProgrammeId, p.ParentProjectId, p.Title, p.CentralQuestion, p.Phase, p.Status, p.Visibility, p.Domains,
-                p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .Select(Summary)
             .ToListAsync(ct);
         // An open sub-project must not reveal a members-only parent, not even by its id. Parents in this
         // list are readable already; only the others are asked about.

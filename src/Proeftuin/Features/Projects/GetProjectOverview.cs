@@ -117,8 +117,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Sh
         // Every sub-project, members-only ones too: RunAsync filters them per reader (FindProjects' order).
         var subProjects = await db.Projects.AsNoTracking().Where(x => x.ProgrammeId == p.ProgrammeId && x.ParentProjectId == projectId)
             .OrderBy(x => x.Title)
-            .Select(x => new ProjectSummary(x.Id, x.ProgrammeId, x.ParentProjectId, x.Title, x.CentralQuestion, x.Phase, x.Status, x.Visibility, x.Domains,
-                x.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .Select(FindProjects.Summary)
             .ToListAsync(ct);
 
         return new ProjectShared(p.Id, p.Title, p.CentralQuestion, p.Description, p.ProgrammeId, p.ProgrammeTitle,
