@@ -135,6 +135,10 @@ count_results() {
   if [ "$executed" -eq 0 ]; then
     FAILURES+=("$name: no test was executed")
   fi
+  if [ "$failed" -ne 0 ] && [ -f "$trx" ]; then
+    local line
+    while IFS= read -r line; do FAILURES+=("$name:   $line"); done < <(python3 tools/failed-tests.py "$trx" 10 || true)
+  fi
 }
 
 # run_tests NAME PROJECT [env...] : one suite in the foreground, its output as it comes.
