@@ -155,6 +155,9 @@ SCENARIOS=(
   "trace, 100 proeven|/draad/{trace}/spoor|anon|page"
   # The participant's feedback form on a phone: seed-scale opens one at a fixed link.
   "feedback form, participant|/f/proeftuin-bench-feedback-form-0000000000000|anon|page"
+  # Issue 13: the learning agenda of project 1 (seed-scale adds questions with evidence), as a page and from the API.
+  "learning agenda|/projecten/1/leeragenda|anon|page"
+  "API learning agenda|/api/v1/projects/1/learning-agenda|anon|api"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

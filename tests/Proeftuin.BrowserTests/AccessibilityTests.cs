@@ -64,6 +64,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/proeven"),
         // Issue 12 (dashboard): the project overview with its two drawings and tables (the trace drawing is on the spoor pages above).
         new("/projecten/1/overzicht"),
+        // Issue 13 (learning agenda): the demo's agenda and its answered question, without the team's names or forms.
+        new("/projecten/1/leeragenda"),
+        new("/leeragenda/{item:Lopen bewoners die alleen zijn op zondag zonder afspraak binnen?}"),
     ];
 
     private static readonly Visit[] Resident =
@@ -106,6 +109,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/prototypes/{item:Open huis met een gastvrouw}"),
         new("/proeven/{item:Zondagmiddag open in Buurtkamer De Linde}"),
         new("/proeven/{item:Zondagkoffie met aanmelden via de app}"),
+        // Issue 13 (learning agenda): the agenda and a question the team is still exploring, with the evidence form.
+        new("/projecten/1/leeragenda"),
+        new("/leeragenda/{item:Wat maakt dat nieuwe bezoekers zich welkom voelen?}"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -182,6 +188,11 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 12 (experiments): the proeven and the setup form, also submitted empty.
         new("/projecten/1/proeven"),
         new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
+        // Issue 13 (learning agenda): both add forms, also submitted empty; the barrier's page and the edit form of the answered question.
+        new("/projecten/1/leeragenda/nieuw?soort=leervraag", SubmitEmpty: "Op de leeragenda zetten"),
+        new("/projecten/1/leeragenda/nieuw?soort=systeembarriere", SubmitEmpty: "Op de leeragenda zetten"),
+        new("/leeragenda/{item:Buurthuizen zijn op zondag gesloten}"),
+        new("/leeragenda/{item:Lopen bewoners die alleen zijn op zondag zonder afspraak binnen?}/bewerken"),
         // Issue 12 (outcome, demo data): the demo prototype's own pages, and its proef (ended, decided: bijsturen) with its
         // report, results and forms; the stopped proef (a briljante mislukking); the besluit form of the proef that ended
         // undecided, also submitted empty.

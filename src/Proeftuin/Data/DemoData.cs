@@ -175,5 +175,6 @@ public static class DemoData
         await DemoThread.SeedAsync(db, markdown, lonely, users, now);
         await DemoSessions.SeedAsync(db, markdown, lonely, users, now);
         await DemoProeftuin.SeedAsync(db, markdown, lonely, users, now);
+        await DemoLearning.SeedAsync(db, markdown, lonely, users, now);
     }
 }

@@ -419,10 +419,46 @@ public static class ScaleData
         Link L(ThreadItem from, ThreadItem to) => new() { ProjectId = p.Id, FromId = from.Id, ToId = to.Id, Type = LinkType.LeadsTo, CreatedById = facilitator, CreatedAt = to.CreatedAt };
         List<Link> links = [L(idea, prototype), .. experiments.Select(e => L(prototype, e)), .. decisions.Select(d => L(experiments.Single(e => e.Id == ((Features.Experiments.Decision)d).ExperimentId), d)),
             .. decisions.Select((d, k) => L(d, lessons[k]))];
-        db.Links.AddRange(links);
+        // The learning agenda (issue 13): questions and barriers, each with two versions and five proeven as evidence, for
+        // the agenda's benchmark.
+        var agenda = Enumerable.Range(0, AgendaQuestions + AgendaBarriers).Select(k =>
+        {
+            ThreadItem item = k < AgendaQuestions
+                ? new Features.Learning.LearningQuestion { ForWhom = "Het wijkteam en de gemeente", DueOn = today.AddDays(k - 10), Status = (Features.Learning.LearningStatus)(k % 4), OwnerId = facilitator }
+                : new Features.Learning.SystemBarrier { WhoCanMove = "Wethouder Zorg", Status = (Features.Learning.BarrierStatus)(k % 4), OwnerId = facilitator };
+            var a = Item(item, p, rng, markdown, $"Leervraag {k + 1}: werkt {Pick(rng, IdeaTitles).ToLowerInvariant()}?", "Wat willen we weten, en waarom.", now.AddDays(-k));
+            a.Phase = Phase.Test;
+            return a;
+        }).ToList();
+        db.Items.AddRange(agenda);
         await SaveAsync(db, ct);
-        return (1 + experiments.Count + decisions.Count + lessons.Count, links.Count);
+        db.AddRange(agenda.SelectMany(a => new[] { 1, 2 }.Select(n => new Features.Learning.AgendaVersion
+        {
+            ItemId = a.Id,
+            ProjectId = p.Id,
+            Number = n,
+            Change = n == 1 ? Features.Learning.AgendaChange.Added : Features.Learning.AgendaChange.Edited,
+            Title = a.Title,
+            Detail = "Het wijkteam",
+            ChangedById = facilitator,
+            ChangedAt = a.CreatedAt.AddDays(n),
+        })));
+        var evidence = agenda.SelectMany((a, k) => Enumerable.Range(0, 5).Select(j => new Link
+        {
+            ProjectId = p.Id,
+            FromId = experiments[(k * 5 + j) % experiments.Count].Id,
+            ToId = a.Id,
+            Type = LinkType.Supports,
+            CreatedById = facilitator,
+            CreatedAt = a.CreatedAt,
+        })).ToList();
+        db.Links.AddRange(evidence);
+        await SaveAsync(db, ct);
+        return (1 + experiments.Count + decisions.Count + lessons.Count + agenda.Count, links.Count + evidence.Count);
     }
+
+    private const int AgendaQuestions = 30;
+    private const int AgendaBarriers = 5;
 
     private const int DemoProjects = 5;
     private const int DemoStories = 12;

@@ -540,6 +540,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Feedback (issue 12): a form on each project's running proef.
         ForP = ForP.With([.. await FeedbackTargetsAsync(P, ForP.Values["Experiment"], "Matrixfeedback")]);
         ForQ = ForQ.With([.. await FeedbackTargetsAsync(Q, ForQ.Values["Experiment"], "Feedback van de dichte proef")]);
+        // Learning agenda (issue 13): a question on each project's agenda, looked after by the member.
+        ForP = ForP.With(("AgendaItem", Str(await Proeftuin.Tests.Learning.LearningData.QuestionAsync(f, P, "Matrixleervraag", member.Id, ownerId: member.Id))));
+        ForQ = ForQ.With(("AgendaItem", Str(await Proeftuin.Tests.Learning.LearningData.QuestionAsync(f, Q, "Leervraag " + ClosedMarker, member.Id, ownerId: member.Id))));
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -933,6 +936,7 @@ public sealed record Row
                     ("post-its", _) => values["Note"],
                     ("partners", _) => values["Partner"],
                     ("prototypes", _) => values["Prototype"],
+                    ("leeragenda", _) => values["AgendaItem"],
                     ("aannames", _) => values["Assumption"],
                     ("bijlagen", _) => values["Attachment"],
                     ("gegevens", _) => values["Export"],

@@ -374,6 +374,19 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /projecten/{id:int}/overzicht                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/projects/{id:int}/dashboard                      | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
 
+        #region Learning agenda (issue 13): {AgendaItem} is a question in P; the team and admins keep the agenda, evidence is linked through the thread's SaveLink (the team only)
+        new("GET /projecten/{id:int}/leeragenda                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/leeragenda/nieuw                     | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /projecten/{id:int}/leeragenda/nieuw                    | in  in  in  403 400 400 400 403 400"),
+        new("GET /projecten/{id:int}/leeragenda/export                    | in  in  in  403 ok  ok  ok  403 ok", query: "format=csv"),
+        new("GET /projecten/{id:int}/leeragenda/export                    | in  in  in  403 ok  ok  ok  403 ok", query: "format=xlsx"),
+        new("GET /leeragenda/{id:int}                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /leeragenda/{id:int}?handler=Evidence                   | in  in  in  403 400 400 400 403 403"),
+        new("GET /leeragenda/{id:int}/bewerken                            | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /leeragenda/{id:int}/bewerken                           | in  in  in  403 400 400 400 403 400"),
+        new("GET /api/v1/projects/{id:int}/learning-agenda                | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        #endregion
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -47,6 +47,9 @@ public enum ItemKind
     Observation = 10,
     Decision = 11,
     Lesson = 12,
+    // Leren onderweg (issue 13): the learning agenda (Features/Learning).
+    LearningQuestion = 13,
+    SystemBarrier = 14,
 }
 
 /// <summary>Inzicht: what the team learned, backed by stories, observations and sources.</summary>
