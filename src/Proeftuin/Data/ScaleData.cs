@@ -419,6 +419,8 @@ public static class ScaleData
         Link L(ThreadItem from, ThreadItem to) => new() { ProjectId = p.Id, FromId = from.Id, ToId = to.Id, Type = LinkType.LeadsTo, CreatedById = facilitator, CreatedAt = to.CreatedAt };
         List<Link> links = [L(idea, prototype), .. experiments.Select(e => L(prototype, e)), .. decisions.Select(d => L(experiments.Single(e => e.Id == ((Features.Experiments.Decision)d).ExperimentId), d)),
             .. decisions.Select((d, k) => L(d, lessons[k]))];
+        db.Links.AddRange(links);
+        await SaveAsync(db, ct);
         // The learning agenda (issue 13): questions and barriers, each with two versions and five proeven as evidence, for
         // the agenda's benchmark.
         var agenda = Enumerable.Range(0, AgendaQuestions + AgendaBarriers).Select(k =>
