@@ -158,6 +158,8 @@ SCENARIOS=(
   # Issue 13: the learning agenda of project 1 (seed-scale adds questions with evidence), as a page and from the API.
   "learning agenda|/projecten/1/leeragenda|anon|page"
   "API learning agenda|/api/v1/projects/1/learning-agenda|anon|api"
+  # Issue 13: the innovatiereis of project 1 (100 proeven, their decisions and the phases on one timeline).
+  "innovatiereis|/projecten/1/innovatiereis|anon|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

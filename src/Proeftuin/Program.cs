@@ -37,6 +37,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Feedback.FeedbackModule(),
     new Proeftuin.Features.Lessons.LessonsModule(),
     new Proeftuin.Features.Learning.LearningModule(),
+    new Proeftuin.Features.Journey.JourneyModule(),
     new Proeftuin.Features.Dashboard.DashboardModule(),
     new Proeftuin.Features.Mine.MineModule(),
     new Proeftuin.Features.Privacy.PrivacyModule(),

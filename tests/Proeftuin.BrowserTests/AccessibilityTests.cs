@@ -67,6 +67,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (learning agenda): the demo's agenda and its answered question, without the team's names or forms.
         new("/projecten/1/leeragenda"),
         new("/leeragenda/{item:Lopen bewoners die alleen zijn op zondag zonder afspraak binnen?}"),
+        // Issue 13 (innovatiereis): the demo's journey drawn with its table, and the kwestie that was answered.
+        new("/projecten/1/innovatiereis"),
+        new("/innovatiereis/{item:Bewoners die het eenzaamst zijn, komen niet naar bijeenkomsten}"),
     ];
 
     private static readonly Visit[] Resident =
@@ -193,6 +196,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/leeragenda/nieuw?soort=systeembarriere", SubmitEmpty: "Op de leeragenda zetten"),
         new("/leeragenda/{item:Buurthuizen zijn op zondag gesloten}"),
         new("/leeragenda/{item:Lopen bewoners die alleen zijn op zondag zonder afspraak binnen?}/bewerken"),
+        // Issue 13 (innovatiereis): the antwoord form with its kwestie picker, also sent empty, and a note's edit form.
+        new("/projecten/1/innovatiereis/nieuw?soort=antwoord", SubmitEmpty: "Op de reis zetten"),
+        new("/innovatiereis/{item:Begin bij de verhalen, niet bij het aanbod}/bewerken"),
         // Issue 12 (outcome, demo data): the demo prototype's own pages, and its proef (ended, decided: bijsturen) with its
         // report, results and forms; the stopped proef (a briljante mislukking); the besluit form of the proef that ended
         // undecided, also submitted empty.

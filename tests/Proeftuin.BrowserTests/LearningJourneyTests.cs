@@ -13,7 +13,7 @@ using static Proeftuin.BrowserTests.Infrastructure.KeyboardOnly;
 namespace Proeftuin.BrowserTests;
 
 /// <summary>
-/// Issue 13 (learning agenda): an evaluator puts a learning question on the agenda (first sent empty), links an insight
+/// Issue 13 (learning agenda, innovatiereis): an evaluator puts a learning question on the agenda (first sent empty), links an insight
 /// as its evidence, answers it and adds a system barrier, all from the keyboard. Axe (and reflow at 320 px) on each
 /// page, screenshots at 1280 and 390 px to look at. In a project of its own, so the demo's agenda stays as it is.
 /// </summary>
@@ -96,6 +96,43 @@ public sealed class LearningJourneyTests(BrowserFixture app)
 
         PageProblems.AssertNone(evaluator);
         await evaluator.Context.CloseAsync();
+        Assert.True(findings.Length == 0, findings.ToString());
+    }
+
+    [Fact]
+    public async Task A_facilitator_writes_a_kwestie_and_its_antwoord_on_the_innovatiereis_by_keyboard()
+    {
+        var project = await ProjectInTestAsync();
+        var findings = new StringBuilder();
+        var facilitator = await app.NewSignedInPageAsync(BrowserFixture.Facilitator);
+
+        await facilitator.GotoAsync($"/projecten/{project}");
+        await EnterAsync(facilitator.GetByRole(AriaRole.Link, new() { Name = "Innovatiereis", Exact = true }));
+        await EnterAsync(facilitator.GetByRole(AriaRole.Link, new() { Name = "Nieuw: kwestie" }));
+        await EnterAsync(facilitator.GetByRole(AriaRole.Button, new() { Name = "Op de reis zetten" }));
+        await Expect(facilitator.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+        await CheckAsync(facilitator, "kwestie form sent empty", findings, "kwestie-fouten");
+        await TypeAsync(facilitator.GetByLabel("Wat gebeurde er, in één zin?"), "Wie het eenzaamst is, komt niet naar de avond");
+        await EnterAsync(facilitator.GetByRole(AriaRole.Button, new() { Name = "Op de reis zetten" }));
+        await Expect(facilitator).ToHaveURLAsync(new Regex(@"/innovatiereis/\d+$"));
+        await CheckAsync(facilitator, "kwestie", findings, "kwestie");
+
+        await facilitator.GotoAsync($"/projecten/{project}/innovatiereis");
+        await EnterAsync(facilitator.GetByRole(AriaRole.Link, new() { Name = "Nieuw: antwoord" }));
+        await TypeAsync(facilitator.GetByLabel("Wat gebeurde er, in één zin?"), "We gaan naar mensen thuis");
+        await PickAsync(facilitator.GetByLabel("Op welke kwestie is dit een antwoord?"), "Wie het eenzaamst is, komt niet naar de avond");
+        await CheckAsync(facilitator, "antwoord form", findings, "antwoord-formulier");
+        await EnterAsync(facilitator.GetByRole(AriaRole.Button, new() { Name = "Op de reis zetten" }));
+        await Expect(facilitator.Locator("#verbanden").GetByRole(AriaRole.Link, new() { Name = "Wie het eenzaamst is, komt niet naar de avond" })).ToBeVisibleAsync();
+
+        await facilitator.GotoAsync($"/projecten/{project}/innovatiereis");
+        await Expect(facilitator.Locator(".pt-journey__note")).ToHaveCountAsync(2);
+        await CheckAsync(facilitator, "innovatiereis with two notes", findings, "reis");
+        await facilitator.GotoAsync("/projecten/1/innovatiereis");
+        await CheckAsync(facilitator, "the demo's innovatiereis", findings, "demo-reis");
+
+        PageProblems.AssertNone(facilitator);
+        await facilitator.Context.CloseAsync();
         Assert.True(findings.Length == 0, findings.ToString());
     }
 }

@@ -176,5 +176,6 @@ public static class DemoData
         await DemoSessions.SeedAsync(db, markdown, lonely, users, now);
         await DemoProeftuin.SeedAsync(db, markdown, lonely, users, now);
         await DemoLearning.SeedAsync(db, markdown, lonely, users, now);
+        await DemoJourney.SeedAsync(db, markdown, lonely, users, now);
     }
 }

@@ -543,6 +543,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Learning agenda (issue 13): a question on each project's agenda, looked after by the member.
         ForP = ForP.With(("AgendaItem", Str(await Proeftuin.Tests.Learning.LearningData.QuestionAsync(f, P, "Matrixleervraag", member.Id, ownerId: member.Id))));
         ForQ = ForQ.With(("AgendaItem", Str(await Proeftuin.Tests.Learning.LearningData.QuestionAsync(f, Q, "Leervraag " + ClosedMarker, member.Id, ownerId: member.Id))));
+        // Innovatiereis (issue 13): a kwestie on each project's journey.
+        ForP = ForP.With(("JourneyEntry", Str(await ThreadData.ItemAsync(f, P, ItemKind.JourneyEntry, "Matrixkwestie", authorId: member.Id))));
+        ForQ = ForQ.With(("JourneyEntry", Str(await ThreadData.ItemAsync(f, Q, ItemKind.JourneyEntry, "Kwestie " + ClosedMarker, ClosedMarker, authorId: member.Id))));
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -937,6 +940,7 @@ public sealed record Row
                     ("partners", _) => values["Partner"],
                     ("prototypes", _) => values["Prototype"],
                     ("leeragenda", _) => values["AgendaItem"],
+                    ("innovatiereis", _) => values["JourneyEntry"],
                     ("aannames", _) => values["Assumption"],
                     ("bijlagen", _) => values["Attachment"],
                     ("gegevens", _) => values["Export"],

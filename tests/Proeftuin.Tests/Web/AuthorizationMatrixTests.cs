@@ -387,6 +387,16 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/projects/{id:int}/learning-agenda                | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 
+        #region Innovatiereis (issue 13): {JourneyEntry} is a kwestie in P; the team and admins keep the journey
+        new("GET /projecten/{id:int}/innovatiereis                        | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/innovatiereis/nieuw                  | in  in  in  403 ok  ok  ok  403 ok", query: "soort=kwestie"),
+        new("POST /projecten/{id:int}/innovatiereis/nieuw                 | in  in  in  403 400 400 400 403 400", query: "soort=kwestie"),
+        new("GET /innovatiereis/{id:int}                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /innovatiereis/{id:int}/bewerken                         | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /innovatiereis/{id:int}/bewerken                        | in  in  in  403 400 400 400 403 400"),
+        new("GET /api/v1/projects/{id:int}/journey                        | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        #endregion
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -50,6 +50,8 @@ public enum ItemKind
     // Leren onderweg (issue 13): the learning agenda (Features/Learning).
     LearningQuestion = 13,
     SystemBarrier = 14,
+    // The innovatiereis (Features/Journey).
+    JourneyEntry = 15,
 }
 
 /// <summary>Inzicht: what the team learned, backed by stories, observations and sources.</summary>

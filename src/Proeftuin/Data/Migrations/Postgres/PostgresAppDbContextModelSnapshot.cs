@@ -2308,6 +2308,21 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.HasDiscriminator().HasValue(10);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Journey.JourneyEntry", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("JourneyOccurredOn");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("JourneyEntryType");
+
+                    b.HasDiscriminator().HasValue(15);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Learning.LearningQuestion", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");

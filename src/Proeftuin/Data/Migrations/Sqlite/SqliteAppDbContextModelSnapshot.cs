@@ -2204,6 +2204,21 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.HasDiscriminator().HasValue(10);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Journey.JourneyEntry", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("JourneyOccurredOn");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("JourneyEntryType");
+
+                    b.HasDiscriminator().HasValue(15);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Learning.LearningQuestion", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
