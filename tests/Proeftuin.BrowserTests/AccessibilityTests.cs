@@ -70,6 +70,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (innovatiereis): the demo's journey drawn with its table, and the kwestie that was answered.
         new("/projecten/1/innovatiereis"),
         new("/innovatiereis/{item:Bewoners die het eenzaamst zijn, komen niet naar bijeenkomsten}"),
+        // The journey's printable report, and the same with a period that ends before it starts.
+        new("/projecten/1/innovatiereis/verslag"),
+        new("/projecten/1/innovatiereis/verslag?van=2026-12-01&tot=2026-11-01", Status: 400),
     ];
 
     private static readonly Visit[] Resident =

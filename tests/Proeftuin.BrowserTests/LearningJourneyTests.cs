@@ -130,6 +130,9 @@ public sealed class LearningJourneyTests(BrowserFixture app)
         await CheckAsync(facilitator, "innovatiereis with two notes", findings, "reis");
         await facilitator.GotoAsync("/projecten/1/innovatiereis");
         await CheckAsync(facilitator, "the demo's innovatiereis", findings, "demo-reis");
+        await EnterAsync(facilitator.GetByRole(AriaRole.Link, new() { Name = "Verslag om te printen of als Word-bestand" }));
+        await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Hoofdstuk 1: Inleven" })).ToBeVisibleAsync();
+        await CheckAsync(facilitator, "the demo's journey report", findings, "verslag");
 
         PageProblems.AssertNone(facilitator);
         await facilitator.Context.CloseAsync();

@@ -17,6 +17,9 @@ public sealed class Markdown
 
     public string ToSafeHtml(string markdown) => sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, pipeline));
 
+    /// <summary>The text without its Markdown marks, for a Word document (its own paragraphs, no HTML).</summary>
+    public string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown, pipeline);
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var s = new HtmlSanitizer();

@@ -394,6 +394,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /innovatiereis/{id:int}                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /innovatiereis/{id:int}/bewerken                         | in  in  in  403 ok  ok  ok  403 ok"),
         new("POST /innovatiereis/{id:int}/bewerken                        | in  in  in  403 400 400 400 403 400"),
+        new("GET /projecten/{id:int}/innovatiereis/verslag                | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/innovatiereis/verslag                | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "format=docx"),
         new("GET /api/v1/projects/{id:int}/journey                        | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 

@@ -13,6 +13,7 @@ public sealed class JourneyModule : FeatureModule
         s.AddScoped<SaveJourneyEntry>();
         s.AddScoped<GetJourney>();
         s.AddScoped<GetJourneyEntry>();
+        s.AddScoped<GetJourneyReport>();
     }
 
     public override void Map(WebApplication app) => app.MapJourneyApi();

@@ -121,6 +121,10 @@ public sealed class SweepWorld : IDisposable
             using var step = await facilitator.SubmitAsync(stepForm, new { Input_Name = name, Input_Emotion = emotion });
             Assert.True(Browser.IsRedirect(step.StatusCode), $"The journey step was not added: {(int)step.StatusCode}");
         }
+        // Leren onderweg (issue 13): the demo's learning question and innovatiereis note, whose pages and edit forms the
+        // evaluator's crawl starts from (the breadth-first crawl stops at its page limit before it gets there by links).
+        var questionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLearning.AnsweredQuestion).Select(i => i.Id).SingleAsync());
+        var noteId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoJourney.Issue).Select(i => i.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
         var prototypeForm = (await facilitator.OpenAsync($"/projecten/{projectId}/prototypes/nieuw")).FormFor("Input.Title");
@@ -213,7 +217,10 @@ public sealed class SweepWorld : IDisposable
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
                     $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes"],
-                "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}"],
+                "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
+                    $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
+                    $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
+                    $"/projecten/{projectId}/innovatiereis/verslag"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);
