@@ -4,6 +4,8 @@ using Proeftuin.Features.Thread;
 
 namespace Proeftuin.Features.Journey;
 
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class DetailsModel(GetJourneyEntry get, GetItemThread thread) : PageModel
 {
     public JourneyEntryView Entry { get; private set; } = null!;

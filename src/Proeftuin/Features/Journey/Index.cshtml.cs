@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Proeftuin.Features.Journey;
 
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class IndexModel(GetJourney get) : PageModel
 {
     public JourneyView Journey { get; private set; } = null!;

@@ -35,7 +35,9 @@ public static class JourneyApi
             })
             .WithSummary("De innovatiereis van een project: de fasen en, op datum, de poorten, proeven, besluiten en reisnotities (kwesties, leermomenten, antwoorden, richtingaanwijzers, doodlopende afslagen)")
             .Produces<JourneyDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // No copy in browsers or proxies (no-store); this server keeps it for signed-out callers until data changes.
+            .CacheOutput(PageCache.NoStoreApiPolicy);
         return app;
     }
 

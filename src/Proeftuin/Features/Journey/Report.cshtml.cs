@@ -10,6 +10,8 @@ namespace Proeftuin.Features.Journey;
 /// /projecten/{id}/innovatiereis/verslag: the journey as a printable report, optionally for a period (?van=&amp;tot=);
 /// ?format=docx gives the same chapters as a Word document.
 /// </summary>
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class ReportModel(GetJourneyReport get, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "van")] public string? Van { get; set; }

@@ -10,6 +10,8 @@ namespace Proeftuin.Features.Learning;
 /// A learning question or barrier: what it asks, its evidence, its history and the thread around it. "Bewijs
 /// verbinden" links a project item to it as "onderbouwt deze leervraag" through the thread's own SaveLink.
 /// </summary>
+// Served from the page cache to everyone signed out (Web/PageCache.cs).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class DetailsModel(GetAgendaItem get, GetItemThread thread, SaveLink links, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AgendaItemView Item { get; private set; } = null!;

@@ -31,7 +31,9 @@ public static class LearningApi
             })
             .WithSummary("De leeragenda van een project: de leervragen (open eerst) en de systeembarrières, met status, bewijs en het aantal versies")
             .Produces<LearningAgendaDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // No copy in browsers or proxies (no-store); this server keeps it for signed-out callers until data changes.
+            .CacheOutput(PageCache.NoStoreApiPolicy);
         return app;
     }
 
