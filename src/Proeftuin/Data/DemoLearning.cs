@@ -49,28 +49,7 @@ internal static class DemoLearning
         void Version(ThreadItem item, AgendaChange change, string? by, DateTime at, string reason = "")
         {
             number[item] = number.GetValueOrDefault(item) + 1;
-            var (detail, due, status, owner, answer) = item switch
-            {
-                LearningQuestion q => (q.ForWhom, q.DueOn, (int)q.Status, q.OwnerId, q.Answer),
-                SystemBarrier b => (b.WhoCanMove, (DateOnly?)null, (int)b.Status, b.OwnerId, b.Outcome),
-                _ => throw new InvalidOperationException("Not an agenda item."),
-            };
-            db.Add(new AgendaVersion
-            {
-                Item = item,
-                ProjectId = lonely.Id,
-                Number = number[item],
-                Change = change,
-                Title = item.Title,
-                Detail = detail,
-                DueOn = due,
-                Status = status,
-                OwnerId = owner,
-                Answer = answer,
-                Reason = reason,
-                ChangedById = by,
-                ChangedAt = at,
-            });
+            db.Add(AgendaFields.Of(item).Version(item, number[item], change, reason, by, at));
             item.UpdatedAt = at;
         }
         void Evidence(ThreadItem evidence, ThreadItem item, DateTime at) =>

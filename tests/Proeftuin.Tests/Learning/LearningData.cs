@@ -21,13 +21,7 @@ public static class LearningData
             item.CreatedAt = item.UpdatedAt = now;
             item.SearchTerms = Proeftuin.Features.Thread.DutchStems.ToSearchTerms(title);
             db.Items.Add(item);
-            var (detail, owner) = item switch
-            {
-                LearningQuestion q => (q.ForWhom, q.OwnerId),
-                SystemBarrier b => (b.WhoCanMove, b.OwnerId),
-                _ => ("", null),
-            };
-            db.Add(new AgendaVersion { Item = item, ProjectId = projectId, Number = 1, Change = AgendaChange.Added, Title = title, Detail = detail, OwnerId = owner, ChangedById = authorId, ChangedAt = now });
+            db.Add(AgendaFields.Of(item).Version(item, 1, AgendaChange.Added, null, authorId, now));
             await db.SaveChangesAsync();
             return item.Id;
         });

@@ -84,3 +84,34 @@ public sealed class AgendaVersion
     public string? ChangedById { get; set; }
     public DateTime ChangedAt { get; set; }
 }
+
+/// <summary>
+/// What a version keeps of a learning question or a barrier, read the same way for both: Detail is "voor wie" or "wie
+/// kan hem wegnemen", Answer the answer or the outcome. SaveAgendaItem, the demo and the tests make versions with it.
+/// </summary>
+public sealed record AgendaFields(string Title, string Detail, DateOnly? DueOn, int Status, string? OwnerId, string Answer)
+{
+    public static AgendaFields Of(ThreadItem item) => item switch
+    {
+        LearningQuestion q => new(q.Title, q.ForWhom, q.DueOn, (int)q.Status, q.OwnerId, q.Answer),
+        SystemBarrier b => new(b.Title, b.WhoCanMove, null, (int)b.Status, b.OwnerId, b.Outcome),
+        _ => throw new InvalidOperationException("Not an agenda item."),
+    };
+
+    public AgendaVersion Version(ThreadItem item, int number, AgendaChange change, string? reason, string? by, DateTime at) => new()
+    {
+        Item = item,
+        ProjectId = item.ProjectId,
+        Number = number,
+        Change = change,
+        Title = Title,
+        Detail = Detail,
+        DueOn = DueOn,
+        Status = Status,
+        OwnerId = OwnerId,
+        Answer = Answer,
+        Reason = (reason ?? "").Trim(),
+        ChangedById = by,
+        ChangedAt = at,
+    };
+}

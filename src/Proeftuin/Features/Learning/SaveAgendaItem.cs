@@ -80,7 +80,7 @@ public sealed class SaveAgendaItem(AppDbContext db, ProjectAccess access, Caller
         var now = clock.GetUtcNow().UtcDateTime;
         item.UpdatedAt = now;
         var last = await db.Set<AgendaVersion>().Where(x => x.ItemId == itemId).MaxAsync(x => (int?)x.Number, ct) ?? 0;
-        db.Add(Version(item, last + 1, after.Status != before.Status ? AgendaChange.StatusChanged : AgendaChange.Edited, input.Reason, now));
+        db.Add(Version(item, last + 1, after.Fields.Status != before.Fields.Status ? AgendaChange.StatusChanged : AgendaChange.Edited, input.Reason, now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -93,36 +93,11 @@ public sealed class SaveAgendaItem(AppDbContext db, ProjectAccess access, Caller
         return Outcome<ThreadItem>.Ok(item);
     }
 
-    /// <summary>What a version records, to tell whether a save changed anything.</summary>
-    private sealed record Fields(string Title, string Text, string Detail, DateOnly? DueOn, int Status, string? OwnerId, string Answer);
+    /// <summary>What a version records (and the text), to tell whether a save changed anything.</summary>
+    private static (AgendaFields Fields, string Text) Snapshot(ThreadItem item) => (AgendaFields.Of(item), item.Text);
 
-    private static Fields Snapshot(ThreadItem item) => item switch
-    {
-        LearningQuestion q => new(q.Title, q.Text, q.ForWhom, q.DueOn, (int)q.Status, q.OwnerId, q.Answer),
-        SystemBarrier b => new(b.Title, b.Text, b.WhoCanMove, null, (int)b.Status, b.OwnerId, b.Outcome),
-        _ => throw new InvalidOperationException("Not an agenda item."),
-    };
-
-    private AgendaVersion Version(ThreadItem item, int number, AgendaChange change, string? reason, DateTime now)
-    {
-        var f = Snapshot(item);
-        return new AgendaVersion
-        {
-            Item = item,
-            ProjectId = item.ProjectId,
-            Number = number,
-            Change = change,
-            Title = f.Title,
-            Detail = f.Detail,
-            DueOn = f.DueOn,
-            Status = f.Status,
-            OwnerId = f.OwnerId,
-            Answer = f.Answer,
-            Reason = (reason ?? "").Trim(),
-            ChangedById = user.Id,
-            ChangedAt = now,
-        };
-    }
+    private AgendaVersion Version(ThreadItem item, int number, AgendaChange change, string? reason, DateTime now) =>
+        AgendaFields.Of(item).Version(item, number, change, reason, user.Id, now);
 
     /// <summary>Checks the fields and, when they are right, writes them onto the item (Markdown rendered here, once).</summary>
     private async Task<Validation> ApplyAsync(ThreadItem item, AgendaInput input, bool isNew, CancellationToken ct)
