@@ -15,8 +15,8 @@ public sealed record AgendaInput(string? Title, string? Text, string? Detail, st
 /// <summary>
 /// Adds a learning question or a system barrier to a project's learning agenda, or changes one. Every save that
 /// changes something adds a version (AgendaVersion) in the same SaveChanges, so the agenda's history is complete; two
-/// people saving the same item at once cannot both get the same version number (a unique index), and the second is
-/// asked to look again instead of silently overwriting the first.
+/// saves of one item at the very same moment cannot both get the same version number (a unique index): the second is
+/// asked to look again. A later save of an older form is not refused; it becomes the newest version (ADR 0032).
 /// </summary>
 public sealed class SaveAgendaItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock)
 {
