@@ -64,8 +64,8 @@ public sealed class JourneyTests(ProeftuinFactory factory) : IClassFixture<Proef
         var edit = await member.OpenAsync($"/innovatiereis/{issue}/bewerken");
         using (var saved = await member.SubmitAsync(edit.FormFor("Input.Title"), Fields.Of(new { Input_Title = "Bijna niemand komt naar de avond" })))
             Expect.Redirect(saved, $"/innovatiereis/{issue}");
-        Assert.Equal(("Bijna niemand komt naar de avond", JourneyEntryType.Issue),
-            await factory.WithDbAsync(async db => await db.Items.OfType<JourneyEntry>().Where(e => e.Id == issue).Select(e => ValueTuple.Create(e.Title, e.Type)).SingleAsync()));
+        var edited = await factory.WithDbAsync(db => db.Items.OfType<JourneyEntry>().AsNoTracking().SingleAsync(e => e.Id == issue));
+        Assert.Equal(("Bijna niemand komt naar de avond", JourneyEntryType.Issue), (edited.Title, edited.Type));
     }
 
     [Fact]
