@@ -177,5 +177,13 @@ public static class DemoData
         await DemoProeftuin.SeedAsync(db, markdown, lonely, users, now);
         await DemoLearning.SeedAsync(db, markdown, lonely, users, now);
         await DemoJourney.SeedAsync(db, markdown, lonely, users, now);
+        await DemoLessons.SeedAsync(db, markdown, new Dictionary<string, Project>
+        {
+            ["lonely"] = lonely,
+            ["poverty"] = poverty,
+            ["work"] = work,
+            ["ehealth"] = ehealth,
+            ["buurtkamer"] = buurtkamer,
+        }, users, now);
     }
 }

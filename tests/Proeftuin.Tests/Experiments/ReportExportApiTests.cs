@@ -35,9 +35,13 @@ public sealed class ReportExportApiTests(ProeftuinFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, report.Status);
         Assert.NotNull(report.Document.QuerySelector("article.pt-report"));
         var text = report.MainText;
-        foreach (var part in new[] { "Als de buurtkamer op zondag open is", "Openingstijden buurthuis", "Wethouder Zorg", "Meer bezoekers", "Tellen bij de deur", "Gehaald", "Doorgaan (opschalen)", "Het werkte.", "een les" })
+        foreach (var part in new[] { "Als de buurtkamer op zondag open is", "Openingstijden buurthuis", "Wethouder Zorg", "Meer bezoekers", "Tellen bij de deur", "Gehaald", "Doorgaan (opschalen)", "Het werkte." })
             Assert.Contains(part, text, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Forms, f => f.Method == "post");
+        // The lesson is the team's until it is made public (ADR 0034): the team reads it in the report, others do not.
+        Assert.DoesNotContain("een les", text, StringComparison.Ordinal);
+        using var member = await factory.SignInAsync(team.Member.Email!);
+        Assert.Contains("een les", (await member.OpenAsync($"/proeven/{e.Id}/verslag")).MainText, StringComparison.Ordinal);
         Assert.True(team.Id > 0);
     }
 
@@ -90,7 +94,10 @@ public sealed class ReportExportApiTests(ProeftuinFactory factory) : IClassFixtu
         Assert.Equal(["Met", "Met"], json.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("result").GetString()));
         Assert.Equal("Openingstijden buurthuis", json.GetProperty("rules")[0].GetProperty("rule").GetString());
         Assert.Equal("Continue", json.GetProperty("decision").GetProperty("choice").GetString());
-        Assert.Contains("een les", json.GetProperty("decision").GetProperty("lesson").GetProperty("text").GetString(), StringComparison.Ordinal);
+        // The lesson stays in the team until it is made public (ADR 0034).
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("decision").GetProperty("lesson").ValueKind);
+        using (var member = await factory.SignInAsync(team.Member.Email!))
+            Assert.Contains("een les", (await member.GetJsonAsync($"/api/v1/experiments/{e.Id}")).GetProperty("decision").GetProperty("lesson").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(ExperimentData.Iso(factory.Today().AddDays(30)), json.GetProperty("endsOn").GetString());
 
         var closed = await factory.Data.TeamProjectAsync(Visibility.MembersOnly);

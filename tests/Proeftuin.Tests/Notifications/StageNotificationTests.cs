@@ -106,6 +106,12 @@ public sealed class StageNotificationTests(ProeftuinFactory factory) : IClassFix
         Assert.Contains("Is afgelopen.", Section("proeven"), StringComparison.Ordinal);
         Assert.Contains("Het team past het aan en probeert het opnieuw.", Section("besluiten"), StringComparison.Ordinal);
         Assert.Contains("veel van geleerd", Section("besluiten"), StringComparison.Ordinal);
+        // The lesson is the team's until it is made public (ADR 0034): the teller hears there is one, then reads it once public.
+        Assert.Contains("nog alleen voor het team", Section("lessen"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Welkom voelen vraagt een persoon bij de deur.", Section("lessen"), StringComparison.Ordinal);
+        await factory.WithDbAsync(db => db.Items.OfType<Proeftuin.Features.Lessons.Lesson>().Where(l => l.ProjectId == team.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Visibility, Proeftuin.Features.Lessons.LessonVisibility.Public)));
+        page = await tellerBrowser.OpenAsync($"/verhalen/{story}/wat-is-ermee-gebeurd");
         Assert.Contains("Welkom voelen vraagt een persoon bij de deur.", Section("lessen"), StringComparison.Ordinal);
         Assert.DoesNotContain("Geheime details", page.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Ingetrokken", page.MainText, StringComparison.Ordinal);

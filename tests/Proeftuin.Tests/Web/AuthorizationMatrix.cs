@@ -546,6 +546,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Innovatiereis (issue 13): a kwestie on each project's journey.
         ForP = ForP.With(("JourneyEntry", Str(await ThreadData.ItemAsync(f, P, ItemKind.JourneyEntry, "Matrixkwestie", authorId: member.Id))));
         ForQ = ForQ.With(("JourneyEntry", Str(await ThreadData.ItemAsync(f, Q, ItemKind.JourneyEntry, "Kwestie " + ClosedMarker, ClosedMarker, authorId: member.Id))));
+        // Lessons (issue 13): a team lesson in each project; outside the team it does not exist (ADR 0034).
+        ForP = ForP.With(("Lesson", Str(await Proeftuin.Tests.Lessons.LessonData.LessonAsync(f, P, "Matrixles", Proeftuin.Features.Lessons.LessonVisibility.Team, authorId: member.Id))));
+        ForQ = ForQ.With(("Lesson", Str(await Proeftuin.Tests.Lessons.LessonData.LessonAsync(f, Q, "Les " + ClosedMarker, Proeftuin.Features.Lessons.LessonVisibility.Team, text: ClosedMarker, authorId: member.Id))));
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -941,6 +944,7 @@ public sealed record Row
                     ("prototypes", _) => values["Prototype"],
                     ("leeragenda", _) => values["AgendaItem"],
                     ("innovatiereis", _) => values["JourneyEntry"],
+                    ("lessen" or "lessons", _) => values["Lesson"],
                     ("aannames", _) => values["Assumption"],
                     ("bijlagen", _) => values["Attachment"],
                     ("gegevens", _) => values["Export"],

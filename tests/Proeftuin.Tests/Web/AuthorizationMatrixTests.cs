@@ -399,6 +399,19 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/projects/{id:int}/journey                        | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 
+        #region Lessenbibliotheek (issue 13): {Lesson} is a team lesson in P: read by the project's members (observers too) and admins only; the team writes
+        new("GET /lessen                                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /lessen                                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}&q=les&uitkomst=werkte"),
+        new("GET /lessen/{id:int}                                         | 404 404 404 ok  ok  ok  ok  404 ok"),
+        new("GET /projecten/{id:int}/lessen/nieuw                         | in  in  in  403 ok  ok  ok  403 ok"),
+        new("POST /projecten/{id:int}/lessen/nieuw                        | in  in  in  403 400 400 400 403 400"),
+        new("GET /lessen/{id:int}/bewerken                                | in  in  in  403 ok  ok  ok  404 ok"),
+        new("POST /lessen/{id:int}/bewerken                               | in  in  in  403 400 400 400 404 400"),
+        new("GET /api/v1/lessons                                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/lessons/{id:int}                                 | 404 404 404 ok  ok  ok  ok  404 ok"),
+        new("GET /lessen/open-data.json                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        #endregion
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -60,4 +60,7 @@ public enum AuditAction
     FeedbackExported,
     // Experiments (issue 12, editing): the team changed a proef after it was set up.
     ExperimentEdited,
+    // Lessons (issue 13): a lesson left the team for the library, or went back.
+    LessonPublished,
+    LessonMadeTeamOnly,
 }

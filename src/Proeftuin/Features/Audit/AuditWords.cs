@@ -17,6 +17,7 @@ public static class AuditSubjects
     public static readonly string Idea = "idea";
     public static readonly string Prototype = "prototype";
     public static readonly string Experiment = "experiment";
+    public static readonly string Lesson = "lesson";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -55,6 +56,8 @@ public static class AuditWords
         AuditAction.GateAdviceGiven => "Advies gegeven over de fase",
         AuditAction.FeedbackExported => "Feedback van deelnemers gedownload",
         AuditAction.ExperimentEdited => "Proef aangepast",
+        AuditAction.LessonPublished => "Les openbaar gemaakt",
+        AuditAction.LessonMadeTeamOnly => "Les weer alleen voor het team",
         _ => action.ToString(),
     };
 
@@ -85,6 +88,7 @@ public static class AuditWords
         [AuditSubjects.Idea] = "Idee",
         [AuditSubjects.Prototype] = "Prototype",
         [AuditSubjects.Experiment] = "Proef",
+        [AuditSubjects.Lesson] = "Les",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

@@ -96,6 +96,9 @@ public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller 
             Html = "<p>" + string.Join("<br>", lessonText.Split('\n').Select(l => WebUtility.HtmlEncode(l.TrimEnd('\r')))) + "</p>",
         };
         lesson.SearchTerms = DutchStems.ToSearchTerms(lesson.Title, lessonText);
+        lesson.TitleTerms = DutchStems.ToSearchTerms(lesson.Title);
+        // The team fills in context and result in the library later; a briljante mislukking is already known now.
+        if (input.BrilliantFailure) lesson.Result = LessonResult.BrilliantFailure;
         db.Items.AddRange(decision, lesson);
         db.Links.Add(new Link { ProjectId = experiment.ProjectId, FromId = experiment.Id, To = decision, Type = LinkType.LeadsTo, CreatedById = user.Id, CreatedAt = now });
         db.Links.Add(new Link { ProjectId = experiment.ProjectId, From = decision, To = lesson, Type = LinkType.LeadsTo, CreatedById = user.Id, CreatedAt = now });

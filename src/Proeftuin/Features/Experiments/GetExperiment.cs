@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Lessons;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
@@ -77,8 +78,13 @@ public sealed class GetExperiment(AppDbContext db, ProjectAccess access, TimePro
             .FirstOrDefaultAsync(ct);
         LessonView? lesson = null;
         if (decision is not null)
-            lesson = await db.Links.AsNoTracking().Where(l => l.FromId == decision.Decision.Id && l.To.Kind == ItemKind.Lesson).OrderBy(l => l.Id)
+        {
+            // A team lesson shows only to the team (ADR 0034).
+            var teamLessons = LessonRules.SeesTeamLessons(p);
+            lesson = await db.Links.AsNoTracking().Where(l => l.FromId == decision.Decision.Id && l.To.Kind == ItemKind.Lesson)
+                .Where(l => teamLessons || ((Lesson)l.To).Visibility == LessonVisibility.Public).OrderBy(l => l.Id)
                 .Select(l => new LessonView(l.ToId, l.To.Text)).FirstOrDefaultAsync(ct);
+        }
         var prototype = x.PrototypeId is { } pid
             ? await db.Items.AsNoTracking().Where(i => i.Id == pid).Select(i => new PrototypeRef(i.Id, i.Title)).FirstOrDefaultAsync(ct)
             : null;

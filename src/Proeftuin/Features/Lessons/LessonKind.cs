@@ -11,7 +11,11 @@ public static class LessonKind
 
     public static readonly ThreadKind Descriptor = new(ItemKind.Lesson, typeof(Lesson), "Les", "Lessen", "les", "Lesson",
         BalanceRule.In(Row), LinkRule.Any)
-    { Phase = Phase.Test };
+    {
+        // Its own pages (/lessen/{id}) check who may read a team lesson; /draad/{id} redirects there.
+        PagePath = "/lessen",
+        Phase = Phase.Test,
+    };
 
     // Registered when the assembly loads (see PrototypeKind): tests and tools ask the registry without a host.
 #pragma warning disable CA2255

@@ -26,7 +26,7 @@ public sealed class StoriesModule : FeatureModule
     public override IEnumerable<WorkspaceLink> WorkspaceLinks =>
     [
         new WorkspaceLink("Ervaringsverhalen", id => $"/projecten/{id}/verhalen", 10, _ => true),
-        new WorkspaceLink("Verhaalvragen en deellink", id => $"/projecten/{id}/verhaalvragen", 60, p => p.CanManage),
+        new WorkspaceLink("Verhaalvragen en deellink", id => $"/projecten/{id}/verhaalvragen", 65, p => p.CanManage),
         new WorkspaceLink("Verhaal optekenen", id => $"/projecten/{id}/verhalen/optekenen", 70, p => p.CanManage),
     ];
 }

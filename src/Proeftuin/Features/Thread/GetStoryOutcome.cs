@@ -63,7 +63,8 @@ public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, Calle
     {
         var experiments = view.Of(ItemKind.Experiment);
         var decisions = view.Of(ItemKind.Decision);
-        var lessons = view.Of(ItemKind.Lesson);
+        // A team lesson counts as a stage the story reached, but its title and text stay in the team (ADR 0034).
+        var lessons = view.Fed.SelectMany(l => l.Items).Select(e => e.Item).Where(i => i.Kind == ItemKind.Lesson).DistinctBy(i => i.Id).ToList();
         if (experiments.Count + decisions.Count + lessons.Count == 0) return view;
         var experimentIds = experiments.Select(i => i.Id).ToList();
         var runs = await db.Items.OfType<Experiment>().AsNoTracking().Where(e => experimentIds.Contains(e.Id))
@@ -71,7 +72,7 @@ public sealed class GetStoryOutcome(AppDbContext db, ProjectAccess access, Calle
         var decisionIds = decisions.Select(i => i.Id).ToList();
         var choices = await db.Items.OfType<Decision>().AsNoTracking().Where(d => decisionIds.Contains(d.Id))
             .Select(d => new { d.Id, d.Choice, d.BrilliantFailure }).ToDictionaryAsync(d => d.Id, ct);
-        var lessonIds = lessons.Select(i => i.Id).ToList();
+        var lessonIds = lessons.Where(i => i.State == ItemState.Visible).Select(i => i.Id).ToList();
         var texts = view.CanReadProject
             ? await db.Items.OfType<Lesson>().AsNoTracking().Where(l => lessonIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Text, ct)
             : [];

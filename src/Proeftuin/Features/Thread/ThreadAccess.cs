@@ -23,7 +23,7 @@ public sealed record ItemRef(int Id, ItemKind Kind, string? Title, ItemState Sta
     /// <summary>What to show instead of a title (Dutch localizer key, or the title itself).</summary>
     public string Shown => State switch
     {
-        ItemState.Hidden => ThreadAccess.HiddenStory,
+        ItemState.Hidden => Kind == ItemKind.Lesson ? Lessons.LessonRules.HiddenLesson : ThreadAccess.HiddenStory,
         ItemState.Withdrawn => ThreadAccess.WithdrawnStory,
         _ => Title ?? "",
     };
@@ -49,6 +49,7 @@ public sealed class ThreadAccess(AppDbContext db, ProjectAccess access)
         var p = await access.ForProjectAsync(item.ProjectId, ct);
         if (p is null) return null;
         if (item is Story s && !p.CanRead(s)) return null;
+        if (item is Lessons.Lesson l && !Lessons.LessonRules.MayRead(p, l.Visibility)) return null;
         return (item, p);
     }
 
@@ -69,8 +70,13 @@ public sealed class ThreadAccess(AppDbContext db, ProjectAccess access)
         var refs = new Dictionary<int, ItemRef>();
         if (ids.Count == 0) return refs;
         var others = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Kind != ItemKind.Story)
-            .Select(i => new { i.Id, i.Kind, i.Title }).ToListAsync(ct);
-        foreach (var o in others) refs[o.Id] = new ItemRef(o.Id, o.Kind, o.Title, ItemState.Visible);
+            .Select(i => new { i.Id, i.Kind, i.Title, LessonVisibility = i is Lessons.Lesson ? ((Lessons.Lesson)i).Visibility : (Lessons.LessonVisibility?)null })
+            .ToListAsync(ct);
+        // A team lesson keeps its place but loses title and link for who is not on the team, as a story does (ADR 0034).
+        foreach (var o in others)
+            refs[o.Id] = o.LessonVisibility is { } v && !Lessons.LessonRules.MayRead(p, v)
+                ? new ItemRef(o.Id, o.Kind, null, ItemState.Hidden)
+                : new ItemRef(o.Id, o.Kind, o.Title, ItemState.Visible);
         var stories = await db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new Story { Id = s.Id, ProjectId = s.ProjectId, Title = s.Title, Scope = s.Scope, TellerId = s.TellerId, TellerName = s.TellerName, WithdrawnAt = s.WithdrawnAt })
             .ToListAsync(ct);

@@ -125,6 +125,7 @@ public sealed class SweepWorld : IDisposable
         // evaluator's crawl starts from (the breadth-first crawl stops at its page limit before it gets there by links).
         var questionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLearning.AnsweredQuestion).Select(i => i.Id).SingleAsync());
         var noteId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoJourney.Issue).Select(i => i.Id).SingleAsync());
+        var lessonId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLessons.PublicTitle).Select(i => i.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
         var prototypeForm = (await facilitator.OpenAsync($"/projecten/{projectId}/prototypes/nieuw")).FormFor("Input.Title");
@@ -203,7 +204,7 @@ public sealed class SweepWorld : IDisposable
             string[] start = role.Name switch
             {
                 "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}",
-                    $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}"],
+                    $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}", "/lessen"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
@@ -220,7 +221,8 @@ public sealed class SweepWorld : IDisposable
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
-                    $"/projecten/{projectId}/innovatiereis/verslag"],
+                    $"/projecten/{projectId}/innovatiereis/verslag", "/lessen", $"/lessen/{lessonId}", $"/lessen/{lessonId}/bewerken",
+                    $"/projecten/{projectId}/lessen/nieuw", $"/projecten/{projectId}/lessen/nieuw?van={noteId}"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);

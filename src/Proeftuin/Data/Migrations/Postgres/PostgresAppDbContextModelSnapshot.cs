@@ -22,6 +22,21 @@ namespace Proeftuin.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LessonThemes", b =>
+                {
+                    b.Property<int>("LessonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LessonId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("LessonThemes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2399,6 +2414,47 @@ namespace Proeftuin.Data.Migrations.Postgres
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("LessonContext");
+
+                    b.Property<int>("Domains")
+                        .HasColumnType("integer")
+                        .HasColumnName("LessonDomains");
+
+                    b.Property<string>("Mechanism")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("LessonMechanism");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("LessonOutcome");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("LessonPublishedAt");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("integer")
+                        .HasColumnName("LessonResult");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("LessonTitleTerms");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("LessonVisibility");
+
+                    b.HasIndex("Visibility", "CreatedAt");
+
                     b.HasDiscriminator().HasValue(12);
                 });
 
@@ -2555,6 +2611,21 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("LessonThemes", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Projects.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

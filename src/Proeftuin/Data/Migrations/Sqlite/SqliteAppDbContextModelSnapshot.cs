@@ -17,6 +17,21 @@ namespace Proeftuin.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LessonThemes", b =>
+                {
+                    b.Property<int>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LessonId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("LessonThemes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2295,6 +2310,47 @@ namespace Proeftuin.Data.Migrations.Sqlite
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
 
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LessonContext");
+
+                    b.Property<int>("Domains")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LessonDomains");
+
+                    b.Property<string>("Mechanism")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LessonMechanism");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LessonOutcome");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LessonPublishedAt");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LessonResult");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LessonTitleTerms");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LessonVisibility");
+
+                    b.HasIndex("Visibility", "CreatedAt");
+
                     b.HasDiscriminator().HasValue(12);
                 });
 
@@ -2451,6 +2507,21 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("LessonThemes", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Projects.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
