@@ -177,5 +177,6 @@ public static class DemoData
         await DemoProeftuin.SeedAsync(db, markdown, lonely, users, now);
         await DemoLearning.SeedAsync(db, markdown, lonely, users, now);
         await DemoJourney.SeedAsync(db, markdown, lonely, users, now);
+        await DemoMethodCards.SeedAsync(db, markdown, lonely, users, now);
     }
 }
