@@ -546,6 +546,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Innovatiereis (issue 13): a kwestie on each project's journey.
         ForP = ForP.With(("JourneyEntry", Str(await ThreadData.ItemAsync(f, P, ItemKind.JourneyEntry, "Matrixkwestie", authorId: member.Id))));
         ForQ = ForQ.With(("JourneyEntry", Str(await ThreadData.ItemAsync(f, Q, ItemKind.JourneyEntry, "Kwestie " + ClosedMarker, ClosedMarker, authorId: member.Id))));
+        // Werkvormen (issue 13): a project-only card in each project, written by its facilitator.
+        ForP = ForP.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Matrixwerkvorm", projectId: P, authorId: facilitator.Id))));
+        ForQ = ForQ.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Werkvorm " + ClosedMarker, projectId: Q, authorId: facilitator.Id))));
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -941,6 +944,8 @@ public sealed record Row
                     ("prototypes", _) => values["Prototype"],
                     ("leeragenda", _) => values["AgendaItem"],
                     ("innovatiereis", _) => values["JourneyEntry"],
+                    ("werkvormen", "slug") => "stil-schrijven",
+                    ("werkvormen", _) => values["MethodCard"],
                     ("aannames", _) => values["Assumption"],
                     ("bijlagen", _) => values["Attachment"],
                     ("gegevens", _) => values["Export"],
