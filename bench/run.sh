@@ -158,6 +158,9 @@ SCENARIOS=(
   # Issue 13: the learning agenda of project 1 (seed-scale adds questions with evidence), as a page and from the API.
   "learning agenda|/projecten/1/leeragenda|anon|page"
   "API learning agenda|/api/v1/projects/1/learning-agenda|anon|api"
+  # Issue 13: the werkvormen library (the seven built-in cards and the demo's own) as a page and from the API.
+  "werkvormen library|/werkvormen|anon|page"
+  "API method cards|/api/v1/method-cards|anon|api"
   # Issue 13: the innovatiereis of project 1 (100 proeven, their decisions and the phases on one timeline).
   "innovatiereis|/projecten/1/innovatiereis|anon|page"
 )

@@ -67,6 +67,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (learning agenda): the demo's agenda and its answered question, without the team's names or forms.
         new("/projecten/1/leeragenda"),
         new("/leeragenda/{item:Lopen bewoners die alleen zijn op zondag zonder afspraak binnen?}"),
+        // Issue 13 (werkvormen): the library, a built-in card and the print page, signed out.
+        new("/werkvormen"),
+        new("/werkvormen/stil-schrijven"),
+        new("/werkvormen/afdrukken"),
         // Issue 13 (innovatiereis): the demo's journey drawn with its table, and the kwestie that was answered.
         new("/projecten/1/innovatiereis"),
         new("/innovatiereis/{item:Bewoners die het eenzaamst zijn, komen niet naar bijeenkomsten}"),
@@ -194,6 +198,11 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 12 (experiments): the proeven and the setup form, also submitted empty.
         new("/projecten/1/proeven"),
         new("/projecten/1/proeven/nieuw", SubmitEmpty: "Proef opslaan"),
+        // Issue 13 (werkvormen): the library for the project, a new card and a copy (also sent empty), planning from cards.
+        new("/werkvormen?project=1"),
+        new("/werkvormen/nieuw", SubmitEmpty: "Werkvorm opslaan"),
+        new("/werkvormen/bespreken-en-kiezen/kopieren"),
+        new("/werkvormen/sessie?project=1&kaart=stil-schrijven", SubmitEmpty: "Sessie plannen"),
         // Issue 13 (learning agenda): both add forms, also submitted empty; the barrier's page and the edit form of the answered question.
         new("/projecten/1/leeragenda/nieuw?soort=leervraag", SubmitEmpty: "Op de leeragenda zetten"),
         new("/projecten/1/leeragenda/nieuw?soort=systeembarriere", SubmitEmpty: "Op de leeragenda zetten"),

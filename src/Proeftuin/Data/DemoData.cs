@@ -185,5 +185,6 @@ public static class DemoData
             ["ehealth"] = ehealth,
             ["buurtkamer"] = buurtkamer,
         }, users, now);
+        await DemoMethodCards.SeedAsync(db, markdown, lonely, users, now);
     }
 }

@@ -549,6 +549,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Lessons (issue 13): a team lesson in each project; outside the team it does not exist (ADR 0034).
         ForP = ForP.With(("Lesson", Str(await Proeftuin.Tests.Lessons.LessonData.LessonAsync(f, P, "Matrixles", Proeftuin.Features.Lessons.LessonVisibility.Team, authorId: member.Id))));
         ForQ = ForQ.With(("Lesson", Str(await Proeftuin.Tests.Lessons.LessonData.LessonAsync(f, Q, "Les " + ClosedMarker, Proeftuin.Features.Lessons.LessonVisibility.Team, text: ClosedMarker, authorId: member.Id))));
+        // Werkvormen (issue 13): a project-only card in each project, written by its facilitator.
+        ForP = ForP.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Matrixwerkvorm", projectId: P, authorId: facilitator.Id))));
+        ForQ = ForQ.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Werkvorm " + ClosedMarker, projectId: Q, authorId: facilitator.Id))));
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -945,6 +948,8 @@ public sealed record Row
                     ("leeragenda", _) => values["AgendaItem"],
                     ("innovatiereis", _) => values["JourneyEntry"],
                     ("lessen" or "lessons", _) => values["Lesson"],
+                    ("werkvormen", "slug") => "stil-schrijven",
+                    ("werkvormen", _) => values["MethodCard"],
                     ("aannames", _) => values["Assumption"],
                     ("bijlagen", _) => values["Attachment"],
                     ("gegevens", _) => values["Export"],

@@ -412,6 +412,24 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /lessen/open-data.json                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 
+        #region Werkvormen (issue 13): {MethodCard} is a project-only card in P; facilitators keep the cards of their projects and programme (the other facilitator keeps R's, in the same programme)
+        new("GET /werkvormen                                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /werkvormen                                              | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}"),
+        new("GET /werkvormen/afdrukken                                    | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /werkvormen/afdrukken                                    | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "kaart={MethodCard}&kaart=stil-schrijven"),
+        new("GET /werkvormen/{slug}                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /werkvormen/{id:int}                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /werkvormen/nieuw                                        | in  in  in  403 403 403 ok  ok  ok"),
+        new("POST /werkvormen/nieuw                                       | in  in  in  403 403 403 400 400 400"),
+        new("GET /werkvormen/{id:int}/bewerken                            | in  in  in  403 403 403 ok  403 ok"),
+        new("POST /werkvormen/{id:int}/bewerken                           | in  in  in  403 403 403 400 403 400"),
+        new("GET /werkvormen/{key}/kopieren                               | in  in  in  403 403 403 ok  ok  ok"),
+        new("POST /werkvormen/{key}/kopieren                              | in  in  in  403 403 403 400 400 400"),
+        new("GET /werkvormen/sessie                                       | in  in  in  403 403 403 ok  403 ok", query: "project={P}"),
+        new("POST /werkvormen/sessie                                      | in  in  in  403 403 403 400 403 400", query: "project={P}"),
+        new("GET /api/v1/method-cards                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        #endregion
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

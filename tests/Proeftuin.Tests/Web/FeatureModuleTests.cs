@@ -82,7 +82,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
             // Dashboard (issue 12): the overview first.
             $"/projecten/{team.Id}/overzicht",
             $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
-            $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven",
+            $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/werkvormen?project={team.Id}", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven",
             $"/projecten/{team.Id}/leeragenda", $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/verhaalvragen",
             $"/projecten/{team.Id}/verhalen/optekenen", $"/projecten/{team.Id}/duidingskader",
         ], links);

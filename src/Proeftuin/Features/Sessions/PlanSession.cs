@@ -39,7 +39,11 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         db.Items.OfType<Thread.Question>().AsNoTracking().Where(q => q.ProjectId == projectId)
             .OrderBy(q => q.Title).ThenBy(q => q.Id).Select(q => new QuestionView(q.Id, q.Title)).ToListAsync(ct);
 
-    public async Task<Outcome<LiveSession>> CreateAsync(int projectId, SessionInput input, bool withDefaultSteps, CancellationToken ct = default)
+    public Task<Outcome<LiveSession>> CreateAsync(int projectId, SessionInput input, bool withDefaultSteps, CancellationToken ct = default) =>
+        CreateAsync(projectId, input, withDefaultSteps ? DefaultForms : [], ct);
+
+    /// <summary>A new session whose steps come from these werkvormen, in this order (the werkvormen library plans from cards).</summary>
+    public async Task<Outcome<LiveSession>> CreateAsync(int projectId, SessionInput input, IReadOnlyList<WorkForm> forms, CancellationToken ct = default)
     {
         var allowed = await CanPlanAsync(projectId, ct);
         if (!allowed.IsOk) return allowed.Status == OutcomeStatus.NotFound ? Outcome<LiveSession>.NotFound() : Outcome<LiveSession>.Forbidden();
@@ -47,6 +51,8 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var title = v.Text("Title", input.Title, SessionLimits.Title, label: "een titel");
         var questions = await CheckQuestionsAsync(projectId, input.QuestionIds, v, ct);
         var when = When(input, v);
+        if (forms.Count > SessionLimits.MaxSteps || forms.Any(f => !Enum.IsDefined(f)))
+            v.Add("Form", "Een sessie heeft hoogstens {0} stappen.", SessionLimits.MaxSteps);
         if (!v.IsValid) return v;
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new LiveSession
@@ -62,11 +68,8 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
             Place = when.Place,
             Questions = questions.Select(id => new SessionQuestion { QuestionId = id }).ToList(),
         };
-        if (withDefaultSteps)
-        {
-            var position = 0;
-            foreach (var form in DefaultForms) session.Steps.Add(FromTemplate(WorkForms.For(form), position++));
-        }
+        var position = 0;
+        foreach (var form in forms) session.Steps.Add(FromTemplate(WorkForms.For(form), position++));
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
         return Outcome<LiveSession>.Ok(session);

@@ -126,6 +126,7 @@ public sealed class SweepWorld : IDisposable
         var questionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLearning.AnsweredQuestion).Select(i => i.Id).SingleAsync());
         var noteId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoJourney.Issue).Select(i => i.Id).SingleAsync());
         var lessonId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLessons.PublicTitle).Select(i => i.Id).SingleAsync());
+        var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
         var prototypeForm = (await facilitator.OpenAsync($"/projecten/{projectId}/prototypes/nieuw")).FormFor("Input.Title");
@@ -213,7 +214,11 @@ public sealed class SweepWorld : IDisposable
                     $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee",
                     $"/projecten/{projectId}/prototypes", $"/prototypes/{prototypeId}", $"/prototypes/{prototypeId}/aannames", $"/prototypes/{prototypeId}/bijlagen",
                     $"/projecten/{projectId}/proeven", $"/proeven/{decidable.Id}",
-                    $"/projecten/{projectId}/fase", $"/projecten/{projectId}/fase/advies-vragen"],
+                    $"/projecten/{projectId}/fase", $"/projecten/{projectId}/fase/advies-vragen",
+                    // Werkvormen (issue 13): the library, a new card, a copy of a built-in card, the demo's own card and its edit
+                    // form, and a session planned from cards.
+                    "/werkvormen", "/werkvormen/nieuw", "/werkvormen/stil-schrijven/kopieren", $"/werkvormen/{walkCardId}", $"/werkvormen/{walkCardId}/bewerken",
+                    $"/werkvormen/sessie?project={projectId}&kaart=stil-schrijven"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",

@@ -1111,6 +1111,103 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.MethodCards.MethodCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CopiedFromSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("GroupMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupMin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InclusionTips")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.Property<string>("InclusionTipsHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("StepsHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("MethodCards", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2970,6 +3067,29 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Navigation("Project");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.MethodCards.MethodCard", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.MethodCards.MethodCard", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>

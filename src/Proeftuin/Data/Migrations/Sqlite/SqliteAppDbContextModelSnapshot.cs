@@ -1060,6 +1060,101 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.MethodCards.MethodCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CopiedFromSlug")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InclusionTips")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InclusionTipsHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepsHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("MethodCards", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2866,6 +2961,29 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Navigation("Project");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.MethodCards.MethodCard", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.MethodCards.MethodCard", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>
