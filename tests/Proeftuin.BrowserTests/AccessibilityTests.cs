@@ -71,6 +71,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/werkvormen"),
         new("/werkvormen/stil-schrijven"),
         new("/werkvormen/afdrukken"),
+        // Issue 13 (lessen): the library with a search and a facet, and a public lesson, signed out.
+        new("/lessen?q=eenzaam"),
+        new("/lessen?uitkomst=werkte"),
+        new("/lessen/{item:Eenzaamheid doorbreek je op het moeilijke moment, niet met meer aanbod}"),
         // Issue 13 (innovatiereis): the demo's journey drawn with its table, and the kwestie that was answered.
         new("/projecten/1/innovatiereis"),
         new("/innovatiereis/{item:Bewoners die het eenzaamst zijn, komen niet naar bijeenkomsten}"),
@@ -122,6 +126,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (learning agenda): the agenda and a question the team is still exploring, with the evidence form.
         new("/projecten/1/leeragenda"),
         new("/leeragenda/{item:Wat maakt dat nieuwe bezoekers zich welkom voelen?}"),
+        // Issue 13 (lessen): the project's lessons, with the team's own, and the write form, also sent empty.
+        new("/lessen?project=1"),
+        new("/projecten/1/lessen/nieuw", SubmitEmpty: "Les bewaren"),
     ];
 
     private static readonly Visit[] Facilitator =
