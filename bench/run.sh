@@ -163,6 +163,11 @@ SCENARIOS=(
   "API method cards|/api/v1/method-cards|anon|api"
   # Issue 13: the innovatiereis of project 1 (100 proeven, their decisions and the phases on one timeline).
   "innovatiereis|/projecten/1/innovatiereis|anon|page"
+  # Issue 13: the lessenbibliotheek over seed-scale's 10,000 lessons: the rotating queries (search.lua), as a page with
+  # its facets and from the API, and one person searching alone.
+  "lesson search|/lessen?q=|anon|search"
+  "API lesson search|/api/v1/lessons?q=|anon|search"
+  "lesson search, one person|/lessen?q=|anon|search|1"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

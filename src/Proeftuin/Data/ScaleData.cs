@@ -12,7 +12,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Data;
 
 /// <summary>How much <see cref="ScaleData"/> adds on top of the demo data.</summary>
-public sealed record ScaleOptions(int Stories = 10_000, int Projects = 50, int Notes = 20_000, int Ideas = 5_000, int Seed = 11)
+public sealed record ScaleOptions(int Stories = 10_000, int Projects = 50, int Notes = 20_000, int Ideas = 5_000, int Seed = 11, int Lessons = 10_000)
 {
     public const int MaxStories = 1_000_000;
 }
@@ -85,8 +85,9 @@ public static class ScaleData
                 case "--notes" when value <= 1_000_000: options = options with { Notes = value }; break;
                 case "--ideas" when value <= 100_000: options = options with { Ideas = value }; break;
                 case "--seed": options = options with { Seed = value }; break;
-                case "--stories" or "--projects" or "--notes" or "--ideas":
-                    error = $"{name} {value} valt buiten het bereik (verhalen tot 1.000.000, projecten 5 tot 1.000, post-its tot 1.000.000, ideeën tot 100.000).";
+                case "--lessons" when value <= 100_000: options = options with { Lessons = value }; break;
+                case "--stories" or "--projects" or "--notes" or "--ideas" or "--lessons":
+                    error = $"{name} {value} valt buiten het bereik (verhalen tot 1.000.000, projecten 5 tot 1.000, post-its tot 1.000.000, ideeën en lessen tot 100.000).";
                     return false;
                 default:
                     error = $"Onbekende optie {name}.";
@@ -327,6 +328,8 @@ public static class ScaleData
             threadItems += added;
             links += linked;
         }
+        // The lessenbibliotheek (issue 13): lessons across every project, public and team-only, for the library's search benchmark.
+        threadItems += await SeedLessonsAsync(db, projects, o.Lessons, rng, markdown, now, ct);
         await SaveAsync(db, ct);
         await DatabaseCheckpoint.TruncateWalAsync(db, ct);
         return new ScaleCounts(projects.Count, o.Stories, withdrawn, signified, threadItems, ideas, links, sessions, notes);
@@ -457,6 +460,33 @@ public static class ScaleData
         db.Links.AddRange(evidence);
         await SaveAsync(db, ct);
         return (1 + experiments.Count + decisions.Count + lessons.Count + agenda.Count, links.Count + evidence.Count);
+    }
+
+    /// <summary>"Lesson search at 10k lessons" (issue 13): spread over the projects, three in five public, every result and domain.</summary>
+    private static async Task<int> SeedLessonsAsync(AppDbContext db, List<Project> projects, int count, Random rng, Markdown markdown, DateTime now, CancellationToken ct)
+    {
+        var themes = await db.Themes.ToListAsync(ct);
+        for (var k = 0; k < count; k++)
+        {
+            var p = projects[k % projects.Count];
+            var (storyTitle, storyText) = StoryText(rng);
+            var wijk = Pick(rng, Wijken);
+            var l = Item(new Features.Lessons.Lesson(), p, rng, markdown, $"{Pick(rng, IdeaTitles)} in {wijk}", storyText, now.AddMinutes(-k * 7));
+            l.Context = $"Bewoners van {wijk}. {storyTitle}".Trim();
+            l.Mechanism = Pick(rng, Middles);
+            l.Outcome = Pick(rng, Closings);
+            l.Result = (Features.Lessons.LessonResult)(k % 3);
+            l.Visibility = k % 5 < 3 ? Features.Lessons.LessonVisibility.Public : Features.Lessons.LessonVisibility.Team;
+            l.PublishedAt = l.Visibility == Features.Lessons.LessonVisibility.Public ? l.CreatedAt : null;
+            l.Domains = (Domains)(1 << rng.Next(0, 6)) | (rng.Next(2) == 0 ? Domains.Care : Domains.None);
+            if (themes.Count > 0 && k % 2 == 0) l.Themes.Add(themes[k % themes.Count]);
+            l.SearchTerms = DutchStems.ToSearchTerms(l.Title, l.Text, l.Context, l.Mechanism, l.Outcome);
+            l.TitleTerms = DutchStems.ToSearchTerms(l.Title);
+            db.Items.Add(l);
+            if (k % Batch == Batch - 1) await SaveAsync(db, ct);
+        }
+        await SaveAsync(db, ct);
+        return count;
     }
 
     private const int AgendaQuestions = 30;
