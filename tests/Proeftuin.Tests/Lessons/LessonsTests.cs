@@ -188,6 +188,9 @@ public sealed class LessonsTests(ProeftuinFactory factory) : IClassFixture<Proef
         Assert.Contains("Vergelijkbare lessen", lesson.MainText, StringComparison.Ordinal);
         Assert.Contains(lesson.Document.QuerySelectorAll("main a"), a => a.GetAttribute("href")!.StartsWith("/lessen/", StringComparison.Ordinal) && a.GetAttribute("href") != $"/lessen/{inTitle}");
 
+        // The same search covers the werkvormen: "schrijven" finds the built-in "Stil schrijven" beside the lessons.
+        Assert.Contains((await anonymous.OpenAsync("/lessen?q=schrijven")).Document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/werkvormen/stil-schrijven");
+
         // Bad filters: a clear 400 in the API, a message and the whole library on the page.
         using (var bad = await anonymous.GetAsync("/api/v1/lessons?outcome=maybe")) Expect.Status(HttpStatusCode.BadRequest, bad);
         using (var longQuery = await anonymous.GetAsync("/api/v1/lessons?q=" + new string('a', 300))) Expect.Status(HttpStatusCode.BadRequest, longQuery);

@@ -13,7 +13,7 @@ namespace Proeftuin.Features.Lessons;
 /// </summary>
 // Served from the page cache to everyone signed out (Web/PageCache.cs).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
-public sealed class IndexModel(FindLessons find, ProjectAccess access) : PageModel
+public sealed class IndexModel(FindLessons find, MethodCards.FindMethodCards cards, ProjectAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "domein")] public string? Domain { get; set; }
@@ -28,6 +28,8 @@ public sealed class IndexModel(FindLessons find, ProjectAccess access) : PageMod
     /// <summary>The project of ?project=, when the reader may read it.</summary>
     public string? ProjectTitle { get; private set; }
     public bool CanWrite { get; private set; }
+    /// <summary>With words: the werkvormen the same search finds (issue 13: "the same search covers method cards").</summary>
+    public IReadOnlyList<MethodCards.CardView> Cards { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -52,8 +54,12 @@ public sealed class IndexModel(FindLessons find, ProjectAccess access) : PageMod
             filter = new LessonFilter(Q, ProjectId: ProjectId);
         }
         Library = await find.RunAsync(filter, ct);
+        if (Library.Query.Length > 0 && !Library.QueryRefused)
+            Cards = [.. ((await cards.RunAsync(new MethodCards.CardQuery(Library.Query), ct))?.Cards ?? []).Take(MaxCards)];
         return Page();
     }
+
+    private const int MaxCards = 5;
 
     /// <summary>This page with one filter changed (null: off) and back to page 1, as a link.</summary>
     public string With(string? domain = "", string? theme = "", string? phase = "", string? result = "", int? page = null)
