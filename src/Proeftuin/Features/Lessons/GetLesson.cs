@@ -71,36 +71,27 @@ public sealed class GetLesson(AppDbContext db, ProjectAccess access, ThreadAcces
         var themeIds = await db.Items.OfType<Lesson>().Where(x => x.Id == lesson.Id).SelectMany(x => x.Themes).Select(t => t.Id).ToListAsync(ct);
         var candidates = LessonRules.Readable(db, user).AsNoTracking().Where(x => x.Id != lesson.Id);
         var domains = lesson.Domains;
-        IQueryable<SimilarRow> rows;
-        if (themeIds.Count > 0 || domains != Domains.None)
+        var tagged = themeIds.Count > 0 || domains != Domains.None;
+        if (tagged)
         {
-            rows = candidates.Where(x => (x.Domains & domains) != 0 || x.Themes.Any(t => themeIds.Contains(t.Id)))
-                .Select(x => new SimilarRow
-                {
-                    Id = x.Id,
-                    Title = x.Title,
-                    Result = x.Result,
-                    ProjectId = x.ProjectId,
-                    ProjectTitle = x.Project.Title,
-                    CreatedAt = x.CreatedAt,
-                    Score = (x.Themes.Count(t => themeIds.Contains(t.Id)) * 2) + ((x.Domains & domains) != 0 ? 1 : 0),
-                });
+            candidates = candidates.Where(x => (x.Domains & domains) != 0 || x.Themes.Any(t => themeIds.Contains(t.Id)));
         }
         else
         {
             var longest = DutchStems.Of(lesson.Title).OrderByDescending(s => s.Length).Take(1).ToList();
             if (longest.Count == 0) return [];
-            rows = candidates.Matching(db, longest).Select(x => new SimilarRow
-            {
-                Id = x.Id,
-                Title = x.Title,
-                Result = x.Result,
-                ProjectId = x.ProjectId,
-                ProjectTitle = x.Project.Title,
-                CreatedAt = x.CreatedAt,
-                Score = 1,
-            });
+            candidates = candidates.Matching(db, longest);
         }
+        var rows = candidates.Select(x => new SimilarRow
+        {
+            Id = x.Id,
+            Title = x.Title,
+            Result = x.Result,
+            ProjectId = x.ProjectId,
+            ProjectTitle = x.Project.Title,
+            CreatedAt = x.CreatedAt,
+            Score = tagged ? (x.Themes.Count(t => themeIds.Contains(t.Id)) * 2) + ((x.Domains & domains) != 0 ? 1 : 0) : 1,
+        });
         var found = await rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(LessonLimits.Similar).ToListAsync(ct);
         var readable = await access.ReadableIdsAsync([.. found.Select(r => r.ProjectId).Distinct()], ct);
         return found.Select(r => new SimilarLesson(r.Id, r.Title, r.Result, readable.Contains(r.ProjectId) ? r.ProjectTitle : null)).ToList();
