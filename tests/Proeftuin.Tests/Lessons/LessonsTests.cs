@@ -194,6 +194,7 @@ public sealed class LessonsTests(ProeftuinFactory factory) : IClassFixture<Proef
         // Bad filters: a clear 400 in the API, a message and the whole library on the page.
         using (var bad = await anonymous.GetAsync("/api/v1/lessons?outcome=maybe")) Expect.Status(HttpStatusCode.BadRequest, bad);
         using (var longQuery = await anonymous.GetAsync("/api/v1/lessons?q=" + new string('a', 300))) Expect.Status(HttpStatusCode.BadRequest, longQuery);
+        using (var nul = await anonymous.GetAsync("/api/v1/lessons?theme=voor%00na")) Expect.Status(HttpStatusCode.BadRequest, nul);
         Assert.Contains("Dit filter kennen we niet", (await anonymous.OpenAsync("/lessen?uitkomst=misschien")).MainText, StringComparison.Ordinal);
     }
 

@@ -86,7 +86,8 @@ public static class LessonsApi
         LessonResult? r = null;
         if (!string.IsNullOrWhiteSpace(outcome) && (r = LessonWords.ResultFromSlug(outcome)) is null)
             problem = ("outcome", "Onbekende uitkomst. Kies uit: worked, did-not-work, brilliant-failure.");
-        if (theme is { Length: > 100 }) problem = ("theme", "Dit thema bestaat niet.");
+        // PostgreSQL refuses a NUL in a text parameter: a theme name never holds a control character, so none is asked for.
+        if (theme is { Length: > 100 } || (theme is not null && Validation.HasControlCharacters(theme))) problem = ("theme", "Dit thema bestaat niet.");
         if (page is < 1 or > LessonLimits.MaxPage) problem = ("page", "Kies een pagina van 1 tot en met 100.");
         return problem is null ? new LessonFilter(q, d, string.IsNullOrWhiteSpace(theme) ? null : theme, ph, r, project, page ?? 1) : null;
     }
