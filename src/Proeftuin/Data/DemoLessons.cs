@@ -32,8 +32,7 @@ internal static class DemoLessons
             l.PublishedAt = visibility == LessonVisibility.Public ? l.CreatedAt : null;
             l.Domains = domains;
             l.Themes = [.. themeNames.Select(n => themes[n])];
-            l.SearchTerms = DutchStems.ToSearchTerms(l.Title, l.Text, context, mechanism, outcome);
-            l.TitleTerms = DutchStems.ToSearchTerms(l.Title);
+            l.RefreshSearchTerms();
         }
         Lesson Write(string project, string title, string text, int daysAgo, Phase phase, Perspective source, string user)
         {

@@ -480,8 +480,7 @@ public static class ScaleData
             l.PublishedAt = l.Visibility == Features.Lessons.LessonVisibility.Public ? l.CreatedAt : null;
             l.Domains = (Domains)(1 << rng.Next(0, 6)) | (rng.Next(2) == 0 ? Domains.Care : Domains.None);
             if (themes.Count > 0 && k % 2 == 0) l.Themes.Add(themes[k % themes.Count]);
-            l.SearchTerms = DutchStems.ToSearchTerms(l.Title, l.Text, l.Context, l.Mechanism, l.Outcome);
-            l.TitleTerms = DutchStems.ToSearchTerms(l.Title);
+            l.RefreshSearchTerms();
             db.Items.Add(l);
             if (k % Batch == Batch - 1) await SaveAsync(db, ct);
         }

@@ -77,6 +77,13 @@ public sealed class Validation
         return uri.ToString();
     }
 
+    /// <summary>
+    /// The value whose C# name this is, exactly (case and all): forms and filters send names, so a number, another
+    /// spelling or a flag list ("Care, Housing") is not a choice from the list. Null for anything else.
+    /// </summary>
+    public static TEnum? ExactName<TEnum>(string? text) where TEnum : struct, System.Enum =>
+        text is not null && System.Enum.GetNames<TEnum>().Contains(text, StringComparer.Ordinal) ? System.Enum.Parse<TEnum>(text) : null;
+
     public TEnum Enum<TEnum>(string field, TEnum value, string message) where TEnum : struct, System.Enum
     {
         if (!System.Enum.IsDefined(value)) Add(field, message);

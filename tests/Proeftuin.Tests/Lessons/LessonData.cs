@@ -1,5 +1,4 @@
 using Proeftuin.Features.Lessons;
-using Proeftuin.Features.Thread;
 
 namespace Proeftuin.Tests.Lessons;
 
@@ -27,9 +26,8 @@ public static class LessonData
                 AuthorId = authorId,
                 CreatedAt = now,
                 UpdatedAt = now,
-                SearchTerms = DutchStems.ToSearchTerms(title, text, context),
-                TitleTerms = DutchStems.ToSearchTerms(title),
             };
+            lesson.RefreshSearchTerms();
             db.Items.Add(lesson);
             await db.SaveChangesAsync();
             return lesson.Id;

@@ -95,8 +95,7 @@ public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller 
             Text = lessonText,
             Html = "<p>" + string.Join("<br>", lessonText.Split('\n').Select(l => WebUtility.HtmlEncode(l.TrimEnd('\r')))) + "</p>",
         };
-        lesson.SearchTerms = DutchStems.ToSearchTerms(lesson.Title, lessonText);
-        lesson.TitleTerms = DutchStems.ToSearchTerms(lesson.Title);
+        lesson.RefreshSearchTerms();
         // The team fills in context and result in the library later; a briljante mislukking is already known now.
         if (input.BrilliantFailure) lesson.Result = LessonResult.BrilliantFailure;
         db.Items.AddRange(decision, lesson);

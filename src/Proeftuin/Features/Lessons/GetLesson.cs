@@ -34,7 +34,7 @@ public sealed class GetLesson(AppDbContext db, ProjectAccess access, ThreadAcces
             {
                 Lesson = x,
                 ProjectTitle = x.Project.Title,
-                Themes = x.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                Themes = x.Themes.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToList(),
                 AuthorName = x.Author == null ? null : x.Author.DisplayName,
             })
             .FirstOrDefaultAsync(ct);
@@ -55,9 +55,9 @@ public sealed class GetLesson(AppDbContext db, ProjectAccess access, ThreadAcces
                 sources[g.Key] = sources.GetValueOrDefault(g.Key) + g.Count;
         }
 
-        var similar = await SimilarAsync(lesson, ct);
+        var similar = await SimilarAsync(lesson, [.. l.Themes.Select(t => t.Id)], ct);
         return Outcome<LessonView>.Ok(new LessonView(lesson.Id, lesson.ProjectId, p is null ? null : l.ProjectTitle, lesson.Title, lesson.Html, lesson.Text,
-            lesson.Context, lesson.Mechanism, lesson.Outcome, lesson.Result, lesson.Visibility, lesson.PublishedAt, lesson.Phase, lesson.Domains, l.Themes,
+            lesson.Context, lesson.Mechanism, lesson.Outcome, lesson.Result, lesson.Visibility, lesson.PublishedAt, lesson.Phase, lesson.Domains, [.. l.Themes.Select(t => t.Name)],
             lesson.KnowledgeSource, p is { CanSeeMemberNames: true } ? l.AuthorName : null, lesson.CreatedAt, lesson.UpdatedAt, sources, similar,
             p is not null && LessonRules.MayWrite(p), p is not null && LessonRules.MayPublish(p)));
     }
@@ -66,9 +66,8 @@ public sealed class GetLesson(AppDbContext db, ProjectAccess access, ThreadAcces
     /// Lessons the reader may read that share themes or a domain with this one (shared themes weigh double), newest
     /// first among equals; without themes or domains, those whose words hold the title's longest word.
     /// </summary>
-    private async Task<IReadOnlyList<SimilarLesson>> SimilarAsync(Lesson lesson, CancellationToken ct)
+    private async Task<IReadOnlyList<SimilarLesson>> SimilarAsync(Lesson lesson, List<int> themeIds, CancellationToken ct)
     {
-        var themeIds = await db.Items.OfType<Lesson>().Where(x => x.Id == lesson.Id).SelectMany(x => x.Themes).Select(t => t.Id).ToListAsync(ct);
         var candidates = LessonRules.Readable(db, user).AsNoTracking().Where(x => x.Id != lesson.Id);
         var domains = lesson.Domains;
         var tagged = themeIds.Count > 0 || domains != Domains.None;

@@ -26,6 +26,13 @@ public sealed class Lesson : ThreadItem
     public List<Theme> Themes { get; set; } = [];
     /// <summary>" stem stem " of the title alone: search ranks lessons whose title matches first.</summary>
     public string TitleTerms { get; set; } = " ";
+
+    /// <summary>Both search fields from the lesson's words, as every writer of a lesson must leave them.</summary>
+    public void RefreshSearchTerms()
+    {
+        SearchTerms = DutchStems.ToSearchTerms(Title, Text, Context, Mechanism, Outcome);
+        TitleTerms = DutchStems.ToSearchTerms(Title);
+    }
 }
 
 public enum LessonResult

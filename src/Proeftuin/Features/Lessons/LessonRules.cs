@@ -26,8 +26,8 @@ public static class LessonRules
     public static bool MayPublish(ProjectPermissions p) => p.Role is Members.ProjectRole.Facilitator or Members.ProjectRole.Evaluator || p.IsAdmin;
 
     /// <summary>Items of one project as this reader may see them: team lessons only for its members.</summary>
-    public static Expression<Func<T, bool>> VisibleTo<T>(ProjectPermissions? p) where T : ThreadItem =>
-        SeesTeamLessons(p) ? _ => true : i => i.Kind != ItemKind.Lesson || ((Lesson)(ThreadItem)i).Visibility == LessonVisibility.Public;
+    public static Expression<Func<ThreadItem, bool>> VisibleTo(ProjectPermissions? p) =>
+        SeesTeamLessons(p) ? _ => true : i => i.Kind != ItemKind.Lesson || ((Lesson)i).Visibility == LessonVisibility.Public;
 
     /// <summary>Lessons across projects the caller may read: public ones, and their own projects' team lessons.</summary>
     public static IQueryable<Lesson> Readable(AppDbContext db, Caller user)

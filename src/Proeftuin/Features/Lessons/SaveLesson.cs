@@ -114,22 +114,20 @@ public sealed class SaveLesson(AppDbContext db, ProjectAccess access, ThreadAcce
         var mechanism = v.Text("Mechanism", input.Mechanism, LessonLimits.Part, required: false, label: "waarom het werkt");
         var outcome = v.Text("Outcome", input.Outcome, LessonLimits.Part, required: false, label: "wat het opleverde");
 
-        LessonResult? result = null;
-        if (Enum.TryParse<LessonResult>((input.Result ?? "").Trim(), out var r) && Enum.GetName(r) == (input.Result ?? "").Trim()) result = r;
-        else v.Add("Result", "Kies of het werkte, niet werkte of een briljante mislukking was.");
+        var result = Validation.ExactName<LessonResult>((input.Result ?? "").Trim());
+        if (result is null) v.Add("Result", "Kies of het werkte, niet werkte of een briljante mislukking was.");
 
-        LessonVisibility? visibility = null;
+        // Left out (members have no choice on the form): it stays as it is; a new lesson starts as the team's.
         var visibilityText = (input.Visibility ?? "").Trim();
-        if (visibilityText.Length == 0) visibility = lesson.Id == 0 ? LessonVisibility.Team : lesson.Visibility;
-        else if (Enum.TryParse<LessonVisibility>(visibilityText, out var vis) && Enum.GetName(vis) == visibilityText) visibility = vis;
-        else v.Add("Visibility", "Kies wie de les mag lezen.");
-        if (visibility is { } chosen && chosen != (lesson.Id == 0 ? LessonVisibility.Team : lesson.Visibility) && !LessonRules.MayPublish(p))
+        var visibility = visibilityText.Length == 0 ? lesson.Visibility : Validation.ExactName<LessonVisibility>(visibilityText);
+        if (visibility is null) v.Add("Visibility", "Kies wie de les mag lezen.");
+        else if (visibility != lesson.Visibility && !LessonRules.MayPublish(p))
             v.Add("Visibility", LessonRules.OnlyFacilitatorPublishes);
 
         var domains = Domains.None;
         foreach (var d in input.Domains ?? [])
         {
-            if (!Enum.TryParse<Domains>(d, out var one) || !ProjectWords.AllDomains.Contains(one) || Enum.GetName(one) != d)
+            if (Validation.ExactName<Domains>(d) is not { } one || !ProjectWords.AllDomains.Contains(one))
             {
                 v.Add("Domains", "Kies alleen domeinen uit de lijst.");
                 break;
@@ -153,8 +151,7 @@ public sealed class SaveLesson(AppDbContext db, ProjectAccess access, ThreadAcce
         lesson.Domains = domains;
         lesson.Themes.Clear();
         lesson.Themes.AddRange(themes!);
-        lesson.SearchTerms = DutchStems.ToSearchTerms(title, text, context, mechanism, outcome);
-        lesson.TitleTerms = DutchStems.ToSearchTerms(title);
+        lesson.RefreshSearchTerms();
         return v;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Proeftuin.Web;
 using Proeftuin.Features.Projects;
 
 namespace Proeftuin.Features.MethodCards;
@@ -21,7 +22,7 @@ public sealed class IndexModel(FindMethodCards find) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         // An unknown phase or an over-long search is ignored rather than refused: the page still shows every card.
-        Phase = Enum.GetNames<Phase>().Contains(Fase, StringComparer.Ordinal) ? Enum.Parse<Phase>(Fase!) : null;
+        Phase = Validation.ExactName<Phase>(Fase);
         if (Q is { Length: > FindMethodCards.MaxQuery }) Q = Q[..FindMethodCards.MaxQuery];
         var list = await find.RunAsync(new CardQuery(Q, Phase, ProjectId), HttpContext.RequestAborted);
         if (list is null) return NotFound();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Proeftuin.Web;
 using Proeftuin.Features.Projects;
 
 namespace Proeftuin.Features.MethodCards;
@@ -29,7 +30,7 @@ public sealed class PrintModel(FindMethodCards find, GetMethodCard get) : PageMo
             Cards = cards;
             return Page();
         }
-        Phase? phase = Enum.GetNames<Phase>().Contains(Fase, StringComparer.Ordinal) ? Enum.Parse<Phase>(Fase!) : null;
+        var phase = Validation.ExactName<Phase>(Fase);
         var q = Q is { Length: > FindMethodCards.MaxQuery } ? Q[..FindMethodCards.MaxQuery] : Q;
         var list = await find.RunAsync(new CardQuery(q, phase, ProjectId), ct);
         if (list is null) return NotFound();

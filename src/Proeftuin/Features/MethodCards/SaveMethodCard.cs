@@ -82,7 +82,7 @@ public sealed class SaveMethodCard(AppDbContext db, CardPlaces places, Caller us
         var title = v.Text("Title", input.Title, MethodCardLimits.Title, label: "de naam van de werkvorm");
         var purpose = v.Text("Purpose", input.Purpose, MethodCardLimits.Purpose, label: "het doel");
         var phaseText = (input.Phase ?? "").Trim();
-        Phase? phase = Enum.GetNames<Phase>().Contains(phaseText, StringComparer.Ordinal) ? Enum.Parse<Phase>(phaseText) : null;
+        var phase = Validation.ExactName<Phase>(phaseText);
         if (phase is null) v.Add("Phase", "Kies een fase uit de lijst.");
         var minutes = Number(v, "Minutes", input.Minutes, 1, MethodCardLimits.MaxMinutes, "Vul een tijd in van 1 tot en met {0} minuten.", MethodCardLimits.MaxMinutes);
         var min = Number(v, "GroupMin", input.GroupMin, 1, MethodCardLimits.MaxGroup, "Vul bij „vanaf” een aantal mensen in van 1 tot en met {0}.", MethodCardLimits.MaxGroup);

@@ -33,7 +33,7 @@ public sealed class FindItems(AppDbContext db, ProjectAccess access)
         if (p is null) return null;
         var title = await db.Projects.Where(x => x.Id == projectId).Select(x => x.Title).FirstAsync(ct);
         var listed = ThreadWords.Listed;
-        var query = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && listed.Contains(i.Kind)).Where(Lessons.LessonRules.VisibleTo<ThreadItem>(p));
+        var query = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && listed.Contains(i.Kind)).Where(Lessons.LessonRules.VisibleTo(p));
         if (filter is { } kind) query = query.Where(i => i.Kind == kind);
         var items = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Select(i => new ItemSummary(i.Id, i.Kind, i.Title, i.KnowledgeSource, i.Author == null ? null : i.Author.DisplayName, i.CreatedAt))

@@ -40,7 +40,7 @@ public sealed class SearchProject(AppDbContext db, ProjectAccess access)
         // The full-text index narrows; the project and consent rules are the ordinary query's (ADR 0024).
         // Both ordered and cut to MaxHits inside the database; only those rows are read (ADR 0026). Kinds other than stories
         // span several index ranges (Kind > Story), so the newest ids are picked on the index alone and only those rows read.
-        var itemIds = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind > ItemKind.Story).Where(Lessons.LessonRules.VisibleTo<ThreadItem>(p)).Matching(db, stems)
+        var itemIds = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Kind > ItemKind.Story).Where(Lessons.LessonRules.VisibleTo(p)).Matching(db, stems)
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(MaxHits).Select(i => i.Id);
         var stories = db.Stories.AsNoTracking().ReadableBy(p).Matching(db, stems);
         var found = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id))
