@@ -479,7 +479,13 @@ public static class ScaleData
             l.Visibility = k % 5 < 3 ? Features.Lessons.LessonVisibility.Public : Features.Lessons.LessonVisibility.Team;
             l.PublishedAt = l.Visibility == Features.Lessons.LessonVisibility.Public ? l.CreatedAt : null;
             l.Domains = (Domains)(1 << rng.Next(0, 6)) | (rng.Next(2) == 0 ? Domains.Care : Domains.None);
-            if (themes.Count > 0 && k % 2 == 0) l.Themes.Add(themes[k % themes.Count]);
+            if (themes.Count > 0 && k % 2 == 0)
+            {
+                // Each batch's save forgets what it tracked: the theme is attached again as it is, never inserted twice.
+                var theme = themes[k % themes.Count];
+                if (db.Entry(theme).State == EntityState.Detached) db.Attach(theme);
+                l.Themes.Add(theme);
+            }
             l.RefreshSearchTerms();
             db.Items.Add(l);
             if (k % Batch == Batch - 1) await SaveAsync(db, ct);

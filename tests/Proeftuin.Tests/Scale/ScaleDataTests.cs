@@ -7,7 +7,7 @@ namespace Proeftuin.Tests.Scale;
 /// <summary>The benchmark's scale data (<c>seed-scale</c>): complete, consistent with how the app saves, deterministic, and every page opens on it.</summary>
 public sealed class ScaleDataTests(ProeftuinFactory factory) : IClassFixture<ProeftuinFactory>
 {
-    private static readonly ScaleOptions Small = new(Stories: 200, Projects: 8, Notes: 400, Ideas: 40, Lessons: 100);
+    private static readonly ScaleOptions Small = new(Stories: 200, Projects: 8, Notes: 400, Ideas: 40, Lessons: 4_100);
 
     private static Task<ScaleCounts> SeedAsync(ProeftuinFactory f) =>
         ScaleData.SeedAsync(f.Services, Small);
