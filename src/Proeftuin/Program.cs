@@ -38,6 +38,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Lessons.LessonsModule(),
     new Proeftuin.Features.Learning.LearningModule(),
     new Proeftuin.Features.Journey.JourneyModule(),
+    new Proeftuin.Features.Reflections.ReflectionsModule(),
     new Proeftuin.Features.MethodCards.MethodCardsModule(),
     new Proeftuin.Features.Dashboard.DashboardModule(),
     new Proeftuin.Features.Mine.MineModule(),

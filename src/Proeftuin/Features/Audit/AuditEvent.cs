@@ -63,4 +63,6 @@ public enum AuditAction
     // Lessons (issue 13): a lesson left the team for the library, or went back.
     LessonPublished,
     LessonMadeTeamOnly,
+    // Reflections (issue 13): the evaluator's advice after a reflection.
+    ReflectionAdviceGiven,
 }

@@ -52,6 +52,8 @@ public enum ItemKind
     SystemBarrier = 14,
     // The innovatiereis (Features/Journey).
     JourneyEntry = 15,
+    // Reflectiemomenten (Features/Reflections).
+    Reflection = 16,
 }
 
 /// <summary>Inzicht: what the team learned, backed by stories, observations and sources.</summary>

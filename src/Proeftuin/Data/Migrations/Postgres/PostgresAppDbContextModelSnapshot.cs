@@ -1663,6 +1663,94 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.ToTable("PrototypeAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Perspective")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromptId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReflectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReflectionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PromptId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReflectionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionParticipant", b =>
+                {
+                    b.Property<int>("ReflectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ReflectionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ReflectionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionPrompt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReflectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReflectionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReflectionPrompts", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -2571,6 +2659,51 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.HasDiscriminator().HasValue(8);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Reflections.Reflection", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("ReflectionAdvice");
+
+                    b.Property<string>("AdviceHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ReflectionAdviceHtml");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ReflectionClosedAt");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ReflectionHeldOn");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("ReflectionOutcome");
+
+                    b.Property<string>("OutcomeHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ReflectionOutcomeHtml");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ReflectionSessionId");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("ReflectionStatus");
+
+                    b.HasDiscriminator().HasValue(16);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Stories.Story", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
@@ -3217,6 +3350,50 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Navigation("Prototype");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionAnswer", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Reflections.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Reflections.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionParticipant", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Reflections.Reflection", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionPrompt", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Reflections.Reflection", null)
+                        .WithMany("Prompts")
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
                 {
                     b.HasOne("Proeftuin.Features.Thread.Idea", null)
@@ -3539,6 +3716,13 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Navigation("Criteria");
 
                     b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.Reflection", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Prompts");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Thread.JourneyMap", b =>

@@ -1588,6 +1588,90 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("PrototypeAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Perspective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReflectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReflectionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PromptId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReflectionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionParticipant", b =>
+                {
+                    b.Property<int>("ReflectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReflectionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ReflectionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionPrompt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReflectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReflectionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReflectionPrompts", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -2465,6 +2549,51 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.HasDiscriminator().HasValue(8);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Reflections.Reflection", b =>
+                {
+                    b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReflectionAdvice");
+
+                    b.Property<string>("AdviceHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReflectionAdviceHtml");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReflectionClosedAt");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReflectionHeldOn");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReflectionOutcome");
+
+                    b.Property<string>("OutcomeHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReflectionOutcomeHtml");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReflectionSessionId");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReflectionStatus");
+
+                    b.HasDiscriminator().HasValue(16);
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Stories.Story", b =>
                 {
                     b.HasBaseType("Proeftuin.Features.Thread.ThreadItem");
@@ -3111,6 +3240,50 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Navigation("Prototype");
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionAnswer", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Reflections.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Reflections.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionParticipant", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Reflections.Reflection", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.ReflectionPrompt", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Reflections.Reflection", null)
+                        .WithMany("Prompts")
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
                 {
                     b.HasOne("Proeftuin.Features.Thread.Idea", null)
@@ -3433,6 +3606,13 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Navigation("Criteria");
 
                     b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Reflections.Reflection", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Prompts");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Thread.JourneyMap", b =>
