@@ -80,6 +80,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/innovatiereis/{item:Bewoners die het eenzaamst zijn, komen niet naar bijeenkomsten}"),
         // The journey's printable report, and the same with a period that ends before it starts.
         new("/projecten/1/innovatiereis/verslag"),
+        // Issue 13 (reflecties): the list and a closed reflection, signed out: the plan and outcome without the answers.
+        new("/projecten/1/reflecties"),
+        new("/reflecties/{item:Terugkijken op de zondaginloop}"),
         new("/projecten/1/innovatiereis/verslag?van=2026-12-01&tot=2026-11-01", Status: 400),
     ];
 
@@ -129,6 +132,11 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (lessen): the project's lessons, with the team's own, and the write form, also sent empty.
         new("/lessen?project=1"),
         new("/projecten/1/lessen/nieuw", SubmitEmpty: "Les bewaren"),
+        // Issue 13 (reflecties): the closed reflection with answers from all three kennisbronnen, the planned one, and its
+        // answer form, also sent empty.
+        new("/reflecties/{item:Terugkijken op de zondaginloop}"),
+        new("/reflecties/{item:Reflectie na de welkomstproef}"),
+        new("/reflecties/{item:Reflectie na de welkomstproef}/antwoorden", SubmitEmpty: "Antwoorden bewaren"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -218,6 +226,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (innovatiereis): the antwoord form with its kwestie picker, also sent empty, and a note's edit form.
         new("/projecten/1/innovatiereis/nieuw?soort=antwoord", SubmitEmpty: "Op de reis zetten"),
         new("/innovatiereis/{item:Begin bij de verhalen, niet bij het aanbod}/bewerken"),
+        // Issue 13 (reflecties): planning one, also sent empty; the planned one with its live-session button, its plan and
+        // its outcome form (also sent empty).
+        new("/projecten/1/reflecties/nieuw", SubmitEmpty: "Reflectie plannen"),
+        new("/reflecties/{item:Reflectie na de welkomstproef}"),
+        new("/reflecties/{item:Reflectie na de welkomstproef}/bewerken"),
+        new("/reflecties/{item:Reflectie na de welkomstproef}/uitkomst", SubmitEmpty: "Uitkomst bewaren"),
         // Issue 12 (outcome, demo data): the demo prototype's own pages, and its proef (ended, decided: bijsturen) with its
         // report, results and forms; the stopped proef (a briljante mislukking); the besluit form of the proef that ended
         // undecided, also submitted empty.

@@ -186,5 +186,6 @@ public static class DemoData
             ["buurtkamer"] = buurtkamer,
         }, users, now);
         await DemoMethodCards.SeedAsync(db, markdown, lonely, users, now);
+        await DemoReflections.SeedAsync(db, markdown, lonely, users, now);
     }
 }

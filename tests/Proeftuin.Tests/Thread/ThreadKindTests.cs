@@ -62,6 +62,7 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
                 (ItemKind.LearningQuestion, "leervraag", "LearningQuestion"),
                 (ItemKind.SystemBarrier, "systeembarriere", "SystemBarrier"),
                 (ItemKind.JourneyEntry, "reisnotitie", "JourneyEntry"),
+                (ItemKind.Reflection, "reflectie", "Reflection"),
             ],
             ThreadKinds.All.OrderBy(k => k.Kind).Select(k => (k.Kind, k.UrlWord, k.ApiSlug)));
         Assert.Equal(ThreadKinds.All.Count, ThreadKinds.All.Select(k => k.UrlWord.ToLowerInvariant()).Distinct().Count());
@@ -84,7 +85,7 @@ public sealed class ThreadKindTests(ProeftuinFactory factory) : IClassFixture<Pr
                 (ItemKind.JourneyMap, "PersonasAndJourneys"), (ItemKind.Need, "Needs"), (ItemKind.Question, "Questions"), (ItemKind.Idea, "Ideas"),
                 (ItemKind.Prototype, "Prototypes"), (ItemKind.Experiment, "not counted"), (ItemKind.Observation, "Observations"),
                 (ItemKind.Decision, "not counted"), (ItemKind.Lesson, "Lessons"), (ItemKind.LearningQuestion, "not counted"),
-                (ItemKind.SystemBarrier, "not counted"), (ItemKind.JourneyEntry, "not counted"),
+                (ItemKind.SystemBarrier, "not counted"), (ItemKind.JourneyEntry, "not counted"), (ItemKind.Reflection, "not counted"),
             ],
             ThreadKinds.All.OrderBy(k => k.Kind).Select(k => (k.Kind, k.Balance.Row?.ApiSlug ?? "not counted")));
         // Today every kind counts under the item's own kennisbron.

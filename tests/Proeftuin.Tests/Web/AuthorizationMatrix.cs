@@ -549,6 +549,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Lessons (issue 13): a team lesson in each project; outside the team it does not exist (ADR 0034).
         ForP = ForP.With(("Lesson", Str(await Proeftuin.Tests.Lessons.LessonData.LessonAsync(f, P, "Matrixles", Proeftuin.Features.Lessons.LessonVisibility.Team, authorId: member.Id))));
         ForQ = ForQ.With(("Lesson", Str(await Proeftuin.Tests.Lessons.LessonData.LessonAsync(f, Q, "Les " + ClosedMarker, Proeftuin.Features.Lessons.LessonVisibility.Team, text: ClosedMarker, authorId: member.Id))));
+        // Reflections (issue 13): a planned reflection in each project, with the three default prompts.
+        ForP = ForP.With(("Reflection", Str((await Proeftuin.Tests.Reflections.ReflectionData.ReflectionAsync(f, P, "Matrixreflectie", authorId: member.Id)).Id)));
+        ForQ = ForQ.With(("Reflection", Str((await Proeftuin.Tests.Reflections.ReflectionData.ReflectionAsync(f, Q, "Reflectie " + ClosedMarker, authorId: member.Id)).Id)));
         // Werkvormen (issue 13): a project-only card in each project, written by its facilitator.
         ForP = ForP.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Matrixwerkvorm", projectId: P, authorId: facilitator.Id))));
         ForQ = ForQ.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Werkvorm " + ClosedMarker, projectId: Q, authorId: facilitator.Id))));
@@ -642,6 +645,10 @@ public sealed class MatrixWorld : IAsyncLifetime
     }
 
     /// <summary>A journey map of its own with one step.</summary>
+    /// <summary>A new planned reflection in P: gathering it in a live session works once.</summary>
+    public async Task<Targets> FreshReflectionAsync() =>
+        ForP.With(("Reflection", Str((await Proeftuin.Tests.Reflections.ReflectionData.ReflectionAsync(Factory, P, "Nieuwe matrixreflectie")).Id)));
+
     public async Task<Targets> FreshJourneyAsync()
     {
         var journey = await ThreadData.ItemAsync(Factory, P, ItemKind.JourneyMap, "Weg te halen klantreis", authorId: UserIds[Role.Member]);
@@ -948,6 +955,7 @@ public sealed record Row
                     ("leeragenda", _) => values["AgendaItem"],
                     ("innovatiereis", _) => values["JourneyEntry"],
                     ("lessen" or "lessons", _) => values["Lesson"],
+                    ("reflecties", _) => values["Reflection"],
                     ("werkvormen", "slug") => "stil-schrijven",
                     ("werkvormen", _) => values["MethodCard"],
                     ("aannames", _) => values["Assumption"],

@@ -412,6 +412,20 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /lessen/open-data.json                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 
+        #region Reflections (issue 13): {Reflection} is a planned reflection in P; evaluators and facilitators (and admins) plan and close it, the team answers, facilitators gather it in a live session
+        new("GET /projecten/{id:int}/reflecties                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/reflecties/nieuw                     | in  in  in  403 403 ok  ok  403 ok"),
+        new("POST /projecten/{id:int}/reflecties/nieuw                    | in  in  in  403 403 400 400 403 400"),
+        new("GET /reflecties/{id:int}                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /reflecties/{id:int}?handler=Session                    | in  in  in  403 403 403 ok  403 ok", fresh: w => w.FreshReflectionAsync()),
+        new("GET /reflecties/{id:int}/antwoorden                          | in  in  in  403 ok  ok  ok  403 403"),
+        new("POST /reflecties/{id:int}/antwoorden                         | in  in  in  403 400 400 400 403 403"),
+        new("GET /reflecties/{id:int}/uitkomst                            | in  in  in  403 403 ok  ok  403 ok"),
+        new("POST /reflecties/{id:int}/uitkomst                           | in  in  in  403 403 400 400 403 400"),
+        new("GET /reflecties/{id:int}/bewerken                            | in  in  in  403 403 ok  ok  403 ok"),
+        new("POST /reflecties/{id:int}/bewerken                           | in  in  in  403 403 400 400 403 400"),
+        #endregion
+
         #region Werkvormen (issue 13): {MethodCard} is a project-only card in P; facilitators keep the cards of their projects and programme (the other facilitator keeps R's, in the same programme)
         new("GET /werkvormen                                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /werkvormen                                              | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}"),

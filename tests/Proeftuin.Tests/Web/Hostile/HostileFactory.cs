@@ -126,6 +126,8 @@ public sealed class SweepWorld : IDisposable
         var questionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLearning.AnsweredQuestion).Select(i => i.Id).SingleAsync());
         var noteId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoJourney.Issue).Select(i => i.Id).SingleAsync());
         var lessonId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLessons.PublicTitle).Select(i => i.Id).SingleAsync());
+        // Reflections (issue 13): the demo's planned reflection, whose answer, outcome and plan forms are swept.
+        var reflectionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoReflections.PlannedTitle).Select(i => i.Id).SingleAsync());
         var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
@@ -222,12 +224,14 @@ public sealed class SweepWorld : IDisposable
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
-                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes"],
+                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis/verslag", "/lessen", $"/lessen/{lessonId}", $"/lessen/{lessonId}/bewerken",
-                    $"/projecten/{projectId}/lessen/nieuw", $"/projecten/{projectId}/lessen/nieuw?van={noteId}"],
+                    $"/projecten/{projectId}/lessen/nieuw", $"/projecten/{projectId}/lessen/nieuw?van={noteId}",
+                    $"/projecten/{projectId}/reflecties", $"/projecten/{projectId}/reflecties/nieuw", $"/reflecties/{reflectionId}",
+                    $"/reflecties/{reflectionId}/antwoorden", $"/reflecties/{reflectionId}/uitkomst", $"/reflecties/{reflectionId}/bewerken"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);
