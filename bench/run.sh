@@ -168,6 +168,13 @@ SCENARIOS=(
   "lesson search|/lessen?q=|anon|search"
   "API lesson search|/api/v1/lessons?q=|anon|search"
   "lesson search, one person|/lessen?q=|anon|search|1"
+  # Signed in, past the page cache: what the full-text search itself costs over the 10,000 lessons (with the reader's
+  # own projects' team lessons).
+  "lesson search, facilitator|/lessen?q=|facilitator|search"
+  # Issue 13: the reflections of project 1, and the demo's closed reflection as its team reads it (answers, all three
+  # kennisbronnen; {reflection} is its id).
+  "reflections|/projecten/1/reflecties|anon|page"
+  "reflection, facilitator|/reflecties/{reflection}|facilitator|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"
@@ -221,9 +228,12 @@ for scale in "${SCALE_LIST[@]}"; do
 d = json.load(sys.stdin)
 print(next(i["id"] for p in d["phases"] for k in p["kinds"] if k["kind"] == "Prototype" for i in k["latest"]))' 2>/dev/null || echo 0)"
   log "trace of prototype $TRACE_ID"
+  # The demo's closed reflection is the last one on project 1's list.
+  REFLECTION_ID="$(curl -s "http://127.0.0.1:$APP_PORT/projecten/1/reflecties" | grep -oP 'href="/reflecties/\K[0-9]+' | tail -1 || echo 0)"
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r name path who kind conns <<<"$s"
     path="${path//\{trace\}/$TRACE_ID}"
+    path="${path//\{reflection\}/$REFLECTION_ID}"
     # Signed in right before the scenario: the cookie's security stamp is checked once a minute, and a browser then
     # takes the renewed cookie; wrk would keep sending the first one and check the stamp on every request after that.
     cookie=""; [[ "$who" == facilitator ]] && cookie="$(sign_in procesbegeleider@proeftuin.demo proeftuin-demo)"

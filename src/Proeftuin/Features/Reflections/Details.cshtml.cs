@@ -7,6 +7,8 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Reflections;
 
 /// <summary>A reflection: its plan, the answers by prompt, the outcome; a facilitator gathers it in a live session from here.</summary>
+// Served from the page cache to everyone signed out (Web/PageCache.cs); the POST handler is never cached.
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Proeftuin.Web.PageCache.Policy)]
 public sealed class DetailsModel(GetReflection get, GetItemThread thread, GatherInSession gather, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ReflectionView Reflection { get; private set; } = null!;

@@ -210,7 +210,7 @@ public sealed class SweepWorld : IDisposable
                     $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}", "/lessen"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
-                "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
+                "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/duidingskader", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
                     $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
                     $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee",
