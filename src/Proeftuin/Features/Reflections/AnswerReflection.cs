@@ -17,14 +17,8 @@ public sealed class AnswerReflection(AppDbContext db, ProjectAccess access, Call
 {
     public const string NothingAnswered = "Schrijf bij minstens één vraag een antwoord.";
 
-    public async Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> CanAnswerAsync(int id, CancellationToken ct = default)
-    {
-        var reflection = await db.Items.OfType<Reflection>().Include(r => r.Prompts).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (reflection is null) return Outcome<(Reflection, ProjectPermissions)>.NotFound();
-        var p = await access.ForProjectAsync(reflection.ProjectId, ct);
-        if (p is null) return Outcome<(Reflection, ProjectPermissions)>.NotFound();
-        return ReflectionRules.MayAnswer(p) ? Outcome<(Reflection, ProjectPermissions)>.Ok((reflection, p)) : Outcome<(Reflection, ProjectPermissions)>.Forbidden();
-    }
+    public Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> CanAnswerAsync(int id, CancellationToken ct = default) =>
+        ReflectionRules.LoadAsync(db, access, id, ReflectionRules.MayAnswer, ct);
 
     /// <summary>The caller's own answers by prompt: the form starts from them.</summary>
     public Task<Dictionary<int, string>> MineAsync(int id, CancellationToken ct = default) =>

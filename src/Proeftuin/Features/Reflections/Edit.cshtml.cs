@@ -21,8 +21,8 @@ public sealed class EditModel(PlanReflection plan, IStringLocalizer<SharedResour
     {
         var loaded = await LoadAsync(id);
         if (!loaded.IsOk) return this.Fail(loaded, l);
-        Input = ReflectionForm.From(loaded.Value!, await plan.LinkedQuestionsAsync(id, HttpContext.RequestAborted));
-        if (loaded.Value!.Status == ReflectionStatus.Done) ModelState.AddModelError("Input.Title", l[ReflectionRules.ClosedPlan]);
+        Input = ReflectionForm.From(loaded.Value.Reflection, await plan.LinkedQuestionsAsync(id, HttpContext.RequestAborted));
+        if (loaded.Value.Reflection.Status == ReflectionStatus.Done) ModelState.AddModelError("Input.Title", l[ReflectionRules.ClosedPlan]);
         return Page();
     }
 
@@ -38,14 +38,14 @@ public sealed class EditModel(PlanReflection plan, IStringLocalizer<SharedResour
         return Redirect($"/reflecties/{id}");
     }
 
-    private async Task<Outcome<Reflection>> LoadAsync(int id)
+    private async Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> LoadAsync(int id)
     {
         Id = id;
         var loaded = await plan.CanEditAsync(id, HttpContext.RequestAborted);
         if (loaded.IsOk)
         {
-            ProjectId = loaded.Value!.ProjectId;
-            Title = loaded.Value.Title;
+            ProjectId = loaded.Value.Reflection.ProjectId;
+            Title = loaded.Value.Reflection.Title;
             Team = await plan.TeamAsync(ProjectId, HttpContext.RequestAborted);
             Questions = await plan.QuestionsAsync(ProjectId, HttpContext.RequestAborted);
         }

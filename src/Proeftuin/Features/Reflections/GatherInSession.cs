@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Experiments;
 using Proeftuin.Features.Sessions;
@@ -18,20 +17,14 @@ public sealed class GatherInSession(AppDbContext db, PlanSession plan, ProjectAc
     public const string AlreadyGathering = "Deze reflectie heeft al een live sessie.";
 
     /// <summary>Only who may plan a live session (facilitators, admins), on an open reflection without a session yet.</summary>
-    public async Task<Outcome<Reflection>> CanGatherAsync(int id, CancellationToken ct = default)
-    {
-        var reflection = await db.Items.OfType<Reflection>().Include(r => r.Prompts).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (reflection is null) return Outcome<Reflection>.NotFound();
-        var p = await access.ForProjectAsync(reflection.ProjectId, ct);
-        if (p is null) return Outcome<Reflection>.NotFound();
-        return p.CanFacilitate ? Outcome<Reflection>.Ok(reflection) : Outcome<Reflection>.Forbidden();
-    }
+    public Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> CanGatherAsync(int id, CancellationToken ct = default) =>
+        ReflectionRules.LoadAsync(db, access, id, p => p.CanFacilitate, ct);
 
     public async Task<Outcome<int>> RunAsync(int id, CancellationToken ct = default)
     {
         var found = await CanGatherAsync(id, ct);
         if (!found.IsOk) return found.Status == OutcomeStatus.NotFound ? Outcome<int>.NotFound() : Outcome<int>.Forbidden();
-        var reflection = found.Value!;
+        var reflection = found.Value.Reflection;
         if (reflection.Status == ReflectionStatus.Done) return Outcome<int>.Invalid("Session", ReflectionRules.Closed);
         if (reflection.SessionId is not null) return Outcome<int>.Invalid("Session", AlreadyGathering);
 

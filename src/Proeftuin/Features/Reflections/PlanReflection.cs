@@ -34,14 +34,8 @@ public sealed class PlanReflection(AppDbContext db, ProjectAccess access, Caller
         return ReflectionRules.MayLead(p) ? Outcome<ProjectPermissions>.Ok(p) : Outcome<ProjectPermissions>.Forbidden();
     }
 
-    /// <summary>The reflection with its prompts, for who may change it; NotFound for who may not read it.</summary>
-    public async Task<Outcome<Reflection>> CanEditAsync(int id, CancellationToken ct = default)
-    {
-        var reflection = await db.Items.OfType<Reflection>().Include(r => r.Prompts).Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (reflection is null) return Outcome<Reflection>.NotFound();
-        var allowed = await CanPlanAsync(reflection.ProjectId, ct);
-        return allowed.IsOk ? Outcome<Reflection>.Ok(reflection) : allowed.Status == OutcomeStatus.NotFound ? Outcome<Reflection>.NotFound() : Outcome<Reflection>.Forbidden();
-    }
+    public Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> CanEditAsync(int id, CancellationToken ct = default) =>
+        ReflectionRules.LoadAsync(db, access, id, ReflectionRules.MayLead, ct);
 
     /// <summary>The project's team (members and up): who can be invited.</summary>
     public Task<List<TeamChoice>> TeamAsync(int projectId, CancellationToken ct = default) =>
@@ -81,8 +75,8 @@ public sealed class PlanReflection(AppDbContext db, ProjectAccess access, Caller
     public async Task<Outcome<Reflection>> EditAsync(int id, ReflectionInput input, CancellationToken ct = default)
     {
         var found = await CanEditAsync(id, ct);
-        if (!found.IsOk) return found;
-        var reflection = found.Value!;
+        if (!found.IsOk) return found.Status == OutcomeStatus.NotFound ? Outcome<Reflection>.NotFound() : Outcome<Reflection>.Forbidden();
+        var reflection = found.Value.Reflection;
         if (reflection.Status == ReflectionStatus.Done) return Outcome<Reflection>.Invalid("Title", ReflectionRules.ClosedPlan);
         var v = new Validation();
         var checkedInput = await CheckAsync(v, reflection.ProjectId, input, ct);

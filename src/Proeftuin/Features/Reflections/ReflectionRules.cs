@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
 using Proeftuin.Features.Members;
 using Proeftuin.Web;
 
@@ -19,4 +21,18 @@ public static class ReflectionRules
     public static bool MayAnswer(ProjectPermissions p) => p.IsTeam;
 
     public static bool SeesAnswers(ProjectPermissions p) => p.IsMember || p.IsAdmin;
+
+    /// <summary>
+    /// The reflection (with its prompts and invitations) for who may do something with it: NotFound when it does not
+    /// exist or its project may not be read, Forbidden when the rule says no.
+    /// </summary>
+    public static async Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> LoadAsync(
+        AppDbContext db, ProjectAccess access, int id, Func<ProjectPermissions, bool> may, CancellationToken ct)
+    {
+        var reflection = await db.Items.OfType<Reflection>().Include(r => r.Prompts).Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (reflection is null) return Outcome<(Reflection, ProjectPermissions)>.NotFound();
+        var p = await access.ForProjectAsync(reflection.ProjectId, ct);
+        if (p is null) return Outcome<(Reflection, ProjectPermissions)>.NotFound();
+        return may(p) ? Outcome<(Reflection, ProjectPermissions)>.Ok((reflection, p)) : Outcome<(Reflection, ProjectPermissions)>.Forbidden();
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Features.Audit;
 using Proeftuin.Web;
@@ -14,20 +13,14 @@ namespace Proeftuin.Features.Reflections;
 /// </summary>
 public sealed class WriteReflectionOutcome(AppDbContext db, ProjectAccess access, Markdown markdown, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Outcome<Reflection>> CanWriteAsync(int id, CancellationToken ct = default)
-    {
-        var reflection = await db.Items.OfType<Reflection>().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (reflection is null) return Outcome<Reflection>.NotFound();
-        var p = await access.ForProjectAsync(reflection.ProjectId, ct);
-        if (p is null) return Outcome<Reflection>.NotFound();
-        return ReflectionRules.MayLead(p) ? Outcome<Reflection>.Ok(reflection) : Outcome<Reflection>.Forbidden();
-    }
+    public Task<Outcome<(Reflection Reflection, ProjectPermissions Permissions)>> CanWriteAsync(int id, CancellationToken ct = default) =>
+        ReflectionRules.LoadAsync(db, access, id, ReflectionRules.MayLead, ct);
 
     public async Task<Outcome<Reflection>> RunAsync(int id, string? outcome, string? advice, CancellationToken ct = default)
     {
         var found = await CanWriteAsync(id, ct);
-        if (!found.IsOk) return found;
-        var reflection = found.Value!;
+        if (!found.IsOk) return found.Status == OutcomeStatus.NotFound ? Outcome<Reflection>.NotFound() : Outcome<Reflection>.Forbidden();
+        var reflection = found.Value.Reflection;
         var v = new Validation();
         var outcomeText = v.Text("Outcome", outcome, ReflectionLimits.Outcome, label: "wat jullie geleerd hebben");
         var adviceText = v.Text("Advice", advice, ReflectionLimits.Advice, required: false, label: "het advies");
