@@ -55,7 +55,9 @@ public sealed class FindLessons(AppDbContext db, ProjectAccess access, Caller us
         if (filter.Result is { } result) lessons = lessons.Where(l => l.Result == result);
         if (filter.ProjectId is { } projectId) lessons = lessons.Where(l => l.ProjectId == projectId);
 
-        var total = await lessons.CountAsync(ct);
+        // The total and three facets from one grouped count: a few dozen (domains, phase, result) groups.
+        var groups = await lessons.GroupBy(l => new { l.Domains, l.Phase, l.Result }).Select(g => new { g.Key.Domains, g.Key.Phase, g.Key.Result, Count = g.Count() }).ToListAsync(ct);
+        var total = groups.Sum(g => g.Count);
         var ordered = stems.Count > 0
             ? lessons.OrderByDescending(TitleMatches(stems)).ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
             : lessons.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id);
@@ -66,16 +68,13 @@ public sealed class FindLessons(AppDbContext db, ProjectAccess access, Caller us
         var hits = rows.Take(LessonLimits.PageSize).Select(r => new LessonHit(r.Id, r.Title, SearchProject.Excerpt(r.Text), SearchProject.Excerpt(r.Context),
             r.Result, r.Visibility, r.Phase, r.Domains, r.ProjectId, readable.Contains(r.ProjectId) ? r.ProjectTitle : null, r.CreatedAt)).ToList();
 
-        // The facets: a handful of groups each, counted in the database.
-        var domainGroups = await lessons.GroupBy(l => l.Domains).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var domains = ProjectWords.AllDomains.Select(d => new FacetCount<Domains>(d, domainGroups.Where(g => (g.Key & d) != 0).Sum(g => g.Count)))
+        var domains = ProjectWords.AllDomains.Select(d => new FacetCount<Domains>(d, groups.Where(g => (g.Domains & d) != 0).Sum(g => g.Count)))
             .Where(f => f.Count > 0).ToList();
+        var phases = groups.GroupBy(g => g.Phase).OrderBy(g => g.Key).Select(g => new FacetCount<Phase>(g.Key, g.Sum(x => x.Count))).ToList();
+        var results = groups.Where(g => g.Result != null).GroupBy(g => g.Result!.Value).OrderBy(g => g.Key)
+            .Select(g => new FacetCount<LessonResult>(g.Key, g.Sum(x => x.Count))).ToList();
         var themes = (await lessons.SelectMany(l => l.Themes).GroupBy(t => t.Name).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => new FacetCount<string>(g.Key, g.Count)).ToList();
-        var phases = (await lessons.GroupBy(l => l.Phase).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderBy(g => g.Key).Select(g => new FacetCount<Phase>(g.Key, g.Count)).ToList();
-        var results = (await lessons.Where(l => l.Result != null).GroupBy(l => l.Result!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderBy(g => g.Key).Select(g => new FacetCount<LessonResult>(g.Key, g.Count)).ToList();
 
         var message = total == 0 ? (query.Length > 0 ? "Geen lessen gevonden. Probeer andere of minder woorden, of zet een filter uit." : "Er zijn nog geen lessen die je kunt lezen.") : null;
         return new LessonLibrary(filter, query, message, total, hits, rows.Count > LessonLimits.PageSize, domains, themes, phases, results);

@@ -2638,7 +2638,7 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("LessonVisibility");
 
-                    b.HasIndex("Visibility", "CreatedAt");
+                    b.HasIndex(new[] { "Visibility", "CreatedAt", "Kind", "ProjectId", "Phase", "Result", "Domains" }, "IX_Items_LessonLibrary");
 
                     b.HasDiscriminator().HasValue(12);
                 });

@@ -2528,7 +2528,7 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("LessonVisibility");
 
-                    b.HasIndex("Visibility", "CreatedAt");
+                    b.HasIndex(new[] { "Visibility", "CreatedAt", "Kind", "ProjectId", "Phase", "Result", "Domains" }, "IX_Items_LessonLibrary");
 
                     b.HasDiscriminator().HasValue(12);
                 });
