@@ -63,4 +63,7 @@ public enum AuditAction
     // Lessons (issue 13): a lesson left the team for the library, or went back.
     LessonPublished,
     LessonMadeTeamOnly,
+    // Review board (issue 13): an evaluator or external reviewer gave advice for the next gate, or withdrew it.
+    ReviewAdviceGiven,
+    ReviewAdviceWithdrawn,
 }

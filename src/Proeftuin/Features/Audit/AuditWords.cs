@@ -18,6 +18,7 @@ public static class AuditSubjects
     public static readonly string Prototype = "prototype";
     public static readonly string Experiment = "experiment";
     public static readonly string Lesson = "lesson";
+    public static readonly string ReviewAdvice = "review-advice";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -58,6 +59,8 @@ public static class AuditWords
         AuditAction.ExperimentEdited => "Proef aangepast",
         AuditAction.LessonPublished => "Les openbaar gemaakt",
         AuditAction.LessonMadeTeamOnly => "Les weer alleen voor het team",
+        AuditAction.ReviewAdviceGiven => "Reviewadvies gegeven",
+        AuditAction.ReviewAdviceWithdrawn => "Reviewadvies ingetrokken",
         _ => action.ToString(),
     };
 
@@ -89,6 +92,7 @@ public static class AuditWords
         [AuditSubjects.Prototype] = "Prototype",
         [AuditSubjects.Experiment] = "Proef",
         [AuditSubjects.Lesson] = "Les",
+        [AuditSubjects.ReviewAdvice] = "Reviewadvies",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>
