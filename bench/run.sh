@@ -168,6 +168,9 @@ SCENARIOS=(
   "lesson search|/lessen?q=|anon|search"
   "API lesson search|/api/v1/lessons?q=|anon|search"
   "lesson search, one person|/lessen?q=|anon|search|1"
+  # Issue 13: the review board of project 1 as its facilitator reads it (the agenda, 100 proeven's decisions, the gates,
+  # the lessons and the review advice on one page; signed in: the board is for the project's members).
+  "review board, facilitator|/projecten/1/review|facilitator|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"
