@@ -175,6 +175,9 @@ SCENARIOS=(
   # kennisbronnen; {reflection} is its id).
   "reflections|/projecten/1/reflecties|anon|page"
   "reflection, facilitator|/reflecties/{reflection}|facilitator|page"
+  # Issue 13: the review board of project 1 as its facilitator reads it (the agenda, 100 proeven's decisions, the gates,
+  # the lessons and the review advice on one page; signed in: the board is for the project's members).
+  "review board, facilitator|/projecten/1/review|facilitator|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

@@ -257,6 +257,15 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/adviesvragen/1"),
         // Issue 12 (dashboard): the project overview as a member sees it.
         new("/projecten/1/overzicht"),
+        // Issue 13 (review board): the board as the facilitator reads it (the gate form with the open review advice is
+        // /projecten/1/fase above).
+        new("/projecten/1/review"),
+    ];
+
+    // Issue 13 (review board): the external reviewer's board with the advice form, also sent empty.
+    private static readonly Visit[] Reviewer =
+    [
+        new("/projecten/1/review", SubmitEmpty: "Advies opslaan"),
     ];
 
     private static readonly Visit[] Admin =
@@ -284,7 +293,7 @@ public sealed class AccessibilityTests(BrowserFixture app)
     public static TheoryData<string, int> Visitors()
     {
         var data = new TheoryData<string, int>();
-        foreach (var who in new[] { "anonymous", "anonymous-en", "resident", "facilitator", "admin" })
+        foreach (var who in new[] { "anonymous", "anonymous-en", "resident", "facilitator", "admin", "reviewer" })
             foreach (var width in new[] { 1280, 320 })
                 data.Add(who, width);
         return data;
@@ -300,6 +309,7 @@ public sealed class AccessibilityTests(BrowserFixture app)
             "resident" => (BrowserFixture.Resident, Resident),
             "facilitator" => (BrowserFixture.Facilitator, Facilitator),
             "admin" => ((string?)BrowserFixture.Admin, Admin),
+            "reviewer" => ("reviewer@proeftuin.demo", Reviewer),
             _ => throw new ArgumentOutOfRangeException(nameof(who)),
         };
         var page = email is null ? await app.NewPageAsync(width) : await app.NewSignedInPageAsync(email, width);

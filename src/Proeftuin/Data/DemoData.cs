@@ -27,6 +27,8 @@ public static class DemoData
         new("inwoner@proeftuin.demo", "Ans de Vries", Perspective.Experience, "Inwoner en ervaringsdeskundige"),
         new("wijkteam@proeftuin.demo", "Mark Jansen", Perspective.Professional, "Professional in het wijkteam"),
         new("beleid@proeftuin.demo", "Petra Smit", Perspective.Professional, "Beleidsadviseur, toeschouwer"),
+        // Review board (issue 13): an external reviewer of "Samen tegen eenzaamheid" (observer with the reviewer flag).
+        new("reviewer@proeftuin.demo", "Marleen Bakker", Perspective.Scientific, "Externe reviewer (lectoraat)"),
     ];
 
     /// <summary>Never in Production: the demo admin's password is published on the start page and in the README.</summary>
@@ -123,8 +125,8 @@ public static class DemoData
         buurtkamer.ParentProject = lonely;
         db.Projects.AddRange(lonely, poverty, work, ehealth, buurtkamer);
 
-        void Member(Project p, string user, ProjectRole role, Perspective? perspective = null) =>
-            p.Members.Add(new Membership { User = users[user], Role = role, Perspective = perspective ?? users[user].DefaultPerspective, JoinedAt = now.AddMonths(-5) });
+        void Member(Project p, string user, ProjectRole role, Perspective? perspective = null, bool reviewer = false) =>
+            p.Members.Add(new Membership { User = users[user], Role = role, Perspective = perspective ?? users[user].DefaultPerspective, JoinedAt = now.AddMonths(-5), Reviewer = reviewer });
         foreach (var p in new[] { lonely, poverty, work, ehealth, buurtkamer })
         {
             Member(p, "procesbegeleider", ProjectRole.Facilitator);
@@ -133,6 +135,7 @@ public static class DemoData
         Member(lonely, "inwoner", ProjectRole.Member);
         Member(lonely, "wijkteam", ProjectRole.Member);
         Member(lonely, "beleid", ProjectRole.Observer);
+        Member(lonely, "reviewer", ProjectRole.Observer, reviewer: true);
         Member(poverty, "inwoner", ProjectRole.Member);
         Member(work, "wijkteam", ProjectRole.Member);
         Member(ehealth, "wijkteam", ProjectRole.Member);
@@ -187,5 +190,6 @@ public static class DemoData
         }, users, now);
         await DemoMethodCards.SeedAsync(db, markdown, lonely, users, now);
         await DemoReflections.SeedAsync(db, markdown, lonely, users, now);
+        await DemoReview.SeedAsync(db, markdown, lonely, users, now);
     }
 }

@@ -9,7 +9,7 @@ namespace Proeftuin.Web;
 /// What the current user may do in one project. All project authorization lives here,
 /// so pages, API and (later) hubs apply the same rules.
 /// </summary>
-public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibility Visibility, ProjectRole? Role, Perspective? Perspective, bool IsAdmin, bool IsSignedIn, string? UserId = null)
+public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibility Visibility, ProjectRole? Role, Perspective? Perspective, bool IsAdmin, bool IsSignedIn, string? UserId = null, bool IsReviewer = false)
 {
     public bool IsMember => Role is not null;
     public bool CanRead => Visibility == Visibility.Open || IsMember || IsAdmin;
@@ -29,6 +29,10 @@ public sealed record ProjectPermissions(int ProjectId, int ProgrammeId, Visibili
     public bool CanSeeWorkspace => IsMember || CanManage;
     /// <summary>The analysis page offers its tools (the framework to edit, the export) to who may use one of them.</summary>
     public bool CanSeeAnalysisTools => CanManage || CanExport;
+    /// <summary>Reacties: the team, and an external reviewer (an observer with the reviewer flag, ADR 0035).</summary>
+    public bool CanComment => IsTeam || IsReviewer;
+    /// <summary>Review advice for the next gate (Features/Review): evaluators and external reviewers.</summary>
+    public bool CanReview => Role == ProjectRole.Evaluator || IsReviewer;
 }
 
 public sealed class ProjectAccess(AppDbContext db, Caller user)
@@ -57,10 +61,11 @@ public sealed class ProjectAccess(AppDbContext db, Caller user)
         var row = await (from p in db.Projects.AsNoTracking()
                          where p.Id == projectId
                          from m in db.Memberships.Where(m => m.ProjectId == p.Id && m.UserId == userId).DefaultIfEmpty()
-                         select new { p.Id, p.ProgrammeId, p.Visibility, Role = m == null ? (ProjectRole?)null : m.Role, Perspective = m == null ? (Perspective?)null : m.Perspective })
+                         select new { p.Id, p.ProgrammeId, p.Visibility, Role = m == null ? (ProjectRole?)null : m.Role, Perspective = m == null ? (Perspective?)null : m.Perspective, Reviewer = m != null && m.Reviewer })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var permissions = new ProjectPermissions(row.Id, row.ProgrammeId, row.Visibility, row.Role, row.Perspective, user.IsAdmin, user.IsSignedIn, userId);
+        var permissions = new ProjectPermissions(row.Id, row.ProgrammeId, row.Visibility, row.Role, row.Perspective, user.IsAdmin, user.IsSignedIn, userId,
+            IsReviewer: row.Reviewer && row.Role == ProjectRole.Observer);
         return permissions.CanRead ? permissions : null;
     }
 

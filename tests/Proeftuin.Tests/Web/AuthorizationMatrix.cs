@@ -537,6 +537,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         ForP = ForP.With([.. await ExperimentTargetsAsync(P, "Matrixproef")]);
         ForQ = ForQ.With([.. await ExperimentTargetsAsync(Q, "Proef " + ClosedMarker)]);
         await SeedGatesAsync();
+        await SeedReviewAsync();
         // Feedback (issue 12): a form on each project's running proef.
         ForP = ForP.With([.. await FeedbackTargetsAsync(P, ForP.Values["Experiment"], "Matrixfeedback")]);
         ForQ = ForQ.With([.. await FeedbackTargetsAsync(Q, ForQ.Values["Experiment"], "Feedback van de dichte proef")]);
@@ -727,6 +728,20 @@ public sealed class MatrixWorld : IAsyncLifetime
         ForP = ForP.With(("AdviceRequest", Str(p)));
         ForQ = ForQ.With(("AdviceRequest", Str(q)));
     }
+
+    #endregion
+
+    #region Review board (issue 13): open review advice by the matrix evaluator in P and in Q
+
+    private async Task SeedReviewAsync()
+    {
+        ForP = ForP.With(("ReviewAdvice", Str(await Review.ReviewData.AdviceAsync(Factory, P, UserIds[Role.Evaluator], "Matrixadvies"))));
+        ForQ = ForQ.With(("ReviewAdvice", Str(await Review.ReviewData.AdviceAsync(Factory, Q, UserIds[Role.Evaluator], "Advies " + ClosedMarker))));
+    }
+
+    /// <summary>Advice of the matrix evaluator in P, for a probe that withdraws it.</summary>
+    public async Task<Targets> FreshReviewAdviceAsync() =>
+        ForP.With(("ReviewAdvice", Str(await Review.ReviewData.AdviceAsync(Factory, P, UserIds[Role.Evaluator], "In te trekken advies"))));
 
     #endregion
 

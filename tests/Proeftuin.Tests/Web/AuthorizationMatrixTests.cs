@@ -426,6 +426,13 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /reflecties/{id:int}/bewerken                           | in  in  in  403 403 400 400 403 400"),
         #endregion
 
+        #region Review board (issue 13): the project's members (observers too) and admins read it; evaluators (and external reviewers) advise; the author withdraws open advice ({ReviewAdvice} is the matrix evaluator's in P)
+        new("GET /projecten/{id:int}/review                               | in  in  in  ok  ok  ok  ok  403 ok"),
+        new("POST /projecten/{id:int}/review                              | in  in  in  403 403 400 403 403 403"),
+        new("POST /projecten/{id:int}/review?handler=Withdraw             | in  in  in  403 403 ok  403 403 403", body: "adviceId={ReviewAdvice}", fresh: w => w.FreshReviewAdviceAsync()),
+        new("GET /api/v1/projects/{id:int}/review-advice                  | 403 403 403 ok  ok  ok  ok  403 ok"),
+        #endregion
+
         #region Werkvormen (issue 13): {MethodCard} is a project-only card in P; facilitators keep the cards of their projects and programme (the other facilitator keeps R's, in the same programme)
         new("GET /werkvormen                                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /werkvormen                                              | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}"),

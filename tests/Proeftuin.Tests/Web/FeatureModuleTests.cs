@@ -84,6 +84,8 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
             $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
             $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/werkvormen?project={team.Id}", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven",
             $"/projecten/{team.Id}/leeragenda", $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/reflecties",
+            // Review board (issue 13): for the project's members and admins.
+            $"/projecten/{team.Id}/review",
             $"/projecten/{team.Id}/verhaalvragen",
             $"/projecten/{team.Id}/verhalen/optekenen", $"/projecten/{team.Id}/duidingskader",
         ], links);
@@ -100,6 +102,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         var observed = await observer.OpenAsync($"/projecten/{team.Id}");
         Assert.Contains($"/projecten/{team.Id}/sessies", observed.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")));
         Assert.DoesNotContain($"/projecten/{team.Id}/duidingskader", observed.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")));
+        Assert.Contains($"/projecten/{team.Id}/review", observed.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -65,4 +65,7 @@ public enum AuditAction
     LessonMadeTeamOnly,
     // Reflections (issue 13): the evaluator's advice after a reflection.
     ReflectionAdviceGiven,
+    // Review board (issue 13): an evaluator or external reviewer gave advice for the next gate, or withdrew it.
+    ReviewAdviceGiven,
+    ReviewAdviceWithdrawn,
 }

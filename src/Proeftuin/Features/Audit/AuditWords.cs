@@ -19,6 +19,7 @@ public static class AuditSubjects
     public static readonly string Experiment = "experiment";
     public static readonly string Lesson = "lesson";
     public static readonly string Reflection = "reflection";
+    public static readonly string ReviewAdvice = "review-advice";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -60,6 +61,8 @@ public static class AuditWords
         AuditAction.LessonPublished => "Les openbaar gemaakt",
         AuditAction.LessonMadeTeamOnly => "Les weer alleen voor het team",
         AuditAction.ReflectionAdviceGiven => "Advies gegeven na een reflectie",
+        AuditAction.ReviewAdviceGiven => "Reviewadvies gegeven",
+        AuditAction.ReviewAdviceWithdrawn => "Reviewadvies ingetrokken",
         _ => action.ToString(),
     };
 
@@ -92,6 +95,7 @@ public static class AuditWords
         [AuditSubjects.Experiment] = "Proef",
         [AuditSubjects.Lesson] = "Les",
         [AuditSubjects.Reflection] = "Reflectie",
+        [AuditSubjects.ReviewAdvice] = "Reviewadvies",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

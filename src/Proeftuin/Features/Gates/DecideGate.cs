@@ -13,7 +13,8 @@ public sealed record GateInput(GateVerdict? Verdict, Phase? ToPhase, string? Rea
 /// A facilitator decides at a gate: doorgaan (a later phase), terug (an earlier phase, saying what changes) or stoppen
 /// (the project ends, its history stays), always with reasons. Go and back move the phase through
 /// <see cref="MovePhase.Stage"/>, so the phase history has one writer (ADR 0028). An open advice request is closed and
-/// its advice belongs to this decision. Decision, move, request and audit entry are saved together.
+/// its advice belongs to this decision, and so does the open review advice (Features/Review). Decision, move, request,
+/// review advice and audit entry are saved together.
 /// </summary>
 public sealed class DecideGate(AppDbContext db, ProjectAccess access, MovePhase move, Caller user, AuditLog audit, TimeProvider clock)
 {
@@ -64,6 +65,9 @@ public sealed class DecideGate(AppDbContext db, ProjectAccess access, MovePhase 
             request.ClosedAt = decision.At;
             request.Decision = decision;
         }
+        // The review board's open advice (Features/Review) was for this gate: it now belongs to this decision.
+        var review = await db.Set<Review.ReviewAdvice>().Where(a => a.ProjectId == projectId && a.GateDecisionId == null).ToListAsync(ct);
+        foreach (var advice in review) advice.Decision = decision;
 
         audit.Add(AuditAction.GateDecided, projectId, AuditSubjects.Project, projectId.ToString(CultureInfo.InvariantCulture),
             detail: GateSlugs.Verdict.Of(decision.Verdict) + ": " + ProjectSlugs.Phase.Of(decision.FromPhase)

@@ -13,11 +13,19 @@ public sealed record AdviceView(string? EvaluatorId, string? Evaluator, GateVerd
 
 /// <summary>One gate on the timeline: the verdict, why, and the advice the facilitator had (members only).</summary>
 public sealed record GateView(int Id, GateVerdict Verdict, Phase From, Phase? To, string Reasons, string? WhatChanges, string? By, DateTime At,
-    int? PhaseTransitionId, IReadOnlyList<AdviceView> Advice);
+    int? PhaseTransitionId, IReadOnlyList<AdviceView> Advice)
+{
+    /// <summary>Review advice (Features/Review) this decision took, oldest first; as <see cref="Advice"/>, for members only.</summary>
+    public IReadOnlyList<Review.GivenReview> Review { get; init; } = [];
+}
 
 /// <summary>One gate as stored, before a reader's permissions filter it (<see cref="GetGateHistory.For"/>).</summary>
 public sealed record GateRecord(int Id, GateVerdict Verdict, Phase From, Phase? To, string Reasons, string? WhatChanges, string? By, DateTime At,
-    int? PhaseTransitionId, IReadOnlyList<GivenAdvice> Advice);
+    int? PhaseTransitionId, IReadOnlyList<GivenAdvice> Advice)
+{
+    /// <summary>Review advice (Features/Review) attached to this decision, oldest first.</summary>
+    public IReadOnlyList<Review.GivenReview> Review { get; init; } = [];
+}
 
 /// <summary>Advice given before a gate, oldest first.</summary>
 public sealed record GivenAdvice(string? Evaluator, GateVerdict? Recommendation, string? Text, DateTime? GivenAt);
@@ -28,7 +36,7 @@ public sealed record GivenAdvice(string? Evaluator, GateVerdict? Recommendation,
 /// </summary>
 public static class GetGateHistory
 {
-    /// <summary>The same for every reader: the project page keeps it with the project's shared part (two queries).</summary>
+    /// <summary>The same for every reader: the project page keeps it with the project's shared part (three queries).</summary>
     public static async Task<List<GateRecord>> ReadAsync(AppDbContext db, int projectId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -49,8 +57,12 @@ public static class GetGateHistory
                 a.GivenAt,
             })
             .ToListAsync(ct);
+        var review = await Review.ReviewHistory.ReadAttachedAsync(db, projectId, ids, ct);
         return gates.Select(g => new GateRecord(g.Id, g.Verdict, g.FromPhase, g.ToPhase, g.Reasons, g.WhatChanges, g.By, g.At, g.PhaseTransitionId,
-            advice.Where(a => a.DecisionId == g.Id).OrderBy(a => a.GivenAt).Select(a => new GivenAdvice(a.Name, a.Recommendation, a.Text, a.GivenAt)).ToList())).ToList();
+            advice.Where(a => a.DecisionId == g.Id).OrderBy(a => a.GivenAt).Select(a => new GivenAdvice(a.Name, a.Recommendation, a.Text, a.GivenAt)).ToList())
+        {
+            Review = [.. review[g.Id]],
+        }).ToList();
     }
 
     /// <summary>What this reader is shown of the history.</summary>
@@ -60,7 +72,10 @@ public static class GetGateHistory
         var names = permissions.CanSeeMemberNames;
         var advice = permissions.IsMember || permissions.IsAdmin;
         return gates.Select(g => new GateView(g.Id, g.Verdict, g.From, g.To, g.Reasons, g.WhatChanges, names ? g.By : null, g.At, g.PhaseTransitionId,
-            advice ? g.Advice.Select(a => new AdviceView(null, names ? a.Evaluator : null, a.Recommendation, a.Text, a.GivenAt)).ToList() : [])).ToList();
+            advice ? g.Advice.Select(a => new AdviceView(null, names ? a.Evaluator : null, a.Recommendation, a.Text, a.GivenAt)).ToList() : [])
+        {
+            Review = advice ? [.. g.Review.Select(r => names ? r : r with { Author = null })] : [],
+        }).ToList();
     }
 }
 

@@ -13,7 +13,8 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, Caller u
 {
     public const string LastFacilitator = "Een project heeft altijd minstens één procesbegeleider. Maak eerst iemand anders procesbegeleider.";
 
-    public async Task<Outcome<Membership>> ChangeRoleAsync(int projectId, int membershipId, ProjectRole role, CancellationToken ct = default)
+    /// <summary>Reviewer: make an observer an external reviewer (ADR 0035); ignored for other roles.</summary>
+    public async Task<Outcome<Membership>> ChangeRoleAsync(int projectId, int membershipId, ProjectRole role, bool reviewer = false, CancellationToken ct = default)
     {
         var (outcome, membership) = await LoadManagedAsync(projectId, membershipId, ct);
         if (membership is null) return outcome;
@@ -22,8 +23,12 @@ public sealed class ChangeMember(AppDbContext db, ProjectAccess access, Caller u
         if (!v.IsValid) return v;
         if (membership.Role == ProjectRole.Facilitator && role != ProjectRole.Facilitator && await IsLastFacilitatorAsync(membership, ct))
             return Outcome<Membership>.Invalid("Role", LastFacilitator);
-        if (membership.Role != role) audit.Add(AuditAction.RoleChanged, projectId, AuditSubjects.Membership, membership.Id.ToString(), membership.UserId, $"Rol: {membership.Role.Label()} → {role.Label()}");
+        reviewer = reviewer && role == ProjectRole.Observer;
+        if (membership.Role != role || membership.Reviewer != reviewer)
+            audit.Add(AuditAction.RoleChanged, projectId, AuditSubjects.Membership, membership.Id.ToString(), membership.UserId,
+                $"Rol: {membership.Role.Label(membership.Reviewer)} → {role.Label(reviewer)}");
         membership.Role = role;
+        membership.Reviewer = reviewer;
         if (role == ProjectRole.Observer) await LeaveSessionsAsync(membership, ct);
         return await SaveAsync(membership, ct);
     }

@@ -41,8 +41,14 @@ public sealed class MembersModel(GetProjectOverview query, ChangeMember change, 
         Pending = (await invitations.ListAsync(Project.Id, HttpContext.RequestAborted)).Value ?? [];
     }
 
-    public Task<IActionResult> OnPostRoleAsync(int id, int membershipId, ProjectRole role) =>
-        ChangeAsync(id, () => change.ChangeRoleAsync(id, membershipId, role, HttpContext.RequestAborted), "De rol is gewijzigd.");
+    /// <summary>Role: a <see cref="ProjectRole"/> name, or "Reviewer" for an observer who is an external reviewer (ADR 0035).</summary>
+    public Task<IActionResult> OnPostRoleAsync(int id, int membershipId, string? role)
+    {
+        var reviewer = role == MemberWords.ReviewerChoice;
+        var chosen = reviewer ? ProjectRole.Observer : Validation.ExactName<ProjectRole>(role);
+        if (chosen is null) ModelState.AddModelError("role", l["Deze waarde is niet geldig."]);
+        return ChangeAsync(id, () => change.ChangeRoleAsync(id, membershipId, chosen!.Value, reviewer, HttpContext.RequestAborted), "De rol is gewijzigd.");
+    }
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId) =>
         ChangeAsync(id, () => change.RemoveAsync(id, membershipId, HttpContext.RequestAborted), "Het lid is verwijderd uit het project.");

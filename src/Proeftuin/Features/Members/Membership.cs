@@ -11,6 +11,11 @@ public sealed class Membership
     public ProjectRole Role { get; set; } = ProjectRole.Member;
     public Perspective Perspective { get; set; } = Perspective.Experience;
     public DateTime JoinedAt { get; set; }
+    /// <summary>
+    /// Externe reviewer (issue 13, ADR 0035): meaningful with role Observer. Reads like an observer, and may also comment
+    /// on thread items and write review advice (Features/Review). Not a role: code compares roles with &gt;= Member.
+    /// </summary>
+    public bool Reviewer { get; set; }
 }
 
 public enum ProjectRole
@@ -31,6 +36,15 @@ public enum Perspective
 
 public static class MemberWords
 {
+    /// <summary>An observer with the reviewer flag (ADR 0035), as the member list and the role choice call it.</summary>
+    public const string ExternalReviewer = "Externe reviewer";
+
+    /// <summary>The form value of the role choice "Externe reviewer": role Observer with the reviewer flag.</summary>
+    public const string ReviewerChoice = "Reviewer";
+
+    /// <summary>A member's role as shown: "Externe reviewer" for an observer with the flag.</summary>
+    public static string Label(this ProjectRole role, bool reviewer) => reviewer && role == ProjectRole.Observer ? ExternalReviewer : role.Label();
+
     public static string Label(this ProjectRole role) => role switch
     {
         ProjectRole.Observer => "Toeschouwer",

@@ -12,7 +12,12 @@ public sealed record PhaseStep(Phase? From, Phase To, string Reason, string? By,
     public bool IsBack => From is { } f && To < f;
 }
 
-public sealed record MemberView(int MembershipId, string UserId, string DisplayName, ProjectRole Role, Perspective Perspective);
+/// <summary>Reviewer: an observer invited as externe reviewer (ADR 0035).</summary>
+public sealed record MemberView(int MembershipId, string UserId, string DisplayName, ProjectRole Role, Perspective Perspective, bool Reviewer = false)
+{
+    /// <summary>The reviewer flag counts with role Observer only.</summary>
+    public bool IsReviewer => Reviewer && Role == ProjectRole.Observer;
+}
 
 public sealed record NewsSummary(int Id, string Title, string BodyHtml, DateTime PublishedAt);
 
@@ -106,7 +111,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Sh
 
         var members = await db.Memberships.AsNoTracking().Where(m => m.ProjectId == projectId)
             .OrderBy(m => m.User.DisplayName)
-            .Select(m => new MemberView(m.Id, m.UserId, m.User.DisplayName, m.Role, m.Perspective))
+            .Select(m => new MemberView(m.Id, m.UserId, m.User.DisplayName, m.Role, m.Perspective, m.Reviewer))
             .ToListAsync(ct);
 
         var news = await db.NewsItems.AsNoTracking().Where(n => n.ProjectId == projectId)

@@ -27,7 +27,8 @@ public static class ProjectsApi
     /// <summary>Members are listed only for signed-in readers; anonymous callers get counts.</summary>
     public sealed record PerspectiveGroupDto(string Perspective, int Count, IReadOnlyList<MemberDto>? Members);
 
-    public sealed record MemberDto(string DisplayName, string Role);
+    /// <summary>Reviewer: an observer invited as externe reviewer, who may also comment and write review advice.</summary>
+    public sealed record MemberDto(string DisplayName, string Role, bool Reviewer);
 
     public sealed record ProjectSummaryDto(int Id, int ProgrammeId, int? ParentProjectId, string Title, string CentralQuestion,
         string Phase, string Status, string Visibility, IReadOnlyList<string> Domains, IReadOnlyList<string> Themes);
@@ -66,7 +67,7 @@ public static class ProjectsApi
                 if (o is null) return ApiResults.NotFound(l);
                 var groups = o.Balance.Columns.Select(c => new PerspectiveGroupDto(MemberSlugs.Perspective.Of(c.Perspective), c.Count,
                     o.Permissions.CanSeeMemberNames
-                        ? o.Members.Where(m => m.Perspective == c.Perspective).Select(m => new MemberDto(m.DisplayName, MemberSlugs.Role.Of(m.Role))).ToList()
+                        ? o.Members.Where(m => m.Perspective == c.Perspective).Select(m => new MemberDto(m.DisplayName, MemberSlugs.Role.Of(m.Role), m.IsReviewer)).ToList()
                         : null)).ToList();
                 return Results.Ok(new ProjectDto(o.Id, o.Title, o.CentralQuestion, o.Description, o.ProgrammeId, o.ParentProjectId,
                     ProjectSlugs.Phase.Of(o.Phase), ProjectSlugs.Status.Of(o.Status), ProjectSlugs.Visibility.Of(o.Visibility), o.Domains.Slugs(), o.Themes,

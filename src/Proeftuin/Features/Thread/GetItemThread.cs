@@ -35,8 +35,8 @@ public sealed class GetItemThread(AppDbContext db, ThreadAccess thread, FindItem
             .Select(c => new { c.Id, c.AuthorId, Name = c.Author == null ? null : c.Author.DisplayName, c.Html, c.CreatedAt, c.EditedAt })
             .ToListAsync(ct);
         var commentViews = comments.Select(c => new CommentView(c.Id, p.CanSeeMemberNames ? c.Name : null, c.Html, c.CreatedAt, c.EditedAt,
-            ThreadAccess.MayChange(p, c.AuthorId))).ToList();
+            ThreadAccess.MayChangeComment(p, c.AuthorId))).ToList();
         var picker = p.CanContribute ? await find.PickerAsync(p, item, null, null, ct) : null;
-        return new ItemThreadView(itemId, item.Kind, item.ProjectId, p.CanContribute, p.CanContribute, linkViews, commentViews, picker);
+        return new ItemThreadView(itemId, item.Kind, item.ProjectId, p.CanContribute, p.CanComment, linkViews, commentViews, picker);
     }
 }

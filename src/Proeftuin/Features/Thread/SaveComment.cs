@@ -5,8 +5,8 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Thread;
 
 /// <summary>
-/// Reacties on any item the caller may read, stories included. The team (members and up) writes them;
-/// observers read. Author and facilitators edit and delete. Markdown is rendered and sanitised once, here.
+/// Reacties on any item the caller may read, stories included. The team (members and up) and external reviewers
+/// (ADR 0035) write them; other observers read. Author and facilitators edit and delete. Markdown is rendered and sanitised once, here.
 /// </summary>
 public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, Markdown markdown, TimeProvider clock)
 {
@@ -14,7 +14,7 @@ public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAcc
     {
         var readable = await thread.ReadableAsync(itemId, ct);
         if (readable is not { } r) return Outcome<ThreadItem>.NotFound();
-        return r.Permissions.CanContribute ? Outcome<ThreadItem>.Ok(r.Item) : Outcome<ThreadItem>.Forbidden();
+        return r.Permissions.CanComment ? Outcome<ThreadItem>.Ok(r.Item) : Outcome<ThreadItem>.Forbidden();
     }
 
     public async Task<Outcome<Comment>> AddAsync(int itemId, string? text, CancellationToken ct = default)
@@ -48,7 +48,7 @@ public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAcc
         if (comment is null) return Outcome<Comment>.NotFound();
         var readable = await thread.ReadableAsync(comment.ItemId, ct);
         if (readable is not { } r) return Outcome<Comment>.NotFound();
-        return ThreadAccess.MayChange(r.Permissions, comment.AuthorId) ? Outcome<Comment>.Ok(comment) : Outcome<Comment>.Forbidden();
+        return ThreadAccess.MayChangeComment(r.Permissions, comment.AuthorId) ? Outcome<Comment>.Ok(comment) : Outcome<Comment>.Forbidden();
     }
 
     public async Task<Outcome<Comment>> EditAsync(Comment loaded, string? text, CancellationToken ct = default)

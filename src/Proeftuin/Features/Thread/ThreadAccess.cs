@@ -57,6 +57,10 @@ public sealed class ThreadAccess(AppDbContext db, ProjectAccess access)
     public static bool MayChange(ProjectPermissions p, string? authorId) =>
         p.CanManage || (p.CanContribute && authorId is not null && authorId == p.UserId);
 
+    /// <summary>Who may change a comment: as <see cref="MayChange"/>, and an external reviewer their own (ADR 0035).</summary>
+    public static bool MayChangeComment(ProjectPermissions p, string? authorId) =>
+        p.CanManage || (p.CanComment && authorId is not null && authorId == p.UserId);
+
     /// <summary>A story's title as shown in lists; stories may have none.</summary>
     public static string StoryTitle(ProjectPermissions? p, Story s) =>
         !string.IsNullOrWhiteSpace(s.Title) ? s.Title : "Verhaal van " + (p is null ? StoryConsent.ShownName(s) : p.ShownName(s));

@@ -191,6 +191,9 @@ public sealed class SweepWorld : IDisposable
         await Proeftuin.Tests.Feedback.FeedbackData.ResponseAsync(factory, feedbackOpen);
         await Proeftuin.Tests.Feedback.FeedbackData.ObservationAsync(factory, projectId, running.Id);
 
+        // Review board (issue 13): open advice of the demo evaluator, so the advice form and its withdraw button are reached.
+        await Proeftuin.Tests.Review.ReviewData.AdviceAsync(factory, projectId, await factory.Data.UserIdAsync("onderzoeker@proeftuin.demo"), "Advies om in te trekken.");
+
         var roles = new List<Role>
         {
             new("anonymous", factory.NewBrowser()),
@@ -231,7 +234,9 @@ public sealed class SweepWorld : IDisposable
                     $"/projecten/{projectId}/innovatiereis/verslag", "/lessen", $"/lessen/{lessonId}", $"/lessen/{lessonId}/bewerken",
                     $"/projecten/{projectId}/lessen/nieuw", $"/projecten/{projectId}/lessen/nieuw?van={noteId}",
                     $"/projecten/{projectId}/reflecties", $"/projecten/{projectId}/reflecties/nieuw", $"/reflecties/{reflectionId}",
-                    $"/reflecties/{reflectionId}/antwoorden", $"/reflecties/{reflectionId}/uitkomst", $"/reflecties/{reflectionId}/bewerken"],
+                    $"/reflecties/{reflectionId}/antwoorden", $"/reflecties/{reflectionId}/uitkomst", $"/reflecties/{reflectionId}/bewerken",
+                    // Review board (issue 13)
+                    $"/projecten/{projectId}/review"],
                 _ => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}"],
             };
             await crawl.CrawlAsync(role, start);

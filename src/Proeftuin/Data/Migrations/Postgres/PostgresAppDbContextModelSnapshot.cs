@@ -1094,6 +1094,9 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Reviewer")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
@@ -1749,6 +1752,54 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReflectionPrompts", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Review.ReviewAdvice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AboutQuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("GateDecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutQuestionId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("GateDecisionId");
+
+                    b.HasIndex("ProjectId", "GateDecisionId");
+
+                    b.ToTable("ReviewAdvice", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
@@ -3392,6 +3443,34 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasForeignKey("ReflectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Review.ReviewAdvice", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Learning.LearningQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("AboutQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Gates.GateDecision", "Decision")
+                        .WithMany()
+                        .HasForeignKey("GateDecisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>

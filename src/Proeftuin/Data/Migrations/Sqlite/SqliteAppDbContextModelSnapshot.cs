@@ -1043,6 +1043,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Reviewer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
@@ -1670,6 +1673,52 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReflectionPrompts", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Review.ReviewAdvice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AboutQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GateDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutQuestionId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("GateDecisionId");
+
+                    b.HasIndex("ProjectId", "GateDecisionId");
+
+                    b.ToTable("ReviewAdvice", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
@@ -3282,6 +3331,34 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasForeignKey("ReflectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Review.ReviewAdvice", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Learning.LearningQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("AboutQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Gates.GateDecision", "Decision")
+                        .WithMany()
+                        .HasForeignKey("GateDecisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.Cluster", b =>
