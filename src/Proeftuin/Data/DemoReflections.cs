@@ -43,7 +43,7 @@ internal static class DemoReflections
                 CreatedAt = at,
                 UpdatedAt = at,
                 SearchTerms = DutchStems.ToSearchTerms(title, text),
-                Prompts = [.. ReflectionLimits.DefaultPrompts.Select((p, i) => new ReflectionPrompt { Position = i, Text = p })],
+                Prompts = ReflectionPrompt.InOrder(ReflectionLimits.DefaultPrompts),
                 Participants = [new ReflectionParticipant { UserId = resident }, new ReflectionParticipant { UserId = worker }],
             };
             db.Items.Add(r);

@@ -24,7 +24,7 @@ public static class ReflectionData
                 Outcome = status == ReflectionStatus.Done ? "We leerden veel." : "",
                 OutcomeHtml = status == ReflectionStatus.Done ? "<p>We leerden veel.</p>" : "",
                 ClosedAt = status == ReflectionStatus.Done ? now : null,
-                Prompts = [.. ReflectionLimits.DefaultPrompts.Select((p, i) => new ReflectionPrompt { Position = i, Text = p })],
+                Prompts = ReflectionPrompt.InOrder(ReflectionLimits.DefaultPrompts),
             };
             db.Items.Add(reflection);
             await db.SaveChangesAsync();

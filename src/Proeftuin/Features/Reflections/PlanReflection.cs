@@ -21,7 +21,7 @@ public sealed record QuestionChoice(int Id, string Title, LearningStatus Status)
 /// <summary>
 /// Plans a reflection, or changes its plan while it is still open. The chosen learning questions are linked
 /// "reflectie onderbouwt leervraag" (kept in step with the choice), the invited people get a melding, and everything is
-/// saved in one SaveChanges. Prompts that already have answers stay as they are.
+/// saved in one transaction. Prompts that already have answers stay as they are.
 /// </summary>
 public sealed class PlanReflection(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock)
 {
@@ -66,7 +66,7 @@ public sealed class PlanReflection(AppDbContext db, ProjectAccess access, Caller
         if (checkedInput is null) return v;
         Apply(reflection, checkedInput, now);
         reflection.Phase = await db.Projects.Where(x => x.Id == projectId).Select(x => x.Phase).FirstAsync(ct);
-        reflection.Prompts = checkedInput.Prompts.Select((text, i) => new ReflectionPrompt { Position = i, Text = text }).ToList();
+        reflection.Prompts = ReflectionPrompt.InOrder(checkedInput.Prompts);
         db.Items.Add(reflection);
         await SaveAsync(reflection, checkedInput, [], now, ct);
         return Outcome<Reflection>.Ok(reflection);
@@ -89,7 +89,7 @@ public sealed class PlanReflection(AppDbContext db, ProjectAccess access, Caller
             if (await db.Set<ReflectionAnswer>().AnyAsync(a => a.ReflectionId == id, ct)) return Outcome<Reflection>.Invalid("Prompts[0]", PromptsAnswered);
             if (reflection.SessionId is not null) return Outcome<Reflection>.Invalid("Prompts[0]", "De vragen staan al in de live sessie. Ze blijven daarom zoals ze zijn.");
             db.RemoveRange(prompts);
-            reflection.Prompts = checkedInput.Prompts.Select((text, i) => new ReflectionPrompt { Position = i, Text = text }).ToList();
+            reflection.Prompts = ReflectionPrompt.InOrder(checkedInput.Prompts);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         Apply(reflection, checkedInput, now);

@@ -42,6 +42,9 @@ public sealed class ReflectionPrompt
     public int Position { get; set; }
     public string Text { get; set; } = "";
     public int? StepId { get; set; }
+
+    /// <summary>Prompts for these texts, numbered in order.</summary>
+    public static List<ReflectionPrompt> InOrder(IEnumerable<string> texts) => [.. texts.Select((text, i) => new ReflectionPrompt { Position = i, Text = text })];
 }
 
 /// <summary>A team member's answer to one prompt, with the perspective they bring to the project; one per person per prompt.</summary>

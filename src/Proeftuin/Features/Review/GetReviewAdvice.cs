@@ -27,21 +27,19 @@ public sealed class GetReviewAdvice(AppDbContext db, ProjectAccess access)
         var p = await access.ForProjectAsync(projectId, ct);
         if (p is null) return Outcome<IReadOnlyList<ReviewAdviceView>>.NotFound();
         if (!ReviewRules.MayRead(p)) return Outcome<IReadOnlyList<ReviewAdviceView>>.Forbidden();
-        return Outcome<IReadOnlyList<ReviewAdviceView>>.Ok(await ReadAsync(db, p, projectId, openOnly, null, ct));
+        return Outcome<IReadOnlyList<ReviewAdviceView>>.Ok(await ReadAsync(db, p, projectId, openOnly, ct));
     }
 
     /// <summary>
-    /// The advice of a project as this reader sees it, newest first: all of it, the open advice only, or only the advice
-    /// attached to these gate decisions (the gate history). The caller has checked <see cref="ReviewRules.MayRead"/>.
+    /// The advice of a project as this reader sees it, newest first: all of it, or the open advice only. The caller has
+    /// checked <see cref="ReviewRules.MayRead"/>. (The gate history reads attached advice through <see cref="ReviewHistory"/>.)
     /// </summary>
-    public static async Task<IReadOnlyList<ReviewAdviceView>> ReadAsync(AppDbContext db, ProjectPermissions p, int projectId, bool openOnly,
-        IReadOnlyCollection<int>? decisionIds, CancellationToken ct)
+    public static async Task<IReadOnlyList<ReviewAdviceView>> ReadAsync(AppDbContext db, ProjectPermissions p, int projectId, bool openOnly, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(p);
         var query = db.Set<ReviewAdvice>().AsNoTracking().Where(a => a.ProjectId == projectId);
         if (openOnly) query = query.Where(a => a.GateDecisionId == null);
-        if (decisionIds is not null) query = query.Where(a => a.GateDecisionId != null && decisionIds.Contains(a.GateDecisionId.Value));
         var rows = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Select(a => new
             {

@@ -67,7 +67,7 @@ public sealed class GetReviewBoard(AppDbContext db, ProjectAccess access, GetLea
         if (!ReviewRules.MayRead(p)) return Outcome<ReviewBoard>.Forbidden();
         var project = await db.Projects.AsNoTracking().Where(x => x.Id == projectId).Select(x => new { x.Title, x.Phase, x.Status }).FirstAsync(ct);
 
-        var advice = await GetReviewAdvice.ReadAsync(db, p, projectId, openOnly: false, decisionIds: null, ct);
+        var advice = await GetReviewAdvice.ReadAsync(db, p, projectId, openOnly: false, ct);
         var learning = (await agenda.RunAsync(projectId, ct))!;
         var looked = (await reflections.RunAsync(projectId, ct))!;
         var gates = GetGateHistory.For(await GetGateHistory.ReadAsync(db, projectId, ct), p);

@@ -49,6 +49,8 @@ public sealed class WriteReviewAdvice(AppDbContext db, ProjectAccess access, Cal
             Html = markdown.ToSafeHtml(text),
             CreatedAt = now,
         };
+        // The audit entry names the advice by its id: saved first, with the meldingen and the entry in the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Set<ReviewAdvice>().Add(advice);
         await db.SaveChangesAsync(ct);
 
@@ -61,6 +63,7 @@ public sealed class WriteReviewAdvice(AppDbContext db, ProjectAccess access, Cal
         audit.Add(AuditAction.ReviewAdviceGiven, projectId, AuditSubjects.ReviewAdvice, advice.Id.ToString(CultureInfo.InvariantCulture),
             detail: ProjectSlugs.Phase.Of(advice.Phase));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<ReviewAdvice>.Ok(advice);
     }
 
