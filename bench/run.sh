@@ -178,6 +178,9 @@ SCENARIOS=(
   # Issue 13: the review board of project 1 as its facilitator reads it (the agenda, 100 proeven's decisions, the gates,
   # the lessons and the review advice on one page; signed in: the board is for the project's members).
   "review board, facilitator|/projecten/1/review|facilitator|page"
+  # Issue 14: the moderation queue as the demo facilitator reads it (the demo's reported reactie; every other page above
+  # now also leaves hidden contributions out through the moderation query filter).
+  "moderation queue, facilitator|/moderatie|facilitator|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

@@ -137,6 +137,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/reflecties/{item:Terugkijken op de zondaginloop}"),
         new("/reflecties/{item:Reflectie na de welkomstproef}"),
         new("/reflecties/{item:Reflectie na de welkomstproef}/antwoorden", SubmitEmpty: "Antwoorden bewaren"),
+        // Issue 14 (moderatie): reporting a story, also sent empty.
+        new("/melden/bijdrage/{item:De zondagen}", SubmitEmpty: "Melding versturen"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -260,6 +262,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (review board): the board as the facilitator reads it (the gate form with the open review advice is
         // /projecten/1/fase above).
         new("/projecten/1/review"),
+        // Issue 14 (moderatie): the queue with the demo's reported reactie, and its page with the choices, also sent empty.
+        new("/moderatie"),
+        new("/moderatie/reactie/{comment:Mijn buurvrouw mevrouw Jansen}", SubmitEmpty: "Verbergen"),
     ];
 
     // Issue 13 (review board): the external reviewer's board with the advice form, also sent empty.

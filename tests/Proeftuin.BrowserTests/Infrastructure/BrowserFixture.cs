@@ -77,7 +77,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// Replaces placeholders in a path with demo ids from the database, so tests do not guess ids:
     /// {item:Title} (the first item with that title; {item:} is the untitled story), {step:Name} (a journey step),
-    /// {session:Title} (a live session), {link} (the first link).
+    /// {session:Title} (a live session), {comment:Start of its text} (a reactie), {link} (the first link).
     /// </summary>
     public string DemoPath(string path) => DemoPlaceholder().Replace(path, m =>
     {
@@ -93,12 +93,13 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             "item" => db.Items.Where(i => i.Title == value).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefault(),
             "step" => db.JourneySteps.Where(s => s.Name == value).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefault(),
             "session" => db.Sessions.Where(s => s.Title == value).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefault(),
+            "comment" => db.Comments.Where(c => c.Text.StartsWith(value)).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefault(),
             _ => db.Links.OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefault(),
         };
         return id?.ToString(CultureInfo.InvariantCulture) ?? throw new InvalidOperationException($"No demo data for {m.Value}.");
     });
 
-    [GeneratedRegex(@"\{(item|step|session|link|user):?([^}]*)\}")]
+    [GeneratedRegex(@"\{(item|step|session|comment|link|user):?([^}]*)\}")]
     private static partial Regex DemoPlaceholder();
 
     /// <summary>A fresh browser context (own cookies) with one page, at the given viewport width.</summary>

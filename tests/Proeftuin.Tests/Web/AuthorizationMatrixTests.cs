@@ -412,6 +412,14 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /lessen/open-data.json                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 
+        #region Moderation (issue 14): {Item} is an insight in P (open); readers who are signed in report, P's facilitators and admins moderate (reacties: ModerationTests)
+        new("GET /melden/{kind}/{id:int}                                  | in  in  in  ok  ok  ok  ok  ok  ok", path: "/melden/bijdrage/{Item}"),
+        new("POST /melden/{kind}/{id:int}                                 | in  in  in  400 400 400 400 400 400", path: "/melden/bijdrage/{Item}"),
+        new("GET /moderatie                                               | in  in  in  403 403 403 ok  ok  ok"),
+        new("GET /moderatie/{kind}/{id:int}                               | in  in  in  404 404 404 ok  404 ok", path: "/moderatie/bijdrage/{Item}"),
+        new("POST /moderatie/{kind}/{id:int}                              | in  in  in  404 404 404 400 404 400", path: "/moderatie/bijdrage/{Item}"),
+        #endregion
+
         #region Reflections (issue 13): {Reflection} is a planned reflection in P; evaluators and facilitators (and admins) plan and close it, the team answers, facilitators gather it in a live session
         new("GET /projecten/{id:int}/reflecties                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /projecten/{id:int}/reflecties/nieuw                     | in  in  in  403 403 ok  ok  403 ok"),

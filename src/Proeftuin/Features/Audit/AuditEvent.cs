@@ -68,4 +68,9 @@ public enum AuditAction
     // Review board (issue 13): an evaluator or external reviewer gave advice for the next gate, or withdrew it.
     ReviewAdviceGiven,
     ReviewAdviceWithdrawn,
+    // Moderation (issue 14): a facilitator or admin hid, restored or edited a contribution, or kept it after reports.
+    ContentHidden,
+    ContentRestored,
+    ContentEdited,
+    ReportsDismissed,
 }

@@ -20,6 +20,8 @@ public static class AuditSubjects
     public static readonly string Lesson = "lesson";
     public static readonly string Reflection = "reflection";
     public static readonly string ReviewAdvice = "review-advice";
+    /// <summary>Any contribution under moderation; the subject id is "{kind}/{id}" (bijdrage/12, reactie/7).</summary>
+    public static readonly string Contribution = "contribution";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -63,6 +65,10 @@ public static class AuditWords
         AuditAction.ReflectionAdviceGiven => "Advies gegeven na een reflectie",
         AuditAction.ReviewAdviceGiven => "Reviewadvies gegeven",
         AuditAction.ReviewAdviceWithdrawn => "Reviewadvies ingetrokken",
+        AuditAction.ContentHidden => "Bijdrage verborgen door moderatie",
+        AuditAction.ContentRestored => "Bijdrage weer zichtbaar gemaakt",
+        AuditAction.ContentEdited => "Bijdrage aangepast door moderatie",
+        AuditAction.ReportsDismissed => "Meldingen bekeken, bijdrage blijft staan",
         _ => action.ToString(),
     };
 
@@ -96,6 +102,7 @@ public static class AuditWords
         [AuditSubjects.Lesson] = "Les",
         [AuditSubjects.Reflection] = "Reflectie",
         [AuditSubjects.ReviewAdvice] = "Reviewadvies",
+        [AuditSubjects.Contribution] = "Bijdrage",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Privacy;
 
 namespace Proeftuin.Features.Learning;
@@ -25,10 +26,10 @@ public sealed class LearningPersonalData(AppDbContext db) : IPersonalDataContrib
     {
         var id = person.UserId;
         var rows = new List<IReadOnlyDictionary<string, object?>>();
-        var questions = await db.Items.OfType<LearningQuestion>().AsNoTracking().Where(q => q.OwnerId == id).OrderBy(q => q.Id)
+        var questions = await db.Items.WithHidden().OfType<LearningQuestion>().AsNoTracking().Where(q => q.OwnerId == id).OrderBy(q => q.Id)
             .Select(q => new { q.Id, Project = q.Project.Title, q.Title }).ToListAsync(ct);
         rows.AddRange(questions.Select(q => Row.Of(("Soort", "Je zorgt voor deze leervraag"), ("Nummer", q.Id), ("Project", q.Project), ("Titel", q.Title))));
-        var barriers = await db.Items.OfType<SystemBarrier>().AsNoTracking().Where(b => b.OwnerId == id).OrderBy(b => b.Id)
+        var barriers = await db.Items.WithHidden().OfType<SystemBarrier>().AsNoTracking().Where(b => b.OwnerId == id).OrderBy(b => b.Id)
             .Select(b => new { b.Id, Project = b.Project.Title, b.Title }).ToListAsync(ct);
         rows.AddRange(barriers.Select(b => Row.Of(("Soort", "Je zorgt voor deze systeembarrière"), ("Nummer", b.Id), ("Project", b.Project), ("Titel", b.Title))));
         // The versions name the item by number: what it said then is the team's text, not the person's data.
@@ -43,8 +44,8 @@ public sealed class LearningPersonalData(AppDbContext db) : IPersonalDataContrib
     public async Task EraseAsync(PersonRef person, ErasureChoices choices, CancellationToken ct)
     {
         var id = person.UserId;
-        await db.Items.OfType<LearningQuestion>().Where(q => q.OwnerId == id).ExecuteUpdateAsync(u => u.SetProperty(q => q.OwnerId, (string?)null), ct);
-        await db.Items.OfType<SystemBarrier>().Where(b => b.OwnerId == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.OwnerId, (string?)null), ct);
+        await db.Items.WithHidden().OfType<LearningQuestion>().Where(q => q.OwnerId == id).ExecuteUpdateAsync(u => u.SetProperty(q => q.OwnerId, (string?)null), ct);
+        await db.Items.WithHidden().OfType<SystemBarrier>().Where(b => b.OwnerId == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.OwnerId, (string?)null), ct);
         await db.Set<AgendaVersion>().Where(v => v.OwnerId == id).ExecuteUpdateAsync(u => u.SetProperty(v => v.OwnerId, (string?)null), ct);
         await db.Set<AgendaVersion>().Where(v => v.ChangedById == id).ExecuteUpdateAsync(u => u.SetProperty(v => v.ChangedById, (string?)null), ct);
     }

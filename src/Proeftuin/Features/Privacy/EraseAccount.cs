@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Audit;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Stories;
@@ -36,7 +37,7 @@ public sealed class EraseAccount(AppDbContext db, Caller me, TimeProvider clock,
         if (string.IsNullOrEmpty(userId) || userId.Length > 450) return Outcome<ErasurePlan>.NotFound();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
         if (user is null) return Outcome<ErasurePlan>.NotFound();
-        var stories = await db.Stories.AsNoTracking().Where(s => s.TellerId == userId && s.WithdrawnAt == null).OrderBy(s => s.CreatedAt)
+        var stories = await db.Stories.WithHidden().AsNoTracking().Where(s => s.TellerId == userId && s.WithdrawnAt == null).OrderBy(s => s.CreatedAt)
             .Select(s => new StoryToChoose(s.Id, s.Title, s.Project.Title, s.Scope, s.CreatedAt)).ToListAsync(ct);
         return Outcome<ErasurePlan>.Ok(new ErasurePlan(user.Id, user.DisplayName, user.Email, stories, await BlockingProjectsAsync(userId, ct), user.EmailConfirmed));
     }

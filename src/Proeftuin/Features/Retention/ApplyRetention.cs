@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Audit;
 using Proeftuin.Features.Sessions;
 using Proeftuin.Web;
@@ -55,9 +56,9 @@ public sealed class ApplyRetention(AppDbContext db, AuditLog audit, Caller user,
                 && !db.UserRoles.Any(r => r.UserId == u.Id)
                 && !db.Memberships.Any(m => m.UserId == u.Id)
                 && !db.Participants.Any(p => p.UserId == u.Id)
-                && !db.Items.Any(i => i.AuthorId == u.Id)
-                && !db.Stories.Any(s => s.TellerId == u.Id)
-                && !db.Comments.Any(c => c.AuthorId == u.Id))
+                && !db.Items.WithHidden().Any(i => i.AuthorId == u.Id)
+                && !db.Stories.WithHidden().Any(s => s.TellerId == u.Id)
+                && !db.Comments.WithHidden().Any(c => c.AuthorId == u.Id))
             .ExecuteDeleteAsync(ct);
 
         var auditBefore = now.AddMonths(-o.AuditMonths);

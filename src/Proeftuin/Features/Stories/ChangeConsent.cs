@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 
@@ -36,7 +37,7 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Caller 
 
     public async Task<Outcome<ConsentTarget>> LoadAsync(int storyId, CancellationToken ct = default)
     {
-        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        var story = await db.Stories.WithHidden().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         var (asTeller, refused) = await CheckAsync(story, ct);
         if (refused is not null) return refused;
         return Outcome<ConsentTarget>.Ok(await TargetAsync(story!, asTeller, ct));
@@ -44,7 +45,7 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Caller 
 
     public async Task<Outcome<ConsentTarget>> RunAsync(int storyId, ConsentInput input, CancellationToken ct = default)
     {
-        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        var story = await db.Stories.WithHidden().FirstOrDefaultAsync(s => s.Id == storyId, ct);
         var (asTeller, refused) = await CheckAsync(story, ct);
         if (refused is not null) return refused;
         var s = story!;
@@ -84,7 +85,7 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Caller 
             // Only while not withdrawn: a withdrawal in between wins (its erasure also removes this history).
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            if (await db.Stories.AnyAsync(x => x.Id == s.Id && x.WithdrawnAt != null, ct))
+            if (await db.Stories.WithHidden().AnyAsync(x => x.Id == s.Id && x.WithdrawnAt != null, ct))
             {
                 await tx.RollbackAsync(ct);
                 return Outcome<ConsentTarget>.NotFound();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Privacy;
 
 namespace Proeftuin.Features.Stories;
@@ -29,7 +30,7 @@ public sealed class StoriesPersonalData(AppDbContext db, TimeProvider clock) : I
 
     public async Task<PersonalDataSection> ExportAsync(PersonRef person, CancellationToken ct)
     {
-        var stories = await db.Stories.AsNoTracking()
+        var stories = await db.Stories.WithHidden().AsNoTracking()
             .Where(s => s.TellerId == person.UserId && s.WithdrawnAt == null)
             .OrderBy(s => s.CreatedAt)
             .Select(s => new
@@ -73,7 +74,7 @@ public sealed class StoriesPersonalData(AppDbContext db, TimeProvider clock) : I
                 ("Versie van de vragen", s.FrameworkVersion)));
         }
         // Stories this person wrote down for someone else: the content belongs to that teller, so only that it happened.
-        var recorded = await db.Stories.AsNoTracking()
+        var recorded = await db.Stories.WithHidden().AsNoTracking()
             .Where(s => s.RecordedById == person.UserId && s.TellerId != person.UserId && s.WithdrawnAt == null)
             .Select(s => new { s.Id, Project = s.Project.Title, s.CreatedAt }).ToListAsync(ct);
         foreach (var s in recorded)
@@ -94,7 +95,7 @@ public sealed class StoriesPersonalData(AppDbContext db, TimeProvider clock) : I
     public async Task EraseAsync(PersonRef person, ErasureChoices choices, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = await db.Stories.Where(s => s.TellerId == person.UserId && s.WithdrawnAt == null).ToListAsync(ct);
+        var mine = await db.Stories.WithHidden().Where(s => s.TellerId == person.UserId && s.WithdrawnAt == null).ToListAsync(ct);
         var withdrawn = new List<int>();
         foreach (var story in mine)
         {
@@ -122,17 +123,17 @@ public sealed class StoriesPersonalData(AppDbContext db, TimeProvider clock) : I
         if (withdrawn.Count > 0)
         {
             await db.Notifications.Where(n => n.StoryId != null && withdrawn.Contains(n.StoryId.Value)).ExecuteDeleteAsync(ct);
-            await db.Comments.Where(c => withdrawn.Contains(c.ItemId)).ExecuteDeleteAsync(ct);
+            await db.Comments.WithHidden().Where(c => withdrawn.Contains(c.ItemId)).ExecuteDeleteAsync(ct);
             await db.StoryConsentChanges.Where(c => withdrawn.Contains(c.StoryId)).ExecuteDeleteAsync(ct);
         }
-        await db.Stories.Where(s => s.RecordedById == person.UserId).ExecuteUpdateAsync(u => u.SetProperty(s => s.RecordedById, (string?)null), ct);
-        await db.Stories.Where(s => s.ConsentById == person.UserId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsentById, (string?)null), ct);
+        await db.Stories.WithHidden().Where(s => s.RecordedById == person.UserId).ExecuteUpdateAsync(u => u.SetProperty(s => s.RecordedById, (string?)null), ct);
+        await db.Stories.WithHidden().Where(s => s.ConsentById == person.UserId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ConsentById, (string?)null), ct);
         await db.StoryConsentChanges.Where(c => c.ById == person.UserId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ById, (string?)null), ct);
         // Stories told without an account that left this address for updates: the address goes, the story is the teller's.
         if (!string.IsNullOrEmpty(person.Email))
         {
             var email = person.Email.ToLowerInvariant();
-            await db.Stories.Where(s => s.TellerEmail != null && s.TellerEmail.ToLower() == email)
+            await db.Stories.WithHidden().Where(s => s.TellerEmail != null && s.TellerEmail.ToLower() == email)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.TellerEmail, (string?)null).SetProperty(s => s.NotifyByEmail, false), ct);
         }
     }

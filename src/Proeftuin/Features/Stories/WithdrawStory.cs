@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Audit;
 using Proeftuin.Web;
 
@@ -18,13 +19,13 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Caller 
 {
     public async Task<Outcome<WithdrawTarget>> LoadAsync(int storyId, CancellationToken ct = default)
     {
-        var story = await db.Stories.AsNoTracking().Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        var story = await db.Stories.WithHidden().AsNoTracking().Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
         return await CheckAsync(story, ct);
     }
 
     public async Task<Outcome<WithdrawTarget>> RunAsync(int storyId, bool requestedByTeller, CancellationToken ct = default)
     {
-        var story = await db.Stories.Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
+        var story = await db.Stories.WithHidden().Include(s => s.Prompt).FirstOrDefaultAsync(s => s.Id == storyId, ct);
         var checkedTarget = await CheckAsync(story, ct);
         if (!checkedTarget.IsOk || checkedTarget.Value!.AlreadyWithdrawn) return checkedTarget;
         var target = checkedTarget.Value;
@@ -38,7 +39,7 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Caller 
         await db.SaveChangesAsync(ct);
         // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
         await db.Notifications.Where(n => n.StoryId == storyId).ExecuteDeleteAsync(ct);
-        await db.Comments.Where(c => c.ItemId == storyId).ExecuteDeleteAsync(ct);
+        await db.Comments.WithHidden().Where(c => c.ItemId == storyId).ExecuteDeleteAsync(ct);
         // Its consent history says who changed what and when: about a story that no longer exists, and about its teller.
         await db.StoryConsentChanges.Where(c => c.StoryId == storyId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);

@@ -18,4 +18,8 @@ public sealed class Comment
     public Phase Phase { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
+    /// <summary>Hidden by moderation: left out of every query but the thread's placeholder and the moderation pages.</summary>
+    public DateTime? HiddenAt { get; set; }
+    /// <summary>Why a moderator changed the text, shown with it.</summary>
+    public string? ModerationNote { get; set; }
 }

@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Thread;
 /// Reacties on any item the caller may read, stories included. The team (members and up) and external reviewers
 /// (ADR 0035) write them; other observers read. Author and facilitators edit and delete. Markdown is rendered and sanitised once, here.
 /// </summary>
-public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, Markdown markdown, TimeProvider clock)
+public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, Markdown markdown, TimeProvider clock, Moderation.NewAccountLimit limit)
 {
     public async Task<Outcome<ThreadItem>> CanCommentAsync(int itemId, CancellationToken ct = default)
     {
@@ -36,6 +36,7 @@ public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAcc
         };
         var v = Apply(comment, text);
         if (!v.IsValid) return v;
+        if (await limit.CheckAsync(p, ct) is { } tooMany) return Outcome<Comment>.Invalid([tooMany]);
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         return Outcome<Comment>.Ok(comment);

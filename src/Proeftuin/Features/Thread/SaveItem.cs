@@ -12,7 +12,7 @@ public sealed record ItemInput(string? Title, string? Text, Perspective? Knowled
 /// Creates and edits the kinds made on the thread page (insights, sources, …; see ThreadKinds): one flow for every kind,
 /// with the few kind-specific fields in <see cref="Apply"/>. Markdown is rendered and sanitised here, once.
 /// </summary>
-public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify)
+public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify, Moderation.NewAccountLimit limit)
 {
     /// <summary>Team members (not observers) add items; stories are shared through their own pages.</summary>
     public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, ItemKind? kind, CancellationToken ct = default)
@@ -55,6 +55,7 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user,
         item.Phase = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Phase).FirstAsync(ct);
         var v = Apply(item, input with { KnowledgeSource = input.KnowledgeSource ?? allowed.Value!.Perspective }, []);
         if (!v.IsValid) return v;
+        if (await limit.CheckAsync(allowed.Value!, ct) is { } tooMany) return Outcome<ThreadItem>.Invalid([tooMany]);
         db.Items.Add(item);
         IReadOnlyList<Notifications.TellerMail> mails = [];
         if (question is not null)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Stories;
 using Proeftuin.Web;
 
@@ -13,6 +14,8 @@ public enum ItemState
     Hidden,
     /// <summary>"ingetrokken verhaal"</summary>
     Withdrawn,
+    /// <summary>"verborgen door moderatie"</summary>
+    Moderated,
 }
 
 /// <summary>An item as one reader may see it. Title is null unless Visible.</summary>
@@ -25,6 +28,7 @@ public sealed record ItemRef(int Id, ItemKind Kind, string? Title, ItemState Sta
     {
         ItemState.Hidden => Kind == ItemKind.Lesson ? Lessons.LessonRules.HiddenLesson : ThreadAccess.HiddenStory,
         ItemState.Withdrawn => ThreadAccess.WithdrawnStory,
+        ItemState.Moderated => Moderation.ModerationRules.Placeholder,
         _ => Title ?? "",
     };
 }
@@ -73,6 +77,9 @@ public sealed class ThreadAccess(AppDbContext db, ProjectAccess access)
     {
         var refs = new Dictionary<int, ItemRef>();
         if (ids.Count == 0) return refs;
+        // Hidden by moderation: the item keeps its place on the thread as "verborgen door moderatie", without title or link.
+        var moderated = await db.Items.WithHidden().AsNoTracking().Where(i => ids.Contains(i.Id) && i.HiddenAt != null).Select(i => new { i.Id, i.Kind }).ToListAsync(ct);
+        foreach (var m in moderated) refs[m.Id] = new ItemRef(m.Id, m.Kind, null, ItemState.Moderated);
         var others = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Kind != ItemKind.Story)
             .Select(i => new { i.Id, i.Kind, i.Title, LessonVisibility = i is Lessons.Lesson ? ((Lessons.Lesson)i).Visibility : (Lessons.LessonVisibility?)null })
             .ToListAsync(ct);

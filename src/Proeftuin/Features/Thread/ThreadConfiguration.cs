@@ -19,6 +19,10 @@ internal sealed class ThreadConfiguration :
         // Lists and search read a project's items of a kind newest first: walking this index backwards finds a page (and
         // the next one, from a cursor) without sorting every row of a big project (ADR 0026).
         b.HasIndex(i => new { i.ProjectId, i.Kind, i.CreatedAt, i.Id });
+        b.Property(i => i.ModerationNote).HasMaxLength(Moderation.ModerationLimits.Reason);
+        // Hidden by moderation means gone from pages, API, search, exports and digests: one named filter does it for
+        // every query; the few that must see hidden rows (moderation, personal data, retention) ask for it by name.
+        b.HasQueryFilter(Moderation.ModerationFilter.Name, i => i.HiddenAt == null);
     }
 
     // An idea outlives its session's deletion as a thread item of the project.
@@ -63,6 +67,8 @@ internal sealed class ThreadConfiguration :
         b.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.ItemId, c.CreatedAt });
         b.HasIndex(c => new { c.ProjectId, c.Phase });
+        b.Property(c => c.ModerationNote).HasMaxLength(Moderation.ModerationLimits.Reason);
+        b.HasQueryFilter(Moderation.ModerationFilter.Name, c => c.HiddenAt == null);
     }
 }
 

@@ -29,6 +29,10 @@ public abstract class ThreadItem
     public DateTime UpdatedAt { get; set; }
     /// <summary>Lower-case Dutch word stems of title and text, space separated, computed when saved (see <c>DutchStems</c>).</summary>
     public string SearchTerms { get; set; } = "";
+    /// <summary>Hidden by moderation (Features/Moderation): every query leaves it out unless it asks for it by name.</summary>
+    public DateTime? HiddenAt { get; set; }
+    /// <summary>Why a moderator changed the text ("aangepast door moderatie: …"), shown with it.</summary>
+    public string? ModerationNote { get; set; }
 }
 
 public enum ItemKind

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Features.Moderation;
 using Proeftuin.Features.Privacy;
 
 namespace Proeftuin.Features.Thread;
@@ -23,14 +24,14 @@ public sealed class ThreadPersonalData(AppDbContext db) : IPersonalDataContribut
     {
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         // Stories are in their own section.
-        var items = await db.Items.AsNoTracking()
+        var items = await db.Items.WithHidden().AsNoTracking()
             .Where(i => i.AuthorId == person.UserId && i.Kind != ItemKind.Story)
             .OrderBy(i => i.CreatedAt)
             .Select(i => new { i.Id, i.Kind, Project = i.Project.Title, i.Title, i.Text, i.CreatedAt, i.UpdatedAt })
             .ToListAsync(ct);
         rows.AddRange(items.Select(i => Row.Of(("Soort", "Bijdrage aan de rode draad: " + i.Kind.Label()), ("Nummer", i.Id), ("Project", i.Project),
             ("Titel", i.Title), ("Tekst", i.Text), ("Gemaakt op", i.CreatedAt), ("Laatst gewijzigd", i.UpdatedAt))));
-        var comments = await db.Comments.AsNoTracking()
+        var comments = await db.Comments.WithHidden().AsNoTracking()
             .Where(c => c.AuthorId == person.UserId)
             .OrderBy(c => c.CreatedAt)
             .Select(c => new { c.Id, c.ItemId, ItemKind = c.Item.Kind, c.Text, c.CreatedAt, c.EditedAt })
@@ -52,8 +53,8 @@ public sealed class ThreadPersonalData(AppDbContext db) : IPersonalDataContribut
     public async Task EraseAsync(PersonRef person, ErasureChoices choices, CancellationToken ct)
     {
         var id = person.UserId;
-        await db.Items.Where(i => i.AuthorId == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.AuthorId, (string?)null), ct);
-        await db.Comments.Where(c => c.AuthorId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorId, (string?)null), ct);
+        await db.Items.WithHidden().Where(i => i.AuthorId == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.AuthorId, (string?)null), ct);
+        await db.Comments.WithHidden().Where(c => c.AuthorId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorId, (string?)null), ct);
         await db.Links.Where(l => l.CreatedById == id).ExecuteUpdateAsync(u => u.SetProperty(l => l.CreatedById, (string?)null), ct);
     }
 }

@@ -193,6 +193,12 @@ public sealed class SweepWorld : IDisposable
 
         // Review board (issue 13): open advice of the demo evaluator, so the advice form and its withdraw button are reached.
         await Proeftuin.Tests.Review.ReviewData.AdviceAsync(factory, projectId, await factory.Data.UserIdAsync("onderzoeker@proeftuin.demo"), "Advies om in te trekken.");
+        // Moderation (issue 14): an open report on the demo story, so the queue and the moderator's page with its forms are reached.
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(new Proeftuin.Features.Moderation.Report { TargetKind = "bijdrage", TargetId = storyId, ProjectId = projectId, Reason = Proeftuin.Features.Moderation.ReportReason.Spam, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
 
         var roles = new List<Role>
         {
@@ -223,11 +229,14 @@ public sealed class SweepWorld : IDisposable
                     // Werkvormen (issue 13): the library, a new card, a copy of a built-in card, the demo's own card and its edit
                     // form, and a session planned from cards.
                     "/werkvormen", "/werkvormen/nieuw", "/werkvormen/stil-schrijven/kopieren", $"/werkvormen/{walkCardId}", $"/werkvormen/{walkCardId}/bewerken",
-                    $"/werkvormen/sessie?project={projectId}&kaart=stil-schrijven"],
+                    $"/werkvormen/sessie?project={projectId}&kaart=stil-schrijven",
+                    // Moderation (issue 14)
+                    "/moderatie", $"/moderatie/bijdrage/{storyId}"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
-                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden"],
+                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden",
+                    $"/melden/bijdrage/{storyId}"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",

@@ -1211,6 +1211,100 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.ToTable("MethodCards", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Moderation.ModerationAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratorId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.HasIndex("TargetKind", "TargetId", "CreatedAt");
+
+                    b.ToTable("ModerationAction");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Moderation.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReporterId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "HandledAt");
+
+                    b.HasIndex("ReporterId", "CreatedAt");
+
+                    b.HasIndex("TargetKind", "TargetId", "HandledAt");
+
+                    b.ToTable("Report");
+                });
+
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2235,6 +2329,9 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2244,6 +2341,10 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.Property<int>("KnowledgeSource")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
@@ -2360,6 +2461,9 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2369,6 +2473,10 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.Property<int>("KnowledgeSource")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
@@ -3274,6 +3382,32 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Moderation.ModerationAction", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Moderation.Report", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>

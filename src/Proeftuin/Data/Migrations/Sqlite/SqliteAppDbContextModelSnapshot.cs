@@ -1158,6 +1158,96 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.ToTable("MethodCards", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Features.Moderation.ModerationAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.HasIndex("TargetKind", "TargetId", "CreatedAt");
+
+                    b.ToTable("ModerationAction");
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Moderation.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "HandledAt");
+
+                    b.HasIndex("ReporterId", "CreatedAt");
+
+                    b.HasIndex("TargetKind", "TargetId", "HandledAt");
+
+                    b.ToTable("Report");
+                });
+
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2134,6 +2224,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2143,6 +2236,10 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.Property<int>("KnowledgeSource")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
@@ -2253,6 +2350,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2262,6 +2362,10 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.Property<int>("KnowledgeSource")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
@@ -3162,6 +3266,32 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Moderation.ModerationAction", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Moderation.Report", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Proeftuin.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.News.NewsItem", b =>
