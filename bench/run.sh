@@ -178,6 +178,12 @@ SCENARIOS=(
   # Issue 13: the review board of project 1 as its facilitator reads it (the agenda, 100 proeven's decisions, the gates,
   # the lessons and the review advice on one page; signed in: the board is for the project's members).
   "review board, facilitator|/projecten/1/review|facilitator|page"
+  # Issue 14: activities: the list, the demo's full walk (activity 1, with its waiting list) as a guest sees it, the API
+  # list and the project's calendar feed (Ical.Net writes it on every request).
+  "activities|/activiteiten|anon|page"
+  "activity|/activiteiten/1|anon|page"
+  "API activities|/api/v1/activities|anon|api"
+  "calendar feed|/projecten/1/activiteiten.ics|anon|api"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

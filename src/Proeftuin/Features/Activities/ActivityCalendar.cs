@@ -16,7 +16,7 @@ namespace Proeftuin.Features.Activities;
 /// </summary>
 public sealed class ActivityCalendar(AppDbContext db, ActivityRules rules, ProjectAccess access, PublicUrl publicUrl)
 {
-    public const string ContentType = "text/calendar; charset=utf-8";
+    public static readonly string ContentType = "text/calendar; charset=utf-8";
 
     public async Task<string?> ForActivityAsync(int id, CancellationToken ct = default)
     {

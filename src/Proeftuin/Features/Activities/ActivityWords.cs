@@ -42,7 +42,7 @@ public static class ActivitySlugs
 public static class ActivityTimes
 {
     public static readonly TimeZoneInfo Zone = FindZone();
-    public const string ZoneId = "Europe/Amsterdam";
+    public static readonly string ZoneId = "Europe/Amsterdam";
 
     /// <summary>Null when the local time does not exist (the hour skipped when summer time starts).</summary>
     public static DateTime? ToUtc(DateOnly day, TimeOnly time)

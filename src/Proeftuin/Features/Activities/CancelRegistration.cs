@@ -47,7 +47,22 @@ public sealed class CancelRegistration(AppDbContext db, ActivityRules rules, Cal
     public async Task CancelAsync(ActivityRegistration registration, CancellationToken ct, bool delete = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Erasure runs all contributors in one transaction of its own: join it rather than start a second.
+        var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await CancelLockedAsync(registration, delete, now, ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync();
+        }
+        await places.SendAsync(ct);
+    }
+
+    private async Task CancelLockedAsync(ActivityRegistration registration, bool delete, DateTime now, CancellationToken ct)
+    {
         await places.LockAsync(registration.ActivityId, ct);
         var was = await db.Set<ActivityRegistration>().AsNoTracking().Where(r => r.Id == registration.Id).Select(r => (RegistrationStatus?)r.Status).FirstOrDefaultAsync(ct);
         if (was is { } old)
@@ -62,7 +77,5 @@ public sealed class CancelRegistration(AppDbContext db, ActivityRules rules, Cal
                 await places.FillAsync(registration.ActivityId, now, ct);
             }
         }
-        await tx.CommitAsync(ct);
-        await places.SendAsync(ct);
     }
 }

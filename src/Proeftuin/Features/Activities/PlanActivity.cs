@@ -73,7 +73,7 @@ public sealed partial class PlanActivity(AppDbContext db, ActivityRules rules, C
         var type = Validation.ExactName<ActivityType>(input.Type);
         if (type is null) v.Add("Type", "Kies wat voor activiteit het is.");
         var title = PlainText(v, "Title", input.Title, ActivityLimits.Title, "de naam van de activiteit");
-        var description = v.Text("Description", input.Description, ActivityLimits.Description, required: false, label: "de beschrijving");
+        var description = v.Text("Description", input.Description, ActivityLimits.Description, required: false, label: "de tekst over de activiteit");
         var place = PlainText(v, "Place", input.Place, ActivityLimits.Place, "de plek");
         var accessibility = PlainText(v, "Accessibility", input.Accessibility, ActivityLimits.Accessibility, "de toegankelijkheid", required: false);
 

@@ -76,7 +76,7 @@ public sealed class RegisterForActivity(AppDbContext db, ActivityRules rules, Ca
     /// <summary>A plain e-mail address, stored in lower case.</summary>
     public static string? Email(Validation v, string field, string? value)
     {
-        var text = v.Text(field, value, ActivityLimits.Email, label: "je e-mailadres");
+        var text = v.Text(field, value, ActivityLimits.Email, label: "een e-mailadres");
         if (text.Length == 0 || !v.IsValid && v.Errors.Any(e => e.Field == field)) return null;
         if (text.Contains(' ', StringComparison.Ordinal) || !System.Net.Mail.MailAddress.TryCreate(text, out var address) || address.Address != text || !text.Contains('.', StringComparison.Ordinal)
             || text.IndexOfAny(['<', '>', '"', '(', ')', ',', ';']) >= 0)
