@@ -15,8 +15,8 @@ public sealed class ActivityTests(ProeftuinFactory factory) : IClassFixture<Proe
 
     private string Day(int days) => LocalDay(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static KeyValuePair<string, string>[] Plan(string title, string day, string start = "14:00", string end = "16:00", string capacity = "", string place = "Buurtkamer De Linde") =>
-        [F("Input.Type", "Walk"), F("Input.Title", title), F("Input.Day", day), F("Input.StartTime", start), F("Input.EndTime", end), F("Input.Place", place),
+    private static KeyValuePair<string, string>[] Plan(string title, string day, string start = "14:00", string end = "16:00", string capacity = "", string place = "Buurtkamer De Linde", string type = "Walk") =>
+        [F("Input.Type", type), F("Input.Title", title), F("Input.Day", day), F("Input.StartTime", start), F("Input.EndTime", end), F("Input.Place", place),
          F("Input.Accessibility", "Drempelvrij"), F("Input.Capacity", capacity), F("Input.Description", "We **lopen** samen.")];
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ActivityTests(ProeftuinFactory factory) : IClassFixture<Proe
         await Refused(Plan("Tijd", Day(5), "25:99"), "als uren en minuten");
         await Refused([.. Plan("Sessie", Day(5)), F("Input.SessionId", foreignSession.ToString(CultureInfo.InvariantCulture))], "Kies een live sessie van dit project.");
         await Refused([.. Plan("Reflectie", Day(5)), F("Input.ReflectionId", "999999")], "Kies een reflectie van dit project.");
-        await Refused([.. Plan("Soort", Day(5)), F("Input.Type", "Feest")], "Kies wat voor activiteit het is.");
+        await Refused(Plan("Soort", Day(5), type: "Feest"), "Kies wat voor activiteit het is.");
         // The hour that does not exist when summer time starts (28 March 2027, 02:00–03:00).
         if (LocalDay(0) < new DateOnly(2027, 3, 28))
             await Refused(Plan("Zomertijd", "2027-03-28", "02:30", "04:00"), "Die tijd bestaat niet op deze dag");

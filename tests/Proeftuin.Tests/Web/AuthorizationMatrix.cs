@@ -975,7 +975,7 @@ public sealed record Row
                     ("innovatiereis", _) => values["JourneyEntry"],
                     ("lessen" or "lessons", _) => values["Lesson"],
                     ("reflecties", _) => values["Reflection"],
-                    ("activiteiten", _) => values["Activity"], // Activities (issue 14)
+                    ("activiteiten" or "activities", _) => values["Activity"], // Activities (issue 14)
                     ("werkvormen", "slug") => "stil-schrijven",
                     ("werkvormen", _) => values["MethodCard"],
                     ("aannames", _) => values["Assumption"],

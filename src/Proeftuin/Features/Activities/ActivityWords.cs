@@ -41,8 +41,9 @@ public static class ActivitySlugs
 /// <summary>Activity times: a day and clock times in Dutch local time on the form, UTC in the database.</summary>
 public static class ActivityTimes
 {
-    public static readonly TimeZoneInfo Zone = FindZone();
+    // ZoneId first: static fields are set in the order they are written.
     public static readonly string ZoneId = "Europe/Amsterdam";
+    public static readonly TimeZoneInfo Zone = FindZone();
 
     /// <summary>Null when the local time does not exist (the hour skipped when summer time starts).</summary>
     public static DateTime? ToUtc(DateOnly day, TimeOnly time)

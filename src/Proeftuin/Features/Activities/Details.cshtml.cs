@@ -6,7 +6,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Activities;
 
 /// <summary>An activity: when and where, toegankelijkheid, places left or the waiting list, sign up or cancel, the calendar file.</summary>
-public sealed class DetailsModel(GetActivity get, CancelRegistration cancel, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(GetActivity get, CancelRegistration cancel, IStringLocalizer<SharedResource> l) : PageModel, IRegisterPage
 {
     public ActivityView Activity { get; private set; } = null!;
     public RegisterForm Input { get; set; } = new();
@@ -33,6 +33,12 @@ public sealed class DetailsModel(GetActivity get, CancelRegistration cancel, ISt
         this.Flash("Je bent afgemeld.");
         return Redirect($"/activiteiten/{id}");
     }
+}
+
+/// <summary>What the sign-up fields partial needs.</summary>
+public interface IRegisterPage
+{
+    RegisterForm Input { get; }
 }
 
 /// <summary>A guest's sign-up fields (bound as Input.*).</summary>

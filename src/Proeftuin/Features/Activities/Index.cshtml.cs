@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Proeftuin.Features.Activities;
 
 /// <summary>Upcoming activities the caller may see, filtered by programme or project; past ones apart.</summary>
-public sealed class IndexModel(FindActivities find) : PageModel
+public sealed class IndexModel(FindActivities find, Proeftuin.Web.ProjectAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "programma")] public int? ProgrammeId { get; set; }
     [BindProperty(SupportsGet = true, Name = "project")] public int? ProjectId { get; set; }
@@ -14,9 +14,9 @@ public sealed class IndexModel(FindActivities find) : PageModel
     {
         // A bad number in the address is no filter rather than an error page.
         if (!ModelState.IsValid) return Redirect("/activiteiten");
-        List = await find.PageAsync(new ActivityFilter(ProgrammeId, ProjectId), HttpContext.RequestAborted);
         // A project that may not be read does not exist for this caller.
-        if (ProjectId is { } pid && !List.Projects.Any(p => p.Id == pid)) return NotFound();
+        if (ProjectId is { } pid && await access.ForProjectAsync(pid, HttpContext.RequestAborted) is null) return NotFound();
+        List = await find.PageAsync(new ActivityFilter(ProgrammeId, ProjectId), HttpContext.RequestAborted);
         return Page();
     }
 }

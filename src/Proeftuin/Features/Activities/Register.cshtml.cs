@@ -11,7 +11,7 @@ namespace Proeftuin.Features.Activities;
 /// the forms sent without an account are limited per address (the same limit as a feedback form).
 /// </summary>
 [EnableRateLimiting(RateLimits.Feedback)]
-public sealed class RegisterModel(GetActivity get, RegisterForActivity register, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RegisterModel(GetActivity get, RegisterForActivity register, IStringLocalizer<SharedResource> l) : PageModel, IRegisterPage
 {
     [BindProperty] public RegisterForm Input { get; set; } = new();
     public ActivityView Activity { get; private set; } = null!;
