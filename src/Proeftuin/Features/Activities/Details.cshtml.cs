@@ -8,14 +8,19 @@ namespace Proeftuin.Features.Activities;
 /// <summary>An activity: when and where, toegankelijkheid, places left or the waiting list, sign up or cancel, the calendar file.</summary>
 public sealed class DetailsModel(GetActivity get, CancelRegistration cancel, IStringLocalizer<SharedResource> l) : PageModel, IRegisterPage
 {
+    public static readonly string SignedUpKey = "ActivitySignedUp";
+
     public ActivityView Activity { get; private set; } = null!;
     public RegisterForm Input { get; set; } = new();
+    /// <summary>Right after signing up (a guest has no account to show it by): Registered or WaitingList.</summary>
+    public string? JustSignedUp { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var view = await get.RunAsync(id, HttpContext.RequestAborted);
         if (view is null) return NotFound();
         Activity = view;
+        JustSignedUp = TempData[SignedUpKey] as string;
         return Page();
     }
 

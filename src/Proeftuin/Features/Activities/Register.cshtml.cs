@@ -33,6 +33,8 @@ public sealed class RegisterModel(GetActivity get, RegisterForActivity register,
         var outcome = await register.RunAsync(id, new RegisterInput(Input.Name, Input.Email), HttpContext.RequestAborted);
         if (!outcome.IsOk) return this.Fail(outcome, l);
         var waiting = outcome.Value!.Status == RegistrationStatus.WaitingList;
+        // A guest has no account to remember them by: the activity's page says it once, instead of the form.
+        TempData[DetailsModel.SignedUpKey] = waiting ? nameof(RegistrationStatus.WaitingList) : nameof(RegistrationStatus.Registered);
         this.Flash(User.Identity?.IsAuthenticated == true
             ? (waiting ? "Je staat op de wachtlijst." : "Je bent aangemeld.")
             : (waiting ? "Je staat op de wachtlijst. We hebben je een mail gestuurd." : "Je bent aangemeld. We hebben je een mail gestuurd met een link om je af te melden."));
