@@ -181,6 +181,12 @@ SCENARIOS=(
   # Issue 14: the moderation queue as the demo facilitator reads it (the demo's reported reactie; every other page above
   # now also leaves hidden contributions out through the moderation query filter).
   "moderation queue, facilitator|/moderatie|facilitator|page"
+  # Issue 14: activities: the list, the demo's full walk (activity 1, with its waiting list) as a guest sees it, the API
+  # list and the project's calendar feed (Ical.Net writes it on every request).
+  "activities|/activiteiten|anon|page"
+  "activity|/activiteiten/1|anon|page"
+  "API activities|/api/v1/activities|anon|api"
+  "calendar feed|/projecten/1/activiteiten.ics|anon|api"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

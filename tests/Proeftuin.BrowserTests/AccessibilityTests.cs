@@ -84,6 +84,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/reflecties"),
         new("/reflecties/{item:Terugkijken op de zondaginloop}"),
         new("/projecten/1/innovatiereis/verslag?van=2026-12-01&tot=2026-11-01", Status: 400),
+        // Issue 14 (activiteiten): the list, the demo's full walk (1), the reflection meeting (2) with the guest's sign-up
+        // form, and that form on its own page, also sent empty. Demo activities are numbered in the order DemoActivities adds them.
+        new("/activiteiten"),
+        new("/activiteiten/1"),
+        new("/activiteiten/2"),
+        new("/activiteiten/2/aanmelden", SubmitEmpty: "Aanmelden"),
     ];
 
     private static readonly Visit[] Resident =
@@ -234,6 +240,13 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/reflecties/{item:Reflectie na de welkomstproef}"),
         new("/reflecties/{item:Reflectie na de welkomstproef}/bewerken"),
         new("/reflecties/{item:Reflectie na de welkomstproef}/uitkomst", SubmitEmpty: "Uitkomst bewaren"),
+        // Issue 14 (activiteiten): planning one (also sent empty), the walk's edit form and registration list, and the
+        // programme's open evening (3) with its cancel form, also sent empty.
+        new("/activiteiten?project=1"),
+        new("/activiteiten/nieuw?project=1", SubmitEmpty: "Activiteit plannen"),
+        new("/activiteiten/1/bewerken"),
+        new("/activiteiten/1/aanmeldingen"),
+        new("/activiteiten/3/afgelasten", SubmitEmpty: "Afgelasten"),
         // Issue 12 (outcome, demo data): the demo prototype's own pages, and its proef (ended, decided: bijsturen) with its
         // report, results and forms; the stopped proef (a briljante mislukking); the besluit form of the proef that ended
         // undecided, also submitted empty.

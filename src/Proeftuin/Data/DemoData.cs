@@ -192,5 +192,6 @@ public static class DemoData
         await DemoReflections.SeedAsync(db, markdown, lonely, users, now);
         await DemoReview.SeedAsync(db, markdown, lonely, users, now);
         await DemoModeration.SeedAsync(db, markdown, lonely, users, now);
+        await DemoActivities.SeedAsync(db, markdown, lonely, users, now);
     }
 }

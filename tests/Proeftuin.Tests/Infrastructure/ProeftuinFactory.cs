@@ -37,6 +37,8 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             // The retention job would run whenever a test advances the clock; its tests switch it on themselves.
             ["Retention:Enabled"] = "false",
+            // Activities (issue 14): the reminder job likewise; its tests run one pass themselves.
+            ["Activities:Reminders:Enabled"] = "false",
         };
         if (IsPostgres)
         {

@@ -553,6 +553,10 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Reflections (issue 13): a planned reflection in each project, with the three default prompts.
         ForP = ForP.With(("Reflection", Str((await Proeftuin.Tests.Reflections.ReflectionData.ReflectionAsync(f, P, "Matrixreflectie", authorId: member.Id)).Id)));
         ForQ = ForQ.With(("Reflection", Str((await Proeftuin.Tests.Reflections.ReflectionData.ReflectionAsync(f, Q, "Reflectie " + ClosedMarker, authorId: member.Id)).Id)));
+        #region Activities (issue 14): an upcoming activity with places in each project
+        ForP = ForP.With(("Activity", Str(await Proeftuin.Tests.Activities.ActivityData.ActivityAsync(f, P, capacity: 50, title: "Matrixactiviteit"))));
+        ForQ = ForQ.With(("Activity", Str(await Proeftuin.Tests.Activities.ActivityData.ActivityAsync(f, Q, capacity: 50, title: "Activiteit " + ClosedMarker))));
+        #endregion
         // Werkvormen (issue 13): a project-only card in each project, written by its facilitator.
         ForP = ForP.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Matrixwerkvorm", projectId: P, authorId: facilitator.Id))));
         ForQ = ForQ.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Werkvorm " + ClosedMarker, projectId: Q, authorId: facilitator.Id))));
@@ -971,6 +975,7 @@ public sealed record Row
                     ("innovatiereis", _) => values["JourneyEntry"],
                     ("lessen" or "lessons", _) => values["Lesson"],
                     ("reflecties", _) => values["Reflection"],
+                    ("activiteiten" or "activities", _) => values["Activity"], // Activities (issue 14)
                     ("werkvormen", "slug") => "stil-schrijven",
                     ("werkvormen", _) => values["MethodCard"],
                     ("aannames", _) => values["Assumption"],

@@ -420,6 +420,28 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /moderatie/{kind}/{id:int}                              | in  in  in  404 404 404 400 404 400", path: "/moderatie/bijdrage/{Item}"),
         #endregion
 
+        #region Activities (issue 14): {Activity} is an upcoming activity in P with places; its facilitators (and admins) plan, change and cancel it; anyone who reads it signs up
+        new("GET /activiteiten                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /activiteiten                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}"),
+        new("GET /activiteiten/nieuw                                      | in  in  in  403 403 403 ok  403 ok", query: "project={P}"),
+        new("POST /activiteiten/nieuw                                     | in  in  in  403 403 403 400 403 400", query: "project={P}"),
+        new("GET /activiteiten/{id:int}                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /activiteiten/{id:int}?handler=Cancel                   | in  in  in  400 400 400 400 400 400"),
+        new("GET /activiteiten/{id:int}/aanmelden                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /activiteiten/{id:int}/aanmelden                        | 400 400 400 ok  ok  ok  ok  ok  ok"),
+        new("GET /activiteiten/{id:int}/afmelden                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /activiteiten/{id:int}/afmelden                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /activiteiten/{id:int}/afgelasten                        | in  in  in  403 403 403 ok  403 ok"),
+        new("POST /activiteiten/{id:int}/afgelasten                       | in  in  in  403 403 403 400 403 400"),
+        new("GET /activiteiten/{id:int}/bewerken                          | in  in  in  403 403 403 ok  403 ok"),
+        new("POST /activiteiten/{id:int}/bewerken                         | in  in  in  403 403 403 400 403 400"),
+        new("GET /activiteiten/{id:int}/aanmeldingen                      | in  in  in  403 403 403 ok  403 ok"),
+        new("GET /activiteiten/{id:int}.ics                               | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /projecten/{id:int}/activiteiten.ics                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/activities                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/activities/{id:int}.ics                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        #endregion
+
         #region Reflections (issue 13): {Reflection} is a planned reflection in P; evaluators and facilitators (and admins) plan and close it, the team answers, facilitators gather it in a live session
         new("GET /projecten/{id:int}/reflecties                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /projecten/{id:int}/reflecties/nieuw                     | in  in  in  403 403 ok  ok  403 ok"),

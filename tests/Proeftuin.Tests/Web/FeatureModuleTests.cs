@@ -86,6 +86,8 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
             $"/projecten/{team.Id}/leeragenda", $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/reflecties",
             // Review board (issue 13): for the project's members and admins.
             $"/projecten/{team.Id}/review",
+            // Activities (issue 14): for everyone who reads the project.
+            $"/activiteiten?project={team.Id}",
             $"/projecten/{team.Id}/verhaalvragen",
             $"/projecten/{team.Id}/verhalen/optekenen", $"/projecten/{team.Id}/duidingskader",
         ], links);
@@ -95,7 +97,8 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         Assert.Equal(
             [$"/projecten/{team.Id}/overzicht", $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/projecten/{team.Id}/analyse",
              $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven", $"/projecten/{team.Id}/leeragenda",
-             $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/reflecties"],
+             $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/reflecties",
+             $"/activiteiten?project={team.Id}"], // Activities (issue 14)
             open.Document.QuerySelectorAll(".pt-workspace__list a").Select(a => a.GetAttribute("href")).ToList());
 
         using var observer = await factory.SignInAsync(team.Observer.Email!);

@@ -73,4 +73,6 @@ public enum AuditAction
     ContentRestored,
     ContentEdited,
     ReportsDismissed,
+    // Activities (issue 14): a facilitator cancelled an activity.
+    ActivityCancelled,
 }

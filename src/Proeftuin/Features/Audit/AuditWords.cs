@@ -22,6 +22,7 @@ public static class AuditSubjects
     public static readonly string ReviewAdvice = "review-advice";
     /// <summary>Any contribution under moderation; the subject id is "{kind}/{id}" (bijdrage/12, reactie/7).</summary>
     public static readonly string Contribution = "contribution";
+    public static readonly string Activity = "activity";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -69,6 +70,7 @@ public static class AuditWords
         AuditAction.ContentRestored => "Bijdrage weer zichtbaar gemaakt",
         AuditAction.ContentEdited => "Bijdrage aangepast door moderatie",
         AuditAction.ReportsDismissed => "Meldingen bekeken, bijdrage blijft staan",
+        AuditAction.ActivityCancelled => "Activiteit afgelast",
         _ => action.ToString(),
     };
 
@@ -103,6 +105,7 @@ public static class AuditWords
         [AuditSubjects.Reflection] = "Reflectie",
         [AuditSubjects.ReviewAdvice] = "Reviewadvies",
         [AuditSubjects.Contribution] = "Bijdrage",
+        [AuditSubjects.Activity] = "Activiteit",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

@@ -128,6 +128,27 @@ public sealed class SweepWorld : IDisposable
         var lessonId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLessons.PublicTitle).Select(i => i.Id).SingleAsync());
         // Reflections (issue 13): the demo's planned reflection, whose answer, outcome and plan forms are swept.
         var reflectionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoReflections.PlannedTitle).Select(i => i.Id).SingleAsync());
+        // Activities (issue 14): the demo's full walk (waiting-list form), its reflection meeting (sign-up form) and the
+        // programme's open evening (cancel form), so the guest, plan, edit and cancel forms are swept.
+        var activityIds = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Activities.Activity>().ToDictionaryAsync(a => a.Title, a => a.Id));
+        var (walkActivity, meetingActivity, openActivity) = (activityIds[Proeftuin.Data.DemoActivities.WalkTitle], activityIds[Proeftuin.Data.DemoActivities.ReflectionTitle],
+            activityIds[Proeftuin.Data.DemoActivities.ProgrammeTitle]);
+        // A guest's registration with a known cancel link (the real one is only in their mail), so the cancel form is reached.
+        var guestCancelCode = Proeftuin.Web.Tokens.New();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(new Proeftuin.Features.Activities.ActivityRegistration
+            {
+                ActivityId = meetingActivity,
+                GuestName = "Sweepgast",
+                GuestEmail = "sweepgast@voorbeeld.nl",
+                CreatedAt = DateTime.UtcNow,
+                Status = Proeftuin.Features.Activities.RegistrationStatus.WaitingList,
+                CancelTokenHash = Proeftuin.Web.Tokens.Hash(guestCancelCode),
+            });
+            await db.SaveChangesAsync();
+            return true;
+        });
         var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
@@ -216,7 +237,10 @@ public sealed class SweepWorld : IDisposable
             string[] start = role.Name switch
             {
                 "anonymous" => ["/", "/inloggen", "/registreren", "/inloggen/link", "/doe-mee", "/privacy", "/uitleg", $"/delen/{shareToken}",
-                    $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}", "/lessen"],
+                    $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}", "/lessen",
+                    // Activities (issue 14)
+                    "/activiteiten", $"/activiteiten/{meetingActivity}", $"/activiteiten/{meetingActivity}/aanmelden", $"/activiteiten/{walkActivity}",
+                    $"/activiteiten/{meetingActivity}/afmelden?code={guestCancelCode}"],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
                 "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/duidingskader", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
@@ -231,12 +255,17 @@ public sealed class SweepWorld : IDisposable
                     "/werkvormen", "/werkvormen/nieuw", "/werkvormen/stil-schrijven/kopieren", $"/werkvormen/{walkCardId}", $"/werkvormen/{walkCardId}/bewerken",
                     $"/werkvormen/sessie?project={projectId}&kaart=stil-schrijven",
                     // Moderation (issue 14)
-                    "/moderatie", $"/moderatie/bijdrage/{storyId}"],
+                    "/moderatie", $"/moderatie/bijdrage/{storyId}",
+                    // Activities (issue 14)
+                    $"/activiteiten?project={projectId}", $"/activiteiten/nieuw?project={projectId}", $"/activiteiten/{walkActivity}/bewerken",
+                    $"/activiteiten/{walkActivity}/aanmeldingen", $"/activiteiten/{openActivity}/afgelasten"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
                     $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden",
-                    $"/melden/bijdrage/{storyId}"],
+                    $"/melden/bijdrage/{storyId}",
+                    // Activities (issue 14): the demo resident is signed up for the walk, so its cancel button shows.
+                    $"/activiteiten/{walkActivity}"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
