@@ -41,6 +41,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Reflections.ReflectionsModule(),
     new Proeftuin.Features.MethodCards.MethodCardsModule(),
     new Proeftuin.Features.Review.ReviewModule(),
+    new Proeftuin.Features.Initiatives.InitiativesModule(),
     new Proeftuin.Features.Dashboard.DashboardModule(),
     new Proeftuin.Features.Mine.MineModule(),
     new Proeftuin.Features.Privacy.PrivacyModule(),

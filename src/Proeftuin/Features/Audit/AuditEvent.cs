@@ -68,4 +68,6 @@ public enum AuditAction
     // Review board (issue 13): an evaluator or external reviewer gave advice for the next gate, or withdrew it.
     ReviewAdviceGiven,
     ReviewAdviceWithdrawn,
+    // Initiatives (issue 14): a facilitator or the municipality responded to a residents' initiative.
+    InitiativeResponded,
 }

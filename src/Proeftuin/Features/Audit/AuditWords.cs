@@ -20,6 +20,7 @@ public static class AuditSubjects
     public static readonly string Lesson = "lesson";
     public static readonly string Reflection = "reflection";
     public static readonly string ReviewAdvice = "review-advice";
+    public static readonly string Initiative = "initiative";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -63,6 +64,7 @@ public static class AuditWords
         AuditAction.ReflectionAdviceGiven => "Advies gegeven na een reflectie",
         AuditAction.ReviewAdviceGiven => "Reviewadvies gegeven",
         AuditAction.ReviewAdviceWithdrawn => "Reviewadvies ingetrokken",
+        AuditAction.InitiativeResponded => "Gereageerd op een initiatief",
         _ => action.ToString(),
     };
 
@@ -96,6 +98,7 @@ public static class AuditWords
         [AuditSubjects.Lesson] = "Les",
         [AuditSubjects.Reflection] = "Reflectie",
         [AuditSubjects.ReviewAdvice] = "Reviewadvies",
+        [AuditSubjects.Initiative] = "Initiatief",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>
