@@ -191,5 +191,6 @@ public static class DemoData
         await DemoMethodCards.SeedAsync(db, markdown, lonely, users, now);
         await DemoReflections.SeedAsync(db, markdown, lonely, users, now);
         await DemoReview.SeedAsync(db, markdown, lonely, users, now);
+        await DemoInitiatives.SeedAsync(db, markdown, lonely, users, now);
     }
 }

@@ -114,7 +114,7 @@ public static class InitiativesApi
 
     private static string Camel(string field) => field switch
     {
-        "Hours" => "hoursPerWeek",
+        nameof(PledgeInput.Hours) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(nameof(NewPledgeDto.HoursPerWeek)),
         "" => field,
         _ => char.ToLowerInvariant(field[0]) + field[1..],
     };

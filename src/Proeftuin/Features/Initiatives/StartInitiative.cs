@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Web;
 
@@ -9,6 +10,14 @@ namespace Proeftuin.Features.Initiatives;
 /// </summary>
 public sealed class StartInitiative(AppDbContext db, InitiativeRules rules, Caller user, Markdown markdown, TimeProvider clock)
 {
+    /// <summary>Where the form is: NotFound or Forbidden as the start itself would answer; the place's name.</summary>
+    public Task<Outcome<(int ProgrammeId, int? ProjectId, string Title)>> CanStartAsync(int? programmeId, int? projectId, CancellationToken ct = default) =>
+        rules.PlaceAsync(programmeId, projectId, ct);
+
+    /// <summary>The title of the idea, question or decision of this project it would grow from; null for anything else.</summary>
+    public Task<string?> OriginTitleAsync(int projectId, int itemId, CancellationToken ct = default) =>
+        db.Items.Where(x => x.Id == itemId && x.ProjectId == projectId && InitiativeInput.Origins.Contains(x.Kind)).Select(x => x.Title).FirstOrDefaultAsync(ct);
+
     public async Task<Outcome<Initiative>> RunAsync(int? programmeId, int? projectId, InitiativeInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
