@@ -84,6 +84,13 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/reflecties"),
         new("/reflecties/{item:Terugkijken op de zondaginloop}"),
         new("/projecten/1/innovatiereis/verslag?van=2026-12-01&tot=2026-11-01", Status: 400),
+        // Issue 14 (initiatieven): the list, filtered, and the demo's three initiatives (1: one short of its threshold,
+        // 2: reached, 3: Right to Challenge with the municipality's response), signed out.
+        new("/initiatieven"),
+        new("/initiatieven?project=1&status=in-gesprek&soort=uitdaagrecht"),
+        new("/initiatieven/1"),
+        new("/initiatieven/2"),
+        new("/initiatieven/3"),
     ];
 
     private static readonly Visit[] Resident =
@@ -137,6 +144,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/reflecties/{item:Terugkijken op de zondaginloop}"),
         new("/reflecties/{item:Reflectie na de welkomstproef}"),
         new("/reflecties/{item:Reflectie na de welkomstproef}/antwoorden", SubmitEmpty: "Antwoorden bewaren"),
+        // Issue 14 (initiatieven): the start form (also sent empty), the resident's own Right to Challenge with its pledge
+        // form and its edit form, and the one they pledged to.
+        new("/initiatieven/nieuw?project=1", SubmitEmpty: "Initiatief starten"),
+        new("/initiatieven/3"),
+        new("/initiatieven/3/bewerken"),
+        new("/initiatieven/1"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -260,6 +273,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 13 (review board): the board as the facilitator reads it (the gate form with the open review advice is
         // /projecten/1/fase above).
         new("/projecten/1/review"),
+        // Issue 14 (initiatieven): the response form, also sent empty.
+        new("/initiatieven/3/reactie", SubmitEmpty: "Reactie versturen"),
     ];
 
     // Issue 13 (review board): the external reviewer's board with the advice form, also sent empty.

@@ -128,6 +128,10 @@ public sealed class SweepWorld : IDisposable
         var lessonId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoLessons.PublicTitle).Select(i => i.Id).SingleAsync());
         // Reflections (issue 13): the demo's planned reflection, whose answer, outcome and plan forms are swept.
         var reflectionId = await factory.WithDbAsync(db => db.Items.Where(i => i.Title == Proeftuin.Data.DemoReflections.PlannedTitle).Select(i => i.Id).SingleAsync());
+        // Initiatives (issue 14): the demo's Right to Challenge, started by the member, who has not pledged to it: its pledge and
+        // edit forms are swept as the member, its response form as the facilitator; the start form in the project and the programme.
+        var challengeId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Initiatives.Initiative>().Where(i => i.Title == Proeftuin.Data.DemoInitiatives.ChallengeTitle).Select(i => i.Id).SingleAsync());
+        var programmeId = await factory.Data.ProgrammeIdAsync();
         var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
@@ -223,11 +227,16 @@ public sealed class SweepWorld : IDisposable
                     // Werkvormen (issue 13): the library, a new card, a copy of a built-in card, the demo's own card and its edit
                     // form, and a session planned from cards.
                     "/werkvormen", "/werkvormen/nieuw", "/werkvormen/stil-schrijven/kopieren", $"/werkvormen/{walkCardId}", $"/werkvormen/{walkCardId}/bewerken",
-                    $"/werkvormen/sessie?project={projectId}&kaart=stil-schrijven"],
+                    $"/werkvormen/sessie?project={projectId}&kaart=stil-schrijven",
+                    // Initiatives (issue 14): the response form.
+                    $"/initiatieven/{challengeId}/reactie"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
-                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden"],
+                    $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden",
+                    // Initiatives (issue 14)
+                    "/initiatieven", $"/initiatieven/{challengeId}", $"/initiatieven/{challengeId}/bewerken", $"/initiatieven/nieuw?project={projectId}",
+                    $"/initiatieven/nieuw?programma={programmeId}"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
