@@ -178,6 +178,11 @@ SCENARIOS=(
   # Issue 13: the review board of project 1 as its facilitator reads it (the agenda, 100 proeven's decisions, the gates,
   # the lessons and the review advice on one page; signed in: the board is for the project's members).
   "review board, facilitator|/projecten/1/review|facilitator|page"
+  # Issue 14: the initiatives (list with progress, the demo's one short of its threshold as a signed-in resident reads it,
+  # with the pledge form and pledges by kennisbron) and the API list.
+  "initiatives|/initiatieven|anon|page"
+  "initiative, facilitator|/initiatieven/1|facilitator|page"
+  "API initiatives|/api/v1/initiatives|anon|api"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"
