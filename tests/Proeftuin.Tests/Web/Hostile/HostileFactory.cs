@@ -63,6 +63,8 @@ public sealed class SweepWorld : IDisposable
     public required int PromptId { get; init; }
     /// <summary>A running proef in the demo project (Experiments, issue 12): its observation form and API take hostile input.</summary>
     public required int ExperimentId { get; init; }
+    /// <summary>The demo's Right to Challenge (Initiatives, issue 14): its pledge API takes hostile input.</summary>
+    public int InitiativeId { get; init; }
 
     public Role Role(string name) => name == ApiGuest.Name ? ApiGuest : Roles.Single(r => r.Name == name);
 
@@ -250,7 +252,7 @@ public sealed class SweepWorld : IDisposable
             };
             await crawl.CrawlAsync(role, start);
         }
-        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId, ExperimentId = running.Id };
+        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId, ExperimentId = running.Id, InitiativeId = challengeId };
     }
 
     public void Dispose()
