@@ -187,6 +187,11 @@ SCENARIOS=(
   "activity|/activiteiten/1|anon|page"
   "API activities|/api/v1/activities|anon|api"
   "calendar feed|/projecten/1/activiteiten.ics|anon|api"
+  # Issue 14: the initiatives (list with progress, the demo's one short of its threshold as a signed-in resident reads it,
+  # with the pledge form and pledges by kennisbron) and the API list.
+  "initiatives|/initiatieven|anon|page"
+  "initiative, facilitator|/initiatieven/1|facilitator|page"
+  "API initiatives|/api/v1/initiatives|anon|api"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

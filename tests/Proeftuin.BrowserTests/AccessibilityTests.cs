@@ -90,6 +90,13 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/activiteiten/1"),
         new("/activiteiten/2"),
         new("/activiteiten/2/aanmelden", SubmitEmpty: "Aanmelden"),
+        // Issue 14 (initiatieven): the list, filtered, and the demo's three initiatives (1: one short of its threshold,
+        // 2: reached, 3: Right to Challenge with the municipality's response), signed out.
+        new("/initiatieven"),
+        new("/initiatieven?project=1&status=in-gesprek&soort=uitdaagrecht"),
+        new("/initiatieven/1"),
+        new("/initiatieven/2"),
+        new("/initiatieven/3"),
     ];
 
     private static readonly Visit[] Resident =
@@ -145,6 +152,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/reflecties/{item:Reflectie na de welkomstproef}/antwoorden", SubmitEmpty: "Antwoorden bewaren"),
         // Issue 14 (moderatie): reporting a story, also sent empty.
         new("/melden/bijdrage/{item:De zondagen}", SubmitEmpty: "Melding versturen"),
+        // Issue 14 (initiatieven): the start form (also sent empty), the resident's own Right to Challenge with its pledge
+        // form and its edit form, and the one they pledged to.
+        new("/initiatieven/nieuw?project=1", SubmitEmpty: "Initiatief starten"),
+        new("/initiatieven/3"),
+        new("/initiatieven/3/bewerken"),
+        new("/initiatieven/1"),
     ];
 
     private static readonly Visit[] Facilitator =
@@ -278,6 +291,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // Issue 14 (moderatie): the queue with the demo's reported reactie, and its page with the choices, also sent empty.
         new("/moderatie"),
         new("/moderatie/reactie/{comment:Mijn buurvrouw mevrouw Jansen}", SubmitEmpty: "Verbergen"),
+        // Issue 14 (initiatieven): the response form, also sent empty.
+        new("/initiatieven/3/reactie", SubmitEmpty: "Reactie versturen"),
     ];
 
     // Issue 13 (review board): the external reviewer's board with the advice form, also sent empty.

@@ -193,5 +193,6 @@ public static class DemoData
         await DemoReview.SeedAsync(db, markdown, lonely, users, now);
         await DemoModeration.SeedAsync(db, markdown, lonely, users, now);
         await DemoActivities.SeedAsync(db, markdown, lonely, users, now);
+        await DemoInitiatives.SeedAsync(db, markdown, lonely, users, now);
     }
 }

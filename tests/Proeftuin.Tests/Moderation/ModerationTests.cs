@@ -277,4 +277,33 @@ public sealed class ModerationTests(ProeftuinFactory factory) : IClassFixture<Pr
         Assert.Null(report.ReporterId);
         Assert.Equal("Dit klopt niet.", report.Note);
     }
+
+    [Fact]
+    public async Task A_reported_initiative_is_edited_with_a_note_then_hidden_from_the_list_and_the_api()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var programme = await Proeftuin.Tests.Initiatives.InitiativeData.ProjectProgrammeAsync(factory, team.Id);
+        var word = Word("soepavond");
+        var id = await Proeftuin.Tests.Initiatives.InitiativeData.InitiativeAsync(factory, programme, team.Id, team.Member.Id, title: "Samen " + word, what: "Bel Kees op 06-11111111.");
+
+        using var observer = await factory.SignInAsync(team.Observer.Email!);
+        Assert.NotNull((await observer.OpenAsync($"/initiatieven/{id}")).Document.QuerySelector($"a[href='/melden/initiatief/{id}']"));
+        await ReportAsync(observer, "initiatief", id, "PersonalData");
+        using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
+        Assert.NotNull((await facilitator.OpenAsync("/moderatie")).Document.QuerySelector($"a[href='/moderatie/initiatief/{id}']"));
+        using (var edited = await facilitator.PostAsync($"/moderatie/initiatief/{id}", [F("Input.Step", "Edited"), F("Input.Text", "Bel de buurtkamer."), F("Input.Note", "Telefoonnummer weggehaald.")]))
+            Expect.Redirect(edited, $"/moderatie/initiatief/{id}");
+        var page = await observer.OpenAsync($"/initiatieven/{id}");
+        Assert.DoesNotContain("06-11111111", page.MainText, StringComparison.Ordinal);
+        Assert.Contains("Aangepast door moderatie: Telefoonnummer weggehaald.", page.MainText, StringComparison.Ordinal);
+
+        using (var hidden = await facilitator.PostAsync($"/moderatie/initiatief/{id}", [F("Input.Step", "Hidden"), F("Input.Reason", "Geen initiatief.")]))
+            Expect.Redirect(hidden, $"/moderatie/initiatief/{id}");
+        Assert.DoesNotContain(word, (await observer.OpenAsync($"/initiatieven?project={team.Id}")).MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain(word, (await observer.OpenAsync($"/initiatieven/{id}")).MainText, StringComparison.Ordinal);
+        using (var api = await observer.GetAsync($"/api/v1/initiatives/{id}"))
+            Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain(word, (await observer.GetJsonAsync($"/api/v1/initiatives?programme={programme}")).GetRawText(), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == team.Member.Id && n.Text.Contains("is verborgen door de moderatie"))));
+    }
 }

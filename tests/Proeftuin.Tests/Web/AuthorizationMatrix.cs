@@ -560,6 +560,8 @@ public sealed class MatrixWorld : IAsyncLifetime
         // Werkvormen (issue 13): a project-only card in each project, written by its facilitator.
         ForP = ForP.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Matrixwerkvorm", projectId: P, authorId: facilitator.Id))));
         ForQ = ForQ.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Werkvorm " + ClosedMarker, projectId: Q, authorId: facilitator.Id))));
+        // Initiatives (issue 14): an initiative in each project, started by the member.
+        await SeedInitiativesAsync();
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -746,6 +748,16 @@ public sealed class MatrixWorld : IAsyncLifetime
     /// <summary>Advice of the matrix evaluator in P, for a probe that withdraws it.</summary>
     public async Task<Targets> FreshReviewAdviceAsync() =>
         ForP.With(("ReviewAdvice", Str(await Review.ReviewData.AdviceAsync(Factory, P, UserIds[Role.Evaluator], "In te trekken advies"))));
+
+    #endregion
+
+    #region Initiatives (issue 14): an initiative in P and one in Q (with the members-only marker), both started by the matrix member
+
+    private async Task SeedInitiativesAsync()
+    {
+        ForP = ForP.With(("Initiative", Str(await Initiatives.InitiativeData.InitiativeAsync(Factory, Programme, P, UserIds[Role.Member], "Matrixinitiatief"))));
+        ForQ = ForQ.With(("Initiative", Str(await Initiatives.InitiativeData.InitiativeAsync(Factory, Programme, Q, UserIds[Role.Member], "Initiatief " + ClosedMarker, what: ClosedMarker))));
+    }
 
     #endregion
 

@@ -481,6 +481,25 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/method-cards                                     | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         #endregion
 
+        #region Initiatives (issue 14): {Initiative} is the matrix member's initiative in P; members (not observers) start one in a project, anyone signed in in a programme; the initiators edit; facilitators of the project and admins respond; who may read pledges, except observers
+        new("GET /initiatieven                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /initiatieven                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}&status=ontvangen&soort=buurtactiviteit"),
+        new("GET /initiatieven/nieuw                                      | in  in  in  ok  ok  ok  ok  ok  ok", query: "programma={Programme}"),
+        new("GET /initiatieven/nieuw                                      | in  in  in  403 ok  ok  ok  403 ok", query: "project={P}"),
+        new("POST /initiatieven/nieuw                                     | in  in  in  400 400 400 400 400 400", query: "programma={Programme}"),
+        new("POST /initiatieven/nieuw                                     | in  in  in  403 400 400 400 403 400", query: "project={P}"),
+        new("GET /initiatieven/{id:int}                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/initiatieven/{Initiative}"),
+        new("POST /initiatieven/{id:int}?handler=Pledge                   | in  in  in  403 400 400 400 400 400", path: "/initiatieven/{Initiative}"),
+        new("POST /initiatieven/{id:int}?handler=Withdraw                 | in  in  in  400 400 400 400 400 400", path: "/initiatieven/{Initiative}"),
+        new("GET /initiatieven/{id:int}/bewerken                          | in  in  in  403 ok  403 403 403 ok", path: "/initiatieven/{Initiative}/bewerken"),
+        new("POST /initiatieven/{id:int}/bewerken                         | in  in  in  403 400 403 403 403 400", path: "/initiatieven/{Initiative}/bewerken"),
+        new("GET /initiatieven/{id:int}/reactie                           | in  in  in  403 403 403 ok  403 ok", path: "/initiatieven/{Initiative}/reactie"),
+        new("POST /initiatieven/{id:int}/reactie                          | in  in  in  403 403 403 400 403 400", path: "/initiatieven/{Initiative}/reactie"),
+        new("GET /api/v1/initiatives                                      | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "programme={Programme}&status=received"),
+        new("GET /api/v1/initiatives/{id:int}                             | ok  ok  ok  ok  ok  ok  ok  ok  ok", path: "/api/v1/initiatives/{Initiative}"),
+        new("POST /api/v1/initiatives/{id:int}/pledges                    | 401 401 401 403 400 400 400 400 400", path: "/api/v1/initiatives/{Initiative}/pledges"),
+        #endregion
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

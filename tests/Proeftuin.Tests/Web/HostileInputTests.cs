@@ -174,6 +174,9 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
         ["POST /api/v1/experiments/{id}/observations"] = new("member", $"/api/v1/experiments/{world.ExperimentId}/observations",
             $$"""{"text": "Een observatie", "observedOn": "{{Proeftuin.Features.Experiments.ExperimentDates.Iso(Proeftuin.Features.Experiments.ExperimentDates.Today(TimeProvider.System))}}", "knowledgeSource": "Experience"}""",
             Fixed: ["observedOn", "knowledgeSource"]),
+        // Initiatives (issue 14): the demo's Right to Challenge; the member's first pledge is stored, later ones are refused as a second pledge.
+        ["POST /api/v1/initiatives/{id}/pledges"] = new("member", $"/api/v1/initiatives/{world.InitiativeId}/pledges",
+            """{"kind": "bring", "bring": "koffie", "hoursPerWeek": 2, "ifOthers": 3}""", Fixed: ["kind"]),
     };
 
     [Fact]

@@ -75,4 +75,6 @@ public enum AuditAction
     ReportsDismissed,
     // Activities (issue 14): a facilitator cancelled an activity.
     ActivityCancelled,
+    // Initiatives (issue 14): a facilitator or the municipality responded to a residents' initiative.
+    InitiativeResponded,
 }

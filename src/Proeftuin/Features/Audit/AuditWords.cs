@@ -23,6 +23,7 @@ public static class AuditSubjects
     /// <summary>Any contribution under moderation; the subject id is "{kind}/{id}" (bijdrage/12, reactie/7).</summary>
     public static readonly string Contribution = "contribution";
     public static readonly string Activity = "activity";
+    public static readonly string Initiative = "initiative";
 }
 
 /// <summary>The Dutch words (B1) for the audit log's actions, actors and subjects, and its short, content-free details.</summary>
@@ -71,6 +72,7 @@ public static class AuditWords
         AuditAction.ContentEdited => "Bijdrage aangepast door moderatie",
         AuditAction.ReportsDismissed => "Meldingen bekeken, bijdrage blijft staan",
         AuditAction.ActivityCancelled => "Activiteit afgelast",
+        AuditAction.InitiativeResponded => "Gereageerd op een initiatief",
         _ => action.ToString(),
     };
 
@@ -106,6 +108,7 @@ public static class AuditWords
         [AuditSubjects.ReviewAdvice] = "Reviewadvies",
         [AuditSubjects.Contribution] = "Bijdrage",
         [AuditSubjects.Activity] = "Activiteit",
+        [AuditSubjects.Initiative] = "Initiatief",
     };
 
     /// <summary>"Bereik: project → team; citeren: ja → nee; naam weggehaald" — what changed, never the story.</summary>

@@ -63,6 +63,8 @@ public sealed class SweepWorld : IDisposable
     public required int PromptId { get; init; }
     /// <summary>A running proef in the demo project (Experiments, issue 12): its observation form and API take hostile input.</summary>
     public required int ExperimentId { get; init; }
+    /// <summary>The demo's Right to Challenge (Initiatives, issue 14): its pledge API takes hostile input.</summary>
+    public int InitiativeId { get; init; }
 
     public Role Role(string name) => name == ApiGuest.Name ? ApiGuest : Roles.Single(r => r.Name == name);
 
@@ -149,6 +151,10 @@ public sealed class SweepWorld : IDisposable
             await db.SaveChangesAsync();
             return true;
         });
+        // Initiatives (issue 14): the demo's Right to Challenge, started by the member, who has not pledged to it: its pledge and
+        // edit forms are swept as the member, its response form as the facilitator; the start form in the project and the programme.
+        var challengeId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Initiatives.Initiative>().Where(i => i.Title == Proeftuin.Data.DemoInitiatives.ChallengeTitle).Select(i => i.Id).SingleAsync());
+        var programmeId = await factory.Data.ProgrammeIdAsync();
         var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
@@ -258,14 +264,19 @@ public sealed class SweepWorld : IDisposable
                     "/moderatie", $"/moderatie/bijdrage/{storyId}",
                     // Activities (issue 14)
                     $"/activiteiten?project={projectId}", $"/activiteiten/nieuw?project={projectId}", $"/activiteiten/{walkActivity}/bewerken",
-                    $"/activiteiten/{walkActivity}/aanmeldingen", $"/activiteiten/{openActivity}/afgelasten"],
+                    $"/activiteiten/{walkActivity}/aanmeldingen", $"/activiteiten/{openActivity}/afgelasten",
+                    // Initiatives (issue 14): the response form.
+                    $"/initiatieven/{challengeId}/reactie"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
                     $"/feedback/{feedbackOpen.Id}/antwoorden", $"/feedback/{feedbackSlips.Id}/briefjes", $"/reflecties/{reflectionId}/antwoorden",
                     $"/melden/bijdrage/{storyId}",
                     // Activities (issue 14): the demo resident is signed up for the walk, so its cancel button shows.
-                    $"/activiteiten/{walkActivity}"],
+                    $"/activiteiten/{walkActivity}",
+                    // Initiatives (issue 14)
+                    "/initiatieven", $"/initiatieven/{challengeId}", $"/initiatieven/{challengeId}/bewerken", $"/initiatieven/nieuw?project={projectId}",
+                    $"/initiatieven/nieuw?programma={programmeId}"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
@@ -279,7 +290,7 @@ public sealed class SweepWorld : IDisposable
             };
             await crawl.CrawlAsync(role, start);
         }
-        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId, ExperimentId = running.Id };
+        return new SweepWorld(map, counter, roles, crawl, projectId, sessionId, throwaway.Id) { ApiGuest = new Role("api guest", apiGuest), PromptId = promptId, ExperimentId = running.Id, InitiativeId = challengeId };
     }
 
     public void Dispose()
