@@ -22,6 +22,19 @@ public static class ApiResults
         _ => null,
     };
 
+    /// <summary>
+    /// A failed use case as its problem: 404, 403, or 400 with each field's Dutch message under its JSON name
+    /// (<paramref name="jsonName"/> maps a use case's field to it); null when the outcome is ok.
+    /// </summary>
+    public static IResult? Failed<T>(Outcome<T> outcome, IStringLocalizer l, Func<string, string> jsonName) => outcome.Status switch
+    {
+        OutcomeStatus.NotFound => NotFound(l),
+        OutcomeStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]),
+        OutcomeStatus.Invalid => Results.ValidationProblem(outcome.Errors.GroupBy(e => jsonName(e.Field))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]),
+        _ => null,
+    };
+
     public static IResult BadQuery(IStringLocalizer l, string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [l[message]] }, title: l["Controleer de invoer"]);
 

@@ -60,14 +60,7 @@ public static class ExperimentsApi
                     source = parsed;
                 }
                 var outcome = await log.RunAsync(id, new ObservationInput(body.Text, body.ObservedOn, source, body.CriterionId), ct);
-                switch (outcome.Status)
-                {
-                    case OutcomeStatus.NotFound: return ApiResults.NotFound(l);
-                    case OutcomeStatus.Forbidden: return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]);
-                    case OutcomeStatus.Invalid:
-                        return Results.ValidationProblem(outcome.Errors.GroupBy(e => Camel(e.Field))
-                            .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]);
-                }
+                if (ApiResults.Failed(outcome, l, Camel) is { } failed) return failed;
                 var o = outcome.Value!;
                 return Results.Created($"/api/v1/experiments/{id}", new ObservationDto(o.Id, o.Text, o.ObservedOn, MemberSlugs.Perspective.Of(o.KnowledgeSource), o.CriterionId, o.CreatedAt));
             })

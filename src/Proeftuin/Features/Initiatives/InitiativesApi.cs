@@ -89,14 +89,7 @@ public static class InitiativesApi
                     kind = parsed;
                 }
                 var outcome = await pledge.PledgeAsync(id, new PledgeInput(kind, body.HoursPerWeek, body.Bring, body.IfOthers), ct);
-                switch (outcome.Status)
-                {
-                    case OutcomeStatus.NotFound: return ApiResults.NotFound(l);
-                    case OutcomeStatus.Forbidden: return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]);
-                    case OutcomeStatus.Invalid:
-                        return Results.ValidationProblem(outcome.Errors.GroupBy(e => Camel(e.Field))
-                            .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]);
-                }
+                if (ApiResults.Failed(outcome, l, Camel) is { } failed) return failed;
                 var r = outcome.Value!;
                 var p = r.Pledge;
                 var dto = new PledgeDto(InitiativeSlugs.Kind.Of(p.Kind), p.HoursPerWeek, p.Bring, p.IfOthers, r.ConditionMet, MemberSlugs.Perspective.Of(p.Perspective), p.CreatedAt);
