@@ -122,7 +122,7 @@ public sealed class ActivityTests(ProeftuinFactory factory) : IClassFixture<Proe
         var other = await factory.Data.TeamProjectAsync();
         var foreignSession = await factory.WithDbAsync(async db =>
         {
-            var s = new Proeftuin.Features.Sessions.LiveSession { ProjectId = other.Id, Title = "Andere sessie", JoinCode = "ZZ" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), CreatedAt = DateTime.UtcNow };
+            var s = new Proeftuin.Features.Sessions.LiveSession { ProjectId = other.Id, Title = "Andere sessie", JoinCode = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), CreatedAt = DateTime.UtcNow };
             db.Sessions.Add(s);
             await db.SaveChangesAsync();
             return s.Id;
