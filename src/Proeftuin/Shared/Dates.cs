@@ -3,7 +3,9 @@ namespace Proeftuin.Shared;
 /// <summary>Times are stored in UTC and shown in Dutch local time, so a late-evening change keeps its own date.</summary>
 public static class Dates
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    /// <summary>The IANA name, for calendar files (ZoneId first: static fields are set in the order they are written).</summary>
+    public static readonly string ZoneId = "Europe/Amsterdam";
+    public static readonly TimeZoneInfo Zone = FindZone();
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
@@ -18,7 +20,7 @@ public static class Dates
 
     private static TimeZoneInfo FindZone()
     {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"); }
+        try { return TimeZoneInfo.FindSystemTimeZoneById(ZoneId); }
         catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
     }
 }

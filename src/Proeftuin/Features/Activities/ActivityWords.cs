@@ -41,9 +41,9 @@ public static class ActivitySlugs
 /// <summary>Activity times: a day and clock times in Dutch local time on the form, UTC in the database.</summary>
 public static class ActivityTimes
 {
-    // ZoneId first: static fields are set in the order they are written.
-    public static readonly string ZoneId = "Europe/Amsterdam";
-    public static readonly TimeZoneInfo Zone = FindZone();
+    // The one Dutch time zone of the app (Shared/Dates), named here for the calendar files.
+    public static string ZoneId => Shared.Dates.ZoneId;
+    public static TimeZoneInfo Zone => Shared.Dates.Zone;
 
     /// <summary>Null when the local time does not exist (the hour skipped when summer time starts).</summary>
     public static DateTime? ToUtc(DateOnly day, TimeOnly time)
@@ -85,10 +85,4 @@ public static class ActivityTimes
 
     /// <summary>Mails are written in Dutch, also from the background job (which has no request culture).</summary>
     public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    private static TimeZoneInfo FindZone()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById(ZoneId); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-    }
 }
