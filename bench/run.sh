@@ -136,7 +136,7 @@ sign_in() { # e-mail password -> cookie header value
   awk -F'\t' 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
 }
 
-# Scenarios: name | path | who (anon / facilitator) | kind (page / api / search) | connections (default --connections)
+# Scenarios: name | path | who (anon / facilitator / resident) | kind (page / api / search) | connections (default --connections)
 SCENARIOS=(
   "home|/|anon|page"
   "programme|/programmas/1|anon|page"
@@ -191,6 +191,7 @@ SCENARIOS=(
   # with the pledge form and pledges by kennisbron) and the API list.
   "initiatives|/initiatieven|anon|page"
   "initiative, facilitator|/initiatieven/1|facilitator|page"
+  "follows, resident|/volgen|resident|page"
   "API initiatives|/api/v1/initiatives|anon|api"
 )
 
@@ -254,6 +255,7 @@ print(next(i["id"] for p in d["phases"] for k in p["kinds"] if k["kind"] == "Pro
     # Signed in right before the scenario: the cookie's security stamp is checked once a minute, and a browser then
     # takes the renewed cookie; wrk would keep sending the first one and check the stamp on every request after that.
     cookie=""; [[ "$who" == facilitator ]] && cookie="$(sign_in procesbegeleider@proeftuin.demo proeftuin-demo)"
+    [[ "$who" == resident ]] && cookie="$(sign_in inwoner@proeftuin.demo proeftuin-demo)"
     url="http://127.0.0.1:$APP_PORT$path"
     script="$WORK/report.lua"
     if [[ "$kind" == search ]]; then

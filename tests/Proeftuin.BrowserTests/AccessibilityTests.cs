@@ -158,6 +158,10 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/initiatieven/3"),
         new("/initiatieven/3/bewerken"),
         new("/initiatieven/1"),
+        // Issue 14 (volgen): what the resident follows with the demo digest waiting, the frequency form sent empty, and
+        // the page behind a Volgen button.
+        new("/volgen", SubmitEmpty: "Opslaan"),
+        new("/volgen/project/1"),
     ];
 
     private static readonly Visit[] Facilitator =

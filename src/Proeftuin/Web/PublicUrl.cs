@@ -30,4 +30,15 @@ public sealed class PublicUrl(IConfiguration config, IHttpContextAccessor access
             return $"{request.Scheme}://{request.Host}";
         }
     }
+
+    /// <summary>For background jobs, which have no request: the configured address, or null (Development and tests without one).</summary>
+    public string? BaseIfKnown
+    {
+        get
+        {
+            var configured = config["App:PublicUrl"];
+            if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/');
+            return accessor.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}" : null;
+        }
+    }
 }

@@ -39,6 +39,7 @@ public class ProeftuinFactory : WebApplicationFactory<Program>
             ["Retention:Enabled"] = "false",
             // Activities (issue 14): the reminder job likewise; its tests run one pass themselves.
             ["Activities:Reminders:Enabled"] = "false",
+            ["Follows:Digests:Enabled"] = "false",
         };
         if (IsPostgres)
         {

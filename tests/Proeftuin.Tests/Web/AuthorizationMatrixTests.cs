@@ -482,6 +482,15 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         #endregion
 
         #region Initiatives (issue 14): {Initiative} is the matrix member's initiative in P; members (not observers) start one in a project, anyone signed in in a programme; the initiators edit; facilitators of the project and admins respond; who may read pledges, except observers
+        // Follows and digests (issue 14): signed in only; the unsubscribe link works without sign-in, by its token
+        // (without one it is a 404 for everyone; FollowTests follows a real link from a digest).
+        new("GET /volgen                                                  | in  in  in  ok  ok  ok  ok  ok  ok"),
+        new("POST /volgen                                                 | in  in  in  400 400 400 400 400 400"),
+        new("POST /volgen?handler=Stop                                    | in  in  in  ok  ok  ok  ok  ok  ok"),
+        new("GET /volgen/{topic}/{id:int}                                 | in  in  in  ok  ok  ok  ok  ok  ok", path: "/volgen/project/{P}"),
+        new("POST /volgen/{topic}/{id:int}                                | in  in  in  ok  ok  ok  ok  ok  ok", path: "/volgen/project/{P}"),
+        new("GET /volgen/afmelden                                         | 404 404 404 404 404 404 404 404 404"),
+        new("POST /volgen/afmelden                                        | 404 404 404 404 404 404 404 404 404"),
         new("GET /initiatieven                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /initiatieven                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}&status=ontvangen&soort=buurtactiviteit"),
         new("GET /initiatieven/nieuw                                      | in  in  in  ok  ok  ok  ok  ok  ok", query: "programma={Programme}"),

@@ -20,7 +20,8 @@ public sealed record AttachChoice(int Id, string Title);
 /// A change raises the calendar SEQUENCE; more places move people up from the waiting list in the same transaction,
 /// fewer places than are taken is refused.
 /// </summary>
-public sealed partial class PlanActivity(AppDbContext db, ActivityRules rules, Caller user, Markdown markdown, TimeProvider clock, WaitingList waitingList)
+public sealed partial class PlanActivity(AppDbContext db, ActivityRules rules, Caller user, Markdown markdown, TimeProvider clock, WaitingList waitingList,
+    Follows.FollowNews news)
 {
     public async Task<(IReadOnlyList<AttachChoice> Sessions, IReadOnlyList<AttachChoice> Reflections)> ChoicesAsync(int? projectId, CancellationToken ct = default)
     {
@@ -43,6 +44,12 @@ public sealed partial class PlanActivity(AppDbContext db, ActivityRules rules, C
         if (!await ApplyAsync(v, activity, input, now, ct)) return v;
         db.Set<Activity>().Add(activity);
         await db.SaveChangesAsync(ct);
+        if (activity.ProjectId is { } pid)
+        {
+            var title = await db.Projects.AsNoTracking().Where(x => x.Id == pid).Select(x => x.Title).FirstAsync(ct);
+            await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Project, pid, title)], pid,
+                new Follows.NewsLine($"Nieuwe activiteit: „{Follows.FollowNews.Cut(activity.Title, 120)}” op {Shared.Dates.Day(activity.StartsAt)}", $"/activiteiten/{activity.Id}"), ct: ct);
+        }
         return Outcome<Activity>.Ok(activity);
     }
 

@@ -22,7 +22,8 @@ public sealed record DecisionInput(DecisionChoice? Choice, Phase? BackToPhase, s
 /// a second is refused, and the page shows the first. The tellers of the stories behind the proef hear of the decision
 /// (<see cref="NotifyTeller"/>; not again of its lesson, which is part of it).
 /// </summary>
-public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller user, Markdown markdown, AuditLog audit, TimeProvider clock, NotifyTeller notify)
+public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller user, Markdown markdown, AuditLog audit, TimeProvider clock, NotifyTeller notify,
+    Follows.FollowNews news)
 {
     /// <summary>Bijsturen goes back to one of these: every phase before testing.</summary>
     public static readonly Phase[] EarlierPhases = [Phase.Empathize, Phase.Define, Phase.Ideate, Phase.Prototype];
@@ -106,6 +107,9 @@ public sealed class DecideExperiment(AppDbContext db, GetExperiment get, Caller 
             detail: ExperimentSlugs.Choice.Of(choice) + (back is { } b ? " → " + ProjectSlugs.Phase.Of(b) : "") + (input.BrilliantFailure ? ", briljante mislukking" : ""));
         await db.SaveChangesAsync(ct);
         await notify.SendAsync(mails, ct);
+        await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Item, experiment.Id, experiment.Title), new Follows.NewsPlace(Follows.FollowTopic.Project, experiment.ProjectId,
+            await db.Projects.AsNoTracking().Where(x => x.Id == experiment.ProjectId).Select(x => x.Title).FirstAsync(ct))],
+            experiment.ProjectId, new Follows.NewsLine($"Besluit over de proef „{name}”: {choice.Label().ToLowerInvariant()}", $"/draad/{decision.Id}", "bijdrage", decision.Id), ct: ct);
         return Outcome<Decision>.Ok(decision);
     }
 }

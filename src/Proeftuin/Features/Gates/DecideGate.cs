@@ -16,7 +16,7 @@ public sealed record GateInput(GateVerdict? Verdict, Phase? ToPhase, string? Rea
 /// its advice belongs to this decision, and so does the open review advice (Features/Review). Decision, move, request,
 /// review advice and audit entry are saved together.
 /// </summary>
-public sealed class DecideGate(AppDbContext db, ProjectAccess access, MovePhase move, Caller user, AuditLog audit, TimeProvider clock)
+public sealed class DecideGate(AppDbContext db, ProjectAccess access, MovePhase move, Caller user, AuditLog audit, TimeProvider clock, Follows.FollowNews news)
 {
     public async Task<Outcome<GateDecision>> RunAsync(int projectId, GateInput input, CancellationToken ct = default)
     {
@@ -73,7 +73,14 @@ public sealed class DecideGate(AppDbContext db, ProjectAccess access, MovePhase 
             detail: GateSlugs.Verdict.Of(decision.Verdict) + ": " + ProjectSlugs.Phase.Of(decision.FromPhase)
                 + (decision.ToPhase is { } t ? " → " + ProjectSlugs.Phase.Of(t) : ""));
 
-        return await db.SaveOrConflictAsync(decision, ct);
+        var saved = await db.SaveOrConflictAsync(decision, ct);
+        if (saved.IsOk)
+        {
+            var what = decision.ToPhase is { } next && verdict != GateVerdict.Stop ? $"{verdict.Value.Label().ToLowerInvariant()}, naar de fase {next.Label()}" : verdict.Value.Label().ToLowerInvariant();
+            await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Project, projectId, project.Title)], projectId,
+                new Follows.NewsLine($"Fasebesluit in „{Follows.FollowNews.Cut(project.Title, 120)}”: {what}", $"/projecten/{projectId}/fase"), ct: ct);
+        }
+        return saved;
     }
 
     /// <summary>The verdict and where it leads, or errors on the form.</summary>

@@ -18,7 +18,8 @@ public sealed record PledgeResult(Pledge Pledge, bool Reached, int Counted, int 
 /// transaction that first takes the initiative's row (so pledges on one initiative queue), then inserts, counts and, when
 /// the threshold is met, reaches it with a conditional update; only that request tells the pledgers (melding + mail).
 /// </summary>
-public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, InitiativeNotices notices, TimeProvider clock)
+public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, InitiativeNotices notices, TimeProvider clock,
+    Follows.FollowThing follow, Follows.FollowNews news)
 {
     public const string Already = "Je doet al mee met dit initiatief.";
     public const string NothingToWithdraw = "Je doet niet mee met dit initiatief. Er is niets om in te trekken.";
@@ -86,6 +87,15 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
             await tx.CommitAsync(ct);
         }
         await notices.SendAsync(mails, ct);
+        await follow.EnsureAsync(userId, Follows.FollowTopic.Initiative, initiativeId, ct);
+        if (reached)
+        {
+            // Everyone who pledged was told by mail already; the other followers hear it here.
+            var pledgers = await db.Set<Pledge>().AsNoTracking().Where(p => p.InitiativeId == initiativeId && p.UserId != null).Select(p => p.UserId!).ToListAsync(ct);
+            await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Initiative, initiativeId, i.Title)], i.ProjectId,
+                new Follows.NewsLine($"Het initiatief „{Follows.FollowNews.Cut(i.Title, 120)}” gaat door: de drempel is gehaald", InitiativeNotices.Path(initiativeId),
+                    "initiatief", initiativeId), pledgers, ct);
+        }
         return Outcome<PledgeResult>.Ok(new PledgeResult(pledge, reached, counted, active));
     }
 

@@ -11,7 +11,8 @@ namespace Proeftuin.Features.Initiatives;
 /// the initiators get a melding and a mail, and the audit log keeps that a response was given (the statuses, never the
 /// reasons). Saved in one transaction; the status only moves from the one the facilitator read.
 /// </summary>
-public sealed class RespondToInitiative(AppDbContext db, InitiativeRules rules, Caller user, Markdown markdown, AuditLog audit, InitiativeNotices notices, TimeProvider clock)
+public sealed class RespondToInitiative(AppDbContext db, InitiativeRules rules, Caller user, Markdown markdown, AuditLog audit, InitiativeNotices notices, TimeProvider clock,
+    Follows.FollowNews news)
 {
     public const string ChangedMeanwhile = "Iemand anders heeft net gereageerd. Bekijk het initiatief opnieuw en probeer het nog eens.";
 
@@ -49,6 +50,10 @@ public sealed class RespondToInitiative(AppDbContext db, InitiativeRules rules, 
             await tx.CommitAsync(ct);
         }
         await notices.SendAsync(mails, ct);
+        var initiators = await db.Set<InitiativeInitiator>().AsNoTracking().Where(x => x.InitiativeId == id).Select(x => x.UserId).ToListAsync(ct);
+        await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Initiative, id, i.Title)], i.ProjectId,
+            new Follows.NewsLine($"Reactie op het initiatief „{Follows.FollowNews.Cut(i.Title, 120)}”: {response.Status.Label().ToLowerInvariant()}", InitiativeNotices.Path(id) + "#reacties",
+                "initiatief", id), initiators, ct);
         return Outcome<InitiativeResponse>.Ok(response);
     }
 }

@@ -8,7 +8,7 @@ namespace Proeftuin.Features.Initiatives;
 /// A resident starts an initiative in a programme (anyone signed in) or in a project (its members, not observers). The
 /// starter is its first initiator. It starts as "ontvangen", without pledges.
 /// </summary>
-public sealed class StartInitiative(AppDbContext db, InitiativeRules rules, Caller user, Markdown markdown, TimeProvider clock)
+public sealed class StartInitiative(AppDbContext db, InitiativeRules rules, Caller user, Markdown markdown, TimeProvider clock, Follows.FollowThing follow)
 {
     /// <summary>Where the form is: NotFound or Forbidden as the start itself would answer; the place's name.</summary>
     public Task<Outcome<(int ProgrammeId, int? ProjectId, string Title)>> CanStartAsync(int? programmeId, int? projectId, CancellationToken ct = default) =>
@@ -32,6 +32,7 @@ public sealed class StartInitiative(AppDbContext db, InitiativeRules rules, Call
         initiative.Initiators.Add(new InitiativeInitiator { UserId = user.Id!, AddedAt = now });
         db.Add(initiative);
         await db.SaveChangesAsync(ct);
+        await follow.EnsureAsync(user.Id!, Follows.FollowTopic.Initiative, initiative.Id, ct);
         return Outcome<Initiative>.Ok(initiative);
     }
 }

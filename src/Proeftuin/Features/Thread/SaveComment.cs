@@ -8,7 +8,8 @@ namespace Proeftuin.Features.Thread;
 /// Reacties on any item the caller may read, stories included. The team (members and up) and external reviewers
 /// (ADR 0035) write them; other observers read. Author and facilitators edit and delete. Markdown is rendered and sanitised once, here.
 /// </summary>
-public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, Markdown markdown, TimeProvider clock, Moderation.NewAccountLimit limit)
+public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAccess thread, Caller user, Markdown markdown, TimeProvider clock, Moderation.NewAccountLimit limit,
+    Follows.FollowThing follow, Follows.FollowNews news)
 {
     public async Task<Outcome<ThreadItem>> CanCommentAsync(int itemId, CancellationToken ct = default)
     {
@@ -39,6 +40,10 @@ public sealed class SaveComment(AppDbContext db, ProjectAccess access, ThreadAcc
         if (await limit.CheckAsync(p, ct) is { } tooMany) return Outcome<Comment>.Invalid([tooMany]);
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
+        // Who writes a reactie hears the answers; who follows the item hears of it.
+        await follow.EnsureAsync(user.Id!, Follows.FollowTopic.Item, item.Id, ct);
+        await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Item, item.Id, item.Title)], item.ProjectId,
+            new Follows.NewsLine($"Nieuwe reactie op „{Follows.FollowNews.Cut(item.Title, 120)}”", $"/draad/{item.Id}#reactie-{comment.Id}", "reactie", comment.Id), ct: ct);
         return Outcome<Comment>.Ok(comment);
     }
 

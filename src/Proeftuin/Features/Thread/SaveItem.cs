@@ -12,7 +12,8 @@ public sealed record ItemInput(string? Title, string? Text, Perspective? Knowled
 /// Creates and edits the kinds made on the thread page (insights, sources, …; see ThreadKinds): one flow for every kind,
 /// with the few kind-specific fields in <see cref="Apply"/>. Markdown is rendered and sanitised here, once.
 /// </summary>
-public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify, Moderation.NewAccountLimit limit)
+public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user, Markdown markdown, TimeProvider clock, Notifications.NotifyTeller notify, Moderation.NewAccountLimit limit,
+    Follows.FollowThing follow)
 {
     /// <summary>Team members (not observers) add items; stories are shared through their own pages.</summary>
     public async Task<Outcome<ProjectPermissions>> CanCreateAsync(int projectId, ItemKind? kind, CancellationToken ct = default)
@@ -66,6 +67,8 @@ public sealed class SaveItem(AppDbContext db, ProjectAccess access, Caller user,
         }
         await db.SaveChangesAsync(ct);
         await notify.SendAsync(mails, ct);
+        // The writer follows what they wrote, so they hear of the reacties on it.
+        await follow.EnsureAsync(user.Id!, Follows.FollowTopic.Item, item.Id, ct);
         return Outcome<ThreadItem>.Ok(item);
     }
 

@@ -5,7 +5,8 @@ using Proeftuin.Data;
 
 namespace Proeftuin.Web.Mail;
 
-public sealed record MailMessage(string To, string Subject, string Body);
+/// <summary>Headers: extra mail headers, such as List-Unsubscribe on digests (RFC 8058).</summary>
+public sealed record MailMessage(string To, string Subject, string Body, IReadOnlyDictionary<string, string>? Headers = null);
 
 public interface IMailer
 {
@@ -46,6 +47,8 @@ public static class MailSetup
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.Body };
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+            mime.Headers.Add(name, value);
         return mime;
     }
 }

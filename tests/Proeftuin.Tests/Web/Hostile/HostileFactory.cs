@@ -276,7 +276,9 @@ public sealed class SweepWorld : IDisposable
                     $"/activiteiten/{walkActivity}",
                     // Initiatives (issue 14)
                     "/initiatieven", $"/initiatieven/{challengeId}", $"/initiatieven/{challengeId}/bewerken", $"/initiatieven/nieuw?project={projectId}",
-                    $"/initiatieven/nieuw?programma={programmeId}"],
+                    $"/initiatieven/nieuw?programma={programmeId}",
+                    // Follows (issue 14): the overview with its frequency form, and the Volgen buttons.
+                    "/volgen", $"/volgen/project/{projectId}", $"/volgen/initiatief/{challengeId}", $"/draad/{ideaId}"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
