@@ -52,14 +52,11 @@ public static class ProgrammeCharts
     /// <summary>The CSS class of a series' colour (line, marker and legend).</summary>
     public static string SeriesClass(ParticipationSeries s) => "pt-dash__series--" + s.ToString().ToLowerInvariant();
 
+    // Indexed by the series; in an array, not a switch, so the patterns are not taken for texts to translate.
+    private static readonly string?[] Dashes = [null, "8 4", "2 3", "10 3 2 3"];
+
     /// <summary>A dash pattern per series (none for the first): the second way to tell lines apart.</summary>
-    public static string? Dash(ParticipationSeries s) => s switch
-    {
-        ParticipationSeries.SessionParticipants => "8 4",
-        ParticipationSeries.Pledges => "2 3",
-        ParticipationSeries.Registrations => "10 3 2 3",
-        _ => null,
-    };
+    public static string? Dash(ParticipationSeries s) => Dashes[(int)s];
 
     /// <summary>The top of the scale: the largest count rounded up to an even number, at least 2 (so the middle line is whole).</summary>
     public static int Max(IEnumerable<MonthParticipation> months)
