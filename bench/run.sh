@@ -152,6 +152,10 @@ SCENARIOS=(
   # Issue 12: the dashboard and the trace of the prototype with 100 proeven (seed-scale makes it; {trace} is its id).
   "dashboard|/projecten/1/overzicht|anon|page"
   "API dashboard|/api/v1/projects/1/dashboard|anon|api"
+  # Issue 14: the programme dashboard over seed-scale's items (twelve months grouped in the database, per series), signed
+  # in past the page cache, and from the API.
+  "programme dashboard|/programmas/1/overzicht|facilitator|page"
+  "API programme dashboard|/api/v1/programmes/1/dashboard|anon|api"
   "trace, 100 proeven|/draad/{trace}/spoor|anon|page"
   # The participant's feedback form on a phone: seed-scale opens one at a fixed link.
   "feedback form, participant|/f/proeftuin-bench-feedback-form-0000000000000|anon|page"

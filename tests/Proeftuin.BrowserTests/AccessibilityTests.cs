@@ -64,6 +64,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/projecten/1/proeven"),
         // Issue 12 (dashboard): the project overview with its two drawings and tables (the trace drawing is on the spoor pages above).
         new("/projecten/1/overzicht"),
+        // Issue 14 (programme dashboard): the line chart, the bars and their tables, signed out.
+        new("/programmas/1/overzicht"),
         // Issue 13 (learning agenda): the demo's agenda and its answered question, without the team's names or forms.
         new("/projecten/1/leeragenda"),
         new("/leeragenda/{item:Lopen bewoners die alleen zijn op zondag zonder afspraak binnen?}"),
@@ -289,6 +291,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/adviesvragen/1"),
         // Issue 12 (dashboard): the project overview as a member sees it.
         new("/projecten/1/overzicht"),
+        // Issue 14 (programme dashboard): as a facilitator sees it (the members-only projects they are in count along).
+        new("/programmas/1/overzicht"),
         // Issue 13 (review board): the board as the facilitator reads it (the gate form with the open review advice is
         // /projecten/1/fase above).
         new("/projecten/1/review"),

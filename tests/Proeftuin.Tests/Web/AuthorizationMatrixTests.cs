@@ -158,6 +158,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /programmas/nieuw                                       | in  in  in  403 403 403 403 403 400"),
         new("POST /programmas/nieuw?handler=AddPartner                    | in  in  in  403 403 403 403 403 404"),
         new("POST /programmas/nieuw?handler=RemovePartner                 | in  in  in  403 403 403 403 403 404"),
+        new("GET /programmas/{id:int}/overzicht                           | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /programmas/{id:int}/overzicht.csv                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /programmas/{id:int}/bewerken                            | in  in  in  403 403 403 403 403 ok"),
         new("POST /programmas/{id:int}/bewerken                           | in  in  in  403 403 403 403 403 400"),
         new("POST /programmas/{id:int}/bewerken?handler=AddPartner        | in  in  in  403 403 403 403 403 400"),
@@ -512,6 +514,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /api/v1/programmes/{id:int}/dashboard                    | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/projects                                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/projects/{id:int}                                | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/projects/{id:int}/stories                        | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Experiments;
 using Proeftuin.Features.Gates;
+using Proeftuin.Features.Initiatives;
 using Proeftuin.Features.Members;
 using Proeftuin.Features.Projects;
 using Proeftuin.Features.Thread;
@@ -38,6 +39,26 @@ public static class DashboardApi
     public sealed record DashboardDto(int ProjectId, string Title, string Phase, IReadOnlyList<PhaseDto> Phases,
         IReadOnlyList<OpenExperimentDto> OpenExperiments, IReadOnlyList<DecisionDto> RecentDecisions, IReadOnlyList<GateDto> RecentGates);
 
+    /// <summary>One month (yyyy-MM, Dutch time): stories, people who joined a live session, pledges and activity registrations made in it.</summary>
+    public sealed record MonthDto(string Month, int Stories, int SessionParticipants, int Pledges, int Registrations);
+
+    /// <summary>A project of the programme the caller may read, with its contributions per knowledge source over all phases.</summary>
+    public sealed record ProgrammeProjectDto(int Id, string Title, string Phase, string Status, IReadOnlyDictionary<string, int> KnowledgeBalance);
+
+    public sealed record UpcomingActivityDto(int Id, int? ProjectId, string Type, string Title, DateTime StartsAt, DateTime EndsAt, string Place);
+
+    /// <summary>projectsPerPhase and initiativesPerStatus name every phase and status, also when the count is 0.</summary>
+    public sealed record ProgrammeDashboardDto(int ProgrammeId, string Title, IReadOnlyList<MonthDto> Participation, IReadOnlyDictionary<string, int> ProjectsPerPhase,
+        IReadOnlyList<ProgrammeProjectDto> Projects, IReadOnlyDictionary<string, int> InitiativesPerStatus, IReadOnlyList<UpcomingActivityDto> UpcomingActivities);
+
+    public static ProgrammeDashboardDto ToDto(ProgrammeDashboardView d) => new(d.ProgrammeId, d.Title,
+        [.. d.Months.Select(m => new MonthDto(ProgrammeCharts.MonthIso(m.Month), m.Stories, m.SessionParticipants, m.Pledges, m.Registrations))],
+        d.ProjectsPerPhase.ToDictionary(p => ProjectSlugs.Phase.Of(p.Key), p => p.Value),
+        [.. d.Projects.Select(p => new ProgrammeProjectDto(p.Id, p.Title, ProjectSlugs.Phase.Of(p.Phase), ProjectSlugs.Status.Of(p.Status),
+            p.Balance.Columns.ToDictionary(c => Source(c.Perspective), c => c.Count)))],
+        d.InitiativesPerStatus.ToDictionary(s => InitiativeSlugs.Status.Of(s.Key), s => s.Value),
+        [.. d.UpcomingActivities.Select(a => new UpcomingActivityDto(a.Id, a.ProjectId, Activities.ActivitySlugs.Type.Of(a.Type), a.Title, a.StartsAt, a.EndsAt, a.Place))]);
+
     private static string Source(Perspective p) => MemberSlugs.Perspective.Of(p);
 
     public static DashboardDto ToDto(DashboardView d) => new(d.ProjectId, d.ProjectTitle, ProjectSlugs.Phase.Of(d.CurrentPhase),
@@ -64,6 +85,13 @@ public static class DashboardApi
             .RequireRateLimiting(RateLimits.Api)
             .WithSummary("Het overzicht van een project: per fase wat er is (aantallen en de nieuwste), de kennisbalans, lopende proeven, recente besluiten en fasebesluiten")
             .Produces<DashboardDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/programmes/{id:int}/dashboard", async (int id, GetProgrammeDashboard get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await get.RunAsync(id, ct) is { } view ? Results.Ok(ToDto(view)) : ApiResults.NotFound(l))
+            .WithTags("Programma's")
+            .RequireRateLimiting(RateLimits.Api)
+            .WithSummary("Het overzicht van een programma: deelname per maand, fasen van de projecten, kennisbalans per project, initiatieven per status en komende activiteiten (alleen van projecten die je mag lezen)")
+            .Produces<ProgrammeDashboardDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

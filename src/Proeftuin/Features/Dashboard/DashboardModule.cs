@@ -2,7 +2,10 @@ using Proeftuin.Web;
 
 namespace Proeftuin.Features.Dashboard;
 
-/// <summary>The project dashboard (overzicht): what exists per phase, the knowledge balance, open proeven, decisions and gates.</summary>
+/// <summary>
+/// The project dashboard (overzicht): what exists per phase, the knowledge balance, open proeven, decisions and gates;
+/// and the programme dashboard: participation per month, phases, balance per project, initiatives, activities.
+/// </summary>
 public sealed class DashboardModule : FeatureModule
 {
     public override string? Texts => TextsBeside();
@@ -12,6 +15,8 @@ public sealed class DashboardModule : FeatureModule
         var s = builder.Services;
         s.AddScoped<GetDashboard>();
         s.AddScoped<RecentGates>();
+        s.AddScoped<GetProgrammeDashboard>();
+        s.AddScoped<ExportProgrammeDashboard>();
     }
 
     public override void Map(WebApplication app) => app.MapDashboardApi();
