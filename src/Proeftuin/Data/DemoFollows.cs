@@ -38,7 +38,7 @@ internal static class DemoFollows
         };
         db.AddRange(
             Line(DemoInitiatives.ChallengeTitle, $"Reactie op het initiatief „{DemoInitiatives.ChallengeTitle}”: in gesprek", $"/initiatieven/{challenge}#reacties", 20, "initiatief", challenge),
-            Line(lonely.Title, $"Nieuwe activiteit: „{walk.Title}” op {Shared.Dates.Day(walk.StartsAt)}", $"/activiteiten/{walk.Id}", 6),
+            Line(lonely.Title, $"Nieuwe activiteit: „{walk.Title}” op {Shared.Dates.DutchDay(walk.StartsAt)}", $"/activiteiten/{walk.Id}", 6),
             Line(lonely.Title, $"Fasebesluit in „{lonely.Title}”: doorgaan, naar de fase {lonely.Phase.Label()}", $"/projecten/{lonely.Id}/fase", 3));
         await db.SaveChangesAsync();
     }

@@ -15,6 +15,9 @@ public static class Dates
     /// <summary>"27 november 2026" (in the request's language).</summary>
     public static string Day(DateTime utc) => Local(utc).ToString("d MMMM yyyy");
 
+    /// <summary>"27 november 2026" in Dutch whatever the request's language: for texts that are stored (meldingen, digest lines).</summary>
+    public static string DutchDay(DateTime utc) => Local(utc).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+
     /// <summary>For the datetime attribute of a time element.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mmZ");
 

@@ -48,7 +48,7 @@ public sealed partial class PlanActivity(AppDbContext db, ActivityRules rules, C
         {
             var title = await db.Projects.AsNoTracking().Where(x => x.Id == pid).Select(x => x.Title).FirstAsync(ct);
             await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Project, pid, title)], pid,
-                new Follows.NewsLine($"Nieuwe activiteit: „{Follows.FollowNews.Cut(activity.Title, 120)}” op {Shared.Dates.Day(activity.StartsAt)}", $"/activiteiten/{activity.Id}"), ct: ct);
+                new Follows.NewsLine($"Nieuwe activiteit: „{Follows.FollowNews.Cut(activity.Title, 120)}” op {Shared.Dates.DutchDay(activity.StartsAt)}", $"/activiteiten/{activity.Id}"), ct: ct);
         }
         return Outcome<Activity>.Ok(activity);
     }
