@@ -194,5 +194,6 @@ public static class DemoData
         await DemoModeration.SeedAsync(db, markdown, lonely, users, now);
         await DemoActivities.SeedAsync(db, markdown, lonely, users, now);
         await DemoInitiatives.SeedAsync(db, markdown, lonely, users, now);
+        await DemoOffers.SeedAsync(db, markdown, lonely, users, now);
     }
 }
