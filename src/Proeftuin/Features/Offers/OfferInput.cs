@@ -11,7 +11,7 @@ public sealed record OfferInput(OfferDirection? Direction, OfferCategory? Catego
         if (Direction is not { } direction || !Enum.IsDefined(direction)) v.Add("Direction", "Kies of je iets aanbiedt of iets zoekt.");
         if (Category is not { } category || !Enum.IsDefined(category)) v.Add("Category", "Kies wat het is: tijd, ruimte, vaardigheden of spullen.");
         var title = v.Text("Title", Title, OfferLimits.Title, label: "een korte titel");
-        var text = v.Text("Text", Text, OfferLimits.Text, label: "de beschrijving");
+        var text = v.Text("Text", Text, OfferLimits.Text, label: "wat je aanbiedt of zoekt");
         var place = v.Text("Place", Place, OfferLimits.Place, required: false, label: "de plek");
         if (!v.IsValid) return;
         target.Direction = Direction!.Value;

@@ -38,7 +38,7 @@ public sealed class SendOfferMessage(AppDbContext db, OfferRules rules, OfferNot
                 return Outcome<OfferMessage>.Invalid("Text", OfferRules.Closed);
         }
         var v = new Validation();
-        var body = v.Text("Text", text, OfferLimits.Message, label: "je bericht");
+        var body = v.Text("Text", text, OfferLimits.Message, label: "het bericht");
         if (!v.IsValid) return v;
         if (await PostOffer.CheckLimitAsync(db, limit, ct) is { } tooMany) return Outcome<OfferMessage>.Invalid([tooMany]);
         var email = await db.Users.Where(u => u.Id == to).Select(u => u.Email).FirstOrDefaultAsync(ct);
