@@ -16,6 +16,7 @@ internal static class DemoOffers
     public const string VanTitle = "Ik heb een busje op zaterdag";
     public const string KitchenTitle = "Ruimte voor een kookavond gezocht";
     public const string FormsTitle = "Ik help met formulieren";
+    public const string MovingTitle = "Wie helpt mee met een verhuizing naar de aanleunwoning?";
 
     public static async Task SeedAsync(AppDbContext db, Markdown markdown, Project lonely, IReadOnlyDictionary<string, AppUser> users, DateTime now)
     {
@@ -52,7 +53,7 @@ internal static class DemoOffers
         Add(OfferDirection.Request, OfferCategory.Space, KitchenTitle,
             "We willen één keer per maand samen koken en eten met buren die vaak alleen eten. We zoeken een ruimte met een **keuken** voor zo'n twaalf mensen.",
             "Hatert of Dukenburg", "inwoner", 6);
-        var moving = Add(OfferDirection.Request, OfferCategory.Time, "Wie helpt mee met een verhuizing naar de aanleunwoning?",
+        var moving = Add(OfferDirection.Request, OfferCategory.Time, MovingTitle,
             "Mijn buurvrouw verhuist over drie weken naar een aanleunwoning. Wie helpt een ochtend met sjouwen? Een auto of busje zou fijn zijn.",
             "Hatert", "inwoner", 4);
         Add(OfferDirection.Request, OfferCategory.Skills, "Iemand die een flyer kan maken",
