@@ -16,6 +16,7 @@ internal static class DemoOffers
     public const string VanTitle = "Ik heb een busje op zaterdag";
     public const string KitchenTitle = "Ruimte voor een kookavond gezocht";
     public const string FormsTitle = "Ik help met formulieren";
+    public const string GardenTitle = "De tuin van de Linde is vrij op woensdag";
     public const string MovingTitle = "Wie helpt mee met een verhuizing naar de aanleunwoning?";
 
     public static async Task SeedAsync(AppDbContext db, Markdown markdown, Project lonely, IReadOnlyDictionary<string, AppUser> users, DateTime now)
@@ -48,7 +49,7 @@ internal static class DemoOffers
         var forms = Add(OfferDirection.Offer, OfferCategory.Skills, FormsTitle,
             "Brieven van de gemeente of de belasting zijn soms lastig. Ik help met formulieren invullen, aan de keukentafel of in de buurtkamer. Op dinsdagmiddag heb ik tijd.",
             "Hatert", "wijkteam", 14, lonely.Id);
-        Add(OfferDirection.Offer, OfferCategory.Space, "De tuin van de Linde is vrij op woensdag",
+        Add(OfferDirection.Offer, OfferCategory.Space, GardenTitle,
             "De tuin achter Buurtkamer De Linde is op woensdag vrij. Voor een moestuinclub of een spelmiddag.", "Hatert", "procesbegeleider", 20, closedDaysAgo: 3);
         Add(OfferDirection.Request, OfferCategory.Space, KitchenTitle,
             "We willen één keer per maand samen koken en eten met buren die vaak alleen eten. We zoeken een ruimte met een **keuken** voor zo'n twaalf mensen.",

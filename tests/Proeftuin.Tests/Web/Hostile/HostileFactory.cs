@@ -156,12 +156,13 @@ public sealed class SweepWorld : IDisposable
         var challengeId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Initiatives.Initiative>().Where(i => i.Title == Proeftuin.Data.DemoInitiatives.ChallengeTitle).Select(i => i.Id).SingleAsync());
         var programmeId = await factory.Data.ProgrammeIdAsync();
         // Vraag en aanbod (issue 14): the member (the demo resident) writes about help with forms and owns the request for
-        // help with a move; the facilitator reads the busje with its message and match forms.
+        // help with a move; the facilitator reads the busje with its message and match forms, and opens their closed garden again.
         async Task<int> OfferId(string title) =>
             await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Offers.Offer>().Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
         var formsOffer = await OfferId(Proeftuin.Data.DemoOffers.FormsTitle);
         var vanOffer = await OfferId(Proeftuin.Data.DemoOffers.VanTitle);
         var movingRequest = await OfferId(Proeftuin.Data.DemoOffers.MovingTitle);
+        var gardenOffer = await OfferId(Proeftuin.Data.DemoOffers.GardenTitle);
         var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
@@ -275,7 +276,7 @@ public sealed class SweepWorld : IDisposable
                     // Initiatives (issue 14): the response form.
                     $"/initiatieven/{challengeId}/reactie",
                     // Vraag en aanbod (issue 14)
-                    $"/vraag-en-aanbod/{vanOffer}"],
+                    $"/vraag-en-aanbod/{vanOffer}", $"/vraag-en-aanbod/{gardenOffer}"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
