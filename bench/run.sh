@@ -197,6 +197,10 @@ SCENARIOS=(
   "initiative, facilitator|/initiatieven/1|facilitator|page"
   "follows, resident|/volgen|resident|page"
   "API initiatives|/api/v1/initiatives|anon|api"
+  # Issue 14: vraag en aanbod (the list with each one's match count, and the demo's busje with its match as the signed-in
+  # facilitator reads it, with the message and "Past bij…" forms).
+  "offers|/vraag-en-aanbod|anon|page"
+  "offer, facilitator|/vraag-en-aanbod/1|facilitator|page"
 )
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo '+local changes')"

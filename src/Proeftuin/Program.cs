@@ -45,6 +45,7 @@ builder.AddFeatures(
     new Proeftuin.Features.Activities.ActivitiesModule(),
     new Proeftuin.Features.Initiatives.InitiativesModule(),
     new Proeftuin.Features.Follows.FollowsModule(),
+    new Proeftuin.Features.Offers.OffersModule(),
     new Proeftuin.Features.Dashboard.DashboardModule(),
     new Proeftuin.Features.Mine.MineModule(),
     new Proeftuin.Features.Privacy.PrivacyModule(),

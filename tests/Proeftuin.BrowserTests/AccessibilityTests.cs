@@ -99,6 +99,12 @@ public sealed class AccessibilityTests(BrowserFixture app)
         new("/initiatieven/1"),
         new("/initiatieven/2"),
         new("/initiatieven/3"),
+        // Issue 14 (vraag en aanbod): the list, filtered, the demo's busje (1, matched with the move) and the closed garden (3),
+        // signed out. Demo offers are numbered in the order DemoOffers adds them.
+        new("/vraag-en-aanbod"),
+        new("/vraag-en-aanbod?programma=1&soort=vraag&categorie=ruimte"),
+        new("/vraag-en-aanbod/1"),
+        new("/vraag-en-aanbod/3"),
     ];
 
     private static readonly Visit[] Resident =
@@ -164,6 +170,14 @@ public sealed class AccessibilityTests(BrowserFixture app)
         // the page behind a Volgen button.
         new("/volgen", SubmitEmpty: "Opslaan"),
         new("/volgen/project/1"),
+        // Issue 14 (vraag en aanbod): the new form (also sent empty), the resident's conversation about help with forms (2)
+        // with its reply form, their own request for help with a move (5: its match, "Geregeld", "Past bij…") and its edit
+        // form, and someone else's busje (1) with the message form.
+        new("/vraag-en-aanbod/nieuw?programma=1", SubmitEmpty: "Plaatsen"),
+        new("/vraag-en-aanbod/2"),
+        new("/vraag-en-aanbod/5"),
+        new("/vraag-en-aanbod/5/bewerken"),
+        new("/vraag-en-aanbod/1"),
     ];
 
     private static readonly Visit[] Facilitator =

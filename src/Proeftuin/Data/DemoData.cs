@@ -195,5 +195,6 @@ public static class DemoData
         await DemoActivities.SeedAsync(db, markdown, lonely, users, now);
         await DemoInitiatives.SeedAsync(db, markdown, lonely, users, now);
         await DemoFollows.SeedAsync(db, lonely, users, now);
+        await DemoOffers.SeedAsync(db, markdown, lonely, users, now);
     }
 }

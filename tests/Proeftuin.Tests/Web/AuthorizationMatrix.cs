@@ -562,6 +562,8 @@ public sealed class MatrixWorld : IAsyncLifetime
         ForQ = ForQ.With(("MethodCard", Str(await Proeftuin.Tests.MethodCards.MethodCardData.CardAsync(f, "Werkvorm " + ClosedMarker, projectId: Q, authorId: facilitator.Id))));
         // Initiatives (issue 14): an initiative in each project, started by the member.
         await SeedInitiativesAsync();
+        // Vraag en aanbod (issue 14): an aanbod in each project, posted by the member.
+        await SeedOffersAsync();
 
         // Everyone signs in once.
         foreach (var role in Enum.GetValues<Role>())
@@ -758,6 +760,20 @@ public sealed class MatrixWorld : IAsyncLifetime
         ForP = ForP.With(("Initiative", Str(await Initiatives.InitiativeData.InitiativeAsync(Factory, Programme, P, UserIds[Role.Member], "Matrixinitiatief"))));
         ForQ = ForQ.With(("Initiative", Str(await Initiatives.InitiativeData.InitiativeAsync(Factory, Programme, Q, UserIds[Role.Member], "Initiatief " + ClosedMarker, what: ClosedMarker))));
     }
+
+    #endregion
+
+    #region Vraag en aanbod (issue 14): an aanbod in P and one in Q (with the members-only marker), both the matrix member's
+
+    private async Task SeedOffersAsync()
+    {
+        ForP = ForP.With(("Offer", Str(await Offers.OfferData.OfferAsync(Factory, Programme, UserIds[Role.Member], title: "Matrixaanbod", projectId: P))));
+        ForQ = ForQ.With(("Offer", Str(await Offers.OfferData.OfferAsync(Factory, Programme, UserIds[Role.Member], title: "Aanbod " + ClosedMarker, projectId: Q, text: ClosedMarker))));
+    }
+
+    /// <summary>An open aanbod of the matrix member in P, for a probe that closes or opens it.</summary>
+    public async Task<Targets> FreshOfferAsync() =>
+        ForP.With(("Offer", Str(await Offers.OfferData.OfferAsync(Factory, Programme, UserIds[Role.Member], title: "Te sluiten aanbod", projectId: P))));
 
     #endregion
 
@@ -988,6 +1004,7 @@ public sealed record Row
                     ("lessen" or "lessons", _) => values["Lesson"],
                     ("reflecties", _) => values["Reflection"],
                     ("activiteiten" or "activities", _) => values["Activity"], // Activities (issue 14)
+                    ("vraag-en-aanbod", _) => values["Offer"], // Vraag en aanbod (issue 14)
                     ("werkvormen", "slug") => "stil-schrijven",
                     ("werkvormen", _) => values["MethodCard"],
                     ("aannames", _) => values["Assumption"],

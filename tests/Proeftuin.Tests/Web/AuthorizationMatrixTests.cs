@@ -511,6 +511,22 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /api/v1/initiatives/{id:int}/pledges                    | 401 401 401 403 400 400 400 400 400", path: "/api/v1/initiatives/{Initiative}/pledges"),
         #endregion
 
+        #region Vraag en aanbod (issue 14): {Offer} is the matrix member's aanbod in P; anyone signed in posts in a programme, members (not observers) in a project; everyone signed in but observers of its project replies and suggests matches; the owner (and admins) edit and close
+        new("GET /vraag-en-aanbod                                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("GET /vraag-en-aanbod                                         | ok  ok  ok  ok  ok  ok  ok  ok  ok", query: "project={P}&soort=aanbod&categorie=spullen"),
+        new("GET /vraag-en-aanbod/nieuw                                   | in  in  in  ok  ok  ok  ok  ok  ok", query: "programma={Programme}"),
+        new("GET /vraag-en-aanbod/nieuw                                   | in  in  in  403 ok  ok  ok  403 ok", query: "project={P}"),
+        new("POST /vraag-en-aanbod/nieuw                                  | in  in  in  400 400 400 400 400 400", query: "programma={Programme}"),
+        new("POST /vraag-en-aanbod/nieuw                                  | in  in  in  403 400 400 400 403 400", query: "project={P}"),
+        new("GET /vraag-en-aanbod/{id:int}                                | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("POST /vraag-en-aanbod/{id:int}?handler=Match                 | in  in  in  403 400 400 400 400 400"),
+        new("POST /vraag-en-aanbod/{id:int}?handler=Message               | in  in  in  403 400 400 400 400 400"),
+        new("POST /vraag-en-aanbod/{id:int}?handler=Close                 | in  in  in  403 ok  403 403 403 ok ", fresh: w => w.FreshOfferAsync()),
+        new("POST /vraag-en-aanbod/{id:int}?handler=Reopen                | in  in  in  403 ok  403 403 403 ok ", fresh: w => w.FreshOfferAsync()),
+        new("GET /vraag-en-aanbod/{id:int}/bewerken                       | in  in  in  403 ok  403 403 403 ok"),
+        new("POST /vraag-en-aanbod/{id:int}/bewerken                      | in  in  in  403 400 403 403 403 400"),
+        #endregion
+
         // API
         new("GET /api/v1/programmes                                       | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/programmes/{id:int}                              | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

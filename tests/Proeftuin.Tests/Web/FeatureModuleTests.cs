@@ -82,8 +82,8 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
             // Dashboard (issue 12): the overview first.
             $"/projecten/{team.Id}/overzicht",
             $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen",
-            // Initiatives (issue 14): after the ideas they often grow from.
-            $"/initiatieven?project={team.Id}", $"/projecten/{team.Id}/analyse",
+            // Initiatives (issue 14): after the ideas they often grow from; vraag en aanbod beside them.
+            $"/initiatieven?project={team.Id}", $"/vraag-en-aanbod?project={team.Id}", $"/projecten/{team.Id}/analyse",
             $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/sessies", $"/werkvormen?project={team.Id}", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven",
             $"/projecten/{team.Id}/leeragenda", $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/reflecties",
             // Review board (issue 13): for the project's members and admins.
@@ -97,7 +97,7 @@ public sealed class FeatureModuleTests(ProeftuinFactory factory) : IClassFixture
         using var anonymous = factory.NewBrowser();
         var open = await anonymous.OpenAsync($"/projecten/{team.Id}");
         Assert.Equal(
-            [$"/projecten/{team.Id}/overzicht", $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/initiatieven?project={team.Id}", $"/projecten/{team.Id}/analyse",
+            [$"/projecten/{team.Id}/overzicht", $"/projecten/{team.Id}/verhalen", $"/projecten/{team.Id}/draad", $"/projecten/{team.Id}/ideeen", $"/initiatieven?project={team.Id}", $"/vraag-en-aanbod?project={team.Id}", $"/projecten/{team.Id}/analyse",
              $"/projecten/{team.Id}/zoeken", $"/projecten/{team.Id}/prototypes", $"/projecten/{team.Id}/proeven", $"/projecten/{team.Id}/leeragenda",
              $"/projecten/{team.Id}/innovatiereis", $"/lessen?project={team.Id}", $"/projecten/{team.Id}/reflecties",
              $"/activiteiten?project={team.Id}"], // Activities (issue 14)

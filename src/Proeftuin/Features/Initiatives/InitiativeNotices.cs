@@ -108,4 +108,12 @@ public static class ThresholdCheck
     /// <summary>First thing in a pledge's transaction: take the initiative's row, so pledges on it queue (both databases).</summary>
     public static Task<int> QueueAsync(AppDbContext db, int initiativeId, CancellationToken ct) =>
         db.Set<Initiative>().Where(i => i.Id == initiativeId).ExecuteUpdateAsync(u => u.SetProperty(i => i.Revision, i => i.Revision + 1), ct);
+
+    /// <summary>
+    /// The same lock, taken only while the initiative is open for pledges: 0 means a response (niet nu), a closing or
+    /// moderation got there between the page's check and this pledge, and the pledge is refused.
+    /// </summary>
+    public static Task<int> QueueOpenAsync(AppDbContext db, int initiativeId, CancellationToken ct) =>
+        db.Set<Initiative>().Where(i => i.Id == initiativeId && i.HiddenAt == null && i.Status != InitiativeStatus.NotNow && i.PledgesClosedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Revision, i => i.Revision + 1), ct);
 }

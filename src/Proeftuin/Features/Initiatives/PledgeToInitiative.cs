@@ -64,7 +64,11 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
         int active;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await ThresholdCheck.QueueAsync(db, initiativeId, ct);
+            if (await ThresholdCheck.QueueOpenAsync(db, initiativeId, ct) == 0)
+            {
+                var state = await db.Set<Initiative>().AsNoTracking().Where(x => x.Id == initiativeId).Select(x => new { x.HiddenAt, x.Status }).FirstAsync(ct);
+                return Outcome<PledgeResult>.Invalid("Kind", state.HiddenAt is not null ? InitiativeRules.Hidden : state.Status == InitiativeStatus.NotNow ? InitiativeRules.NotNow : InitiativeRules.Closed);
+            }
             if (await db.Set<Pledge>().AnyAsync(p => p.InitiativeId == initiativeId && p.UserId == userId && p.WithdrawnAt == null, ct))
                 return Outcome<PledgeResult>.Invalid("Kind", Already);
             db.Add(pledge);

@@ -26,14 +26,26 @@ public sealed class NewAccountLimit(AppDbContext db, Caller user, TimeProvider c
     /// <summary>Null when the caller may add one more; otherwise the Dutch message.</summary>
     public async Task<FieldError?> CheckAsync(ProjectPermissions p, CancellationToken ct = default)
     {
-        if (p.CanManage || user.Id is not { } id) return null;
+        ArgumentNullException.ThrowIfNull(p);
+        if (p.CanManage) return null;
+        return await CheckAsync(async (id, since) =>
+            await db.Items.WithHidden().CountAsync(i => i.AuthorId == id && i.CreatedAt > since, ct)
+            + await db.Comments.WithHidden().CountAsync(c => c.AuthorId == id && c.CreatedAt > since, ct), ct);
+    }
+
+    /// <summary>
+    /// The same limit for contributions outside a project's thread (vraag en aanbod): <paramref name="addedSince"/>
+    /// counts the person's own contributions of that kind since the given moment. Admins are not limited.
+    /// </summary>
+    public async Task<FieldError?> CheckAsync(Func<string, DateTime, Task<int>> addedSince, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(addedSince);
+        if (user.IsAdmin || user.Id is not { } id) return null;
         var o = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var createdAt = await db.Users.Where(u => u.Id == id).Select(u => u.CreatedAt).FirstOrDefaultAsync(ct);
         if (createdAt < now.AddHours(-o.NewAccountHours)) return null;
-        var hourAgo = now.AddHours(-1);
-        var added = await db.Items.WithHidden().CountAsync(i => i.AuthorId == id && i.CreatedAt > hourAgo, ct)
-            + await db.Comments.WithHidden().CountAsync(c => c.AuthorId == id && c.CreatedAt > hourAgo, ct);
+        var added = await addedSince(id, now.AddHours(-1));
         return added >= o.NewAccountPerHour ? new FieldError("", TooMany, o.NewAccountPerHour) : null;
     }
 }

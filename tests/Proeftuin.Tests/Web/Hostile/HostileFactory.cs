@@ -155,6 +155,14 @@ public sealed class SweepWorld : IDisposable
         // edit forms are swept as the member, its response form as the facilitator; the start form in the project and the programme.
         var challengeId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Initiatives.Initiative>().Where(i => i.Title == Proeftuin.Data.DemoInitiatives.ChallengeTitle).Select(i => i.Id).SingleAsync());
         var programmeId = await factory.Data.ProgrammeIdAsync();
+        // Vraag en aanbod (issue 14): the member (the demo resident) writes about help with forms and owns the request for
+        // help with a move; the facilitator reads the busje with its message and match forms, and opens their closed garden again.
+        async Task<int> OfferId(string title) =>
+            await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Offers.Offer>().Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
+        var formsOffer = await OfferId(Proeftuin.Data.DemoOffers.FormsTitle);
+        var vanOffer = await OfferId(Proeftuin.Data.DemoOffers.VanTitle);
+        var movingRequest = await OfferId(Proeftuin.Data.DemoOffers.MovingTitle);
+        var gardenOffer = await OfferId(Proeftuin.Data.DemoOffers.GardenTitle);
         var walkCardId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.MethodCards.MethodCard>().Where(c => c.Title == Proeftuin.Data.DemoMethodCards.WalkTitle).Select(c => c.Id).SingleAsync());
         // Prototypes (issue 12): one made from the demo's idea, with an assumption and an attachment, so the edit, assumption
         // and attachment forms (and their remove buttons) show. The upload form is swept without a file: every post is refused.
@@ -266,7 +274,9 @@ public sealed class SweepWorld : IDisposable
                     $"/activiteiten?project={projectId}", $"/activiteiten/nieuw?project={projectId}", $"/activiteiten/{walkActivity}/bewerken",
                     $"/activiteiten/{walkActivity}/aanmeldingen", $"/activiteiten/{openActivity}/afgelasten",
                     // Initiatives (issue 14): the response form.
-                    $"/initiatieven/{challengeId}/reactie"],
+                    $"/initiatieven/{challengeId}/reactie",
+                    // Vraag en aanbod (issue 14)
+                    $"/vraag-en-aanbod/{vanOffer}", $"/vraag-en-aanbod/{gardenOffer}"],
                 "member" => ["/mijn", $"/verhalen/{storyId}", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/ideeen/{ideaId}",
                     $"/projecten/{projectId}/proeven", $"/proeven/{preparing.Id}", $"/proeven/{running.Id}", $"/proeven/{running.Id}/observatie",
                     $"/proeven/{running.Id}/meting", $"/proeven/{running.Id}/feedback", $"/proeven/{running.Id}/feedback/nieuw",
@@ -278,7 +288,10 @@ public sealed class SweepWorld : IDisposable
                     "/initiatieven", $"/initiatieven/{challengeId}", $"/initiatieven/{challengeId}/bewerken", $"/initiatieven/nieuw?project={projectId}",
                     $"/initiatieven/nieuw?programma={programmeId}",
                     // Follows (issue 14): the overview with its frequency form, and the Volgen buttons.
-                    "/volgen", $"/volgen/project/{projectId}", $"/volgen/initiatief/{challengeId}", $"/draad/{ideaId}"],
+                    "/volgen", $"/volgen/project/{projectId}", $"/volgen/initiatief/{challengeId}", $"/draad/{ideaId}",
+                    // Vraag en aanbod (issue 14)
+                    "/vraag-en-aanbod", $"/vraag-en-aanbod/{formsOffer}", $"/vraag-en-aanbod/{movingRequest}", $"/vraag-en-aanbod/{movingRequest}/bewerken",
+                    $"/vraag-en-aanbod/nieuw?programma={programmeId}"],
                 "evaluator" => ["/mijn", "/", "/account", "/meldingen", $"/sessies/{sessionId}", $"/adviesvragen/{adviceRequestId}",
                     $"/projecten/{projectId}/leeragenda", $"/leeragenda/{questionId}", $"/leeragenda/{questionId}/bewerken",
                     $"/projecten/{projectId}/innovatiereis", $"/innovatiereis/{noteId}", $"/innovatiereis/{noteId}/bewerken",
