@@ -155,6 +155,9 @@ public sealed class SweepWorld : IDisposable
         // edit forms are swept as the member, its response form as the facilitator; the start form in the project and the programme.
         var challengeId = await factory.WithDbAsync(db => db.Set<Proeftuin.Features.Initiatives.Initiative>().Where(i => i.Title == Proeftuin.Data.DemoInitiatives.ChallengeTitle).Select(i => i.Id).SingleAsync());
         var programmeId = await factory.Data.ProgrammeIdAsync();
+        // Follows (issue 14): the unsubscribe link from a digest to the wijkteam worker, swept signed out as it is used.
+        var unsubscribe = Proeftuin.Features.Follows.UnsubscribeLinks.Path(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Proeftuin.Features.Follows.UnsubscribeLinks>(factory.Services)
+            .TokenFor(await factory.Data.UserIdAsync("wijkteam@proeftuin.demo")));
         // Vraag en aanbod (issue 14): the member (the demo resident) writes about help with forms and owns the request for
         // help with a move; the facilitator reads the busje with its message and match forms, and opens their closed garden again.
         async Task<int> OfferId(string title) =>
@@ -254,10 +257,10 @@ public sealed class SweepWorld : IDisposable
                     $"/f/{feedbackOpen.Token}", $"/f/{feedbackSlips.Token}", "/lessen",
                     // Activities (issue 14)
                     "/activiteiten", $"/activiteiten/{meetingActivity}", $"/activiteiten/{meetingActivity}/aanmelden", $"/activiteiten/{walkActivity}",
-                    $"/activiteiten/{meetingActivity}/afmelden?code={guestCancelCode}"],
+                    $"/activiteiten/{meetingActivity}/afmelden?code={guestCancelCode}", unsubscribe],
                 "guest" => [$"/sessies/{sessionId}", $"/sessies/{sessionId}/post-its"],
                 "admin" => ["/beheer", "/", "/mijn", "/account", "/meldingen", $"/ideeen/{ideaId}"],
-                "facilitator" => ["/mijn", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/duidingskader", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
+                "facilitator" => ["/mijn", $"/projecten/{projectId}/sessies/nieuw", $"/projecten/{projectId}/verhaalvragen", $"/projecten/{projectId}/duidingskader", $"/projecten/{projectId}/leden", $"/sessies/{sessionId}/leiden",
                     $"/sessies/{sessionId}", $"/sessies/{closedId}/ideeen",
                     $"/sessies/{plannedId}/voorbereiden", $"/sessies/{plannedId}", $"/draad/{journeyId}", $"/draad/{journeyId}/bewerken", "/", "/account", "/meldingen",
                     $"/ideeen/{ideaId}", $"/projecten/{projectId}/ideeen", $"/projecten/{projectId}/draad/nieuw?soort=idee",
