@@ -60,33 +60,13 @@ public sealed class SendActivityReminders(AppDbContext db, TimeProvider clock, A
     }
 }
 
-/// <summary>Runs <see cref="SendActivityReminders"/> every few minutes on the app's <see cref="TimeProvider"/> (a test clock drives it).</summary>
-public sealed class ActivityReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ActivityReminderOptions> options, ILogger<ActivityReminderJob> logger) : BackgroundService
+/// <summary>Runs <see cref="SendActivityReminders"/> every few minutes on the app's clock.</summary>
+public sealed class ActivityReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ActivityReminderOptions> options, ILogger<ActivityReminderJob> logger)
+    : Web.PeriodicJob<SendActivityReminders>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<SendActivityReminders>().RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Activity reminders sent: {Count}", sent);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Activity reminder run failed; it is tried again at the next interval");
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes));
+
+    protected override Task<int> RunPassAsync(SendActivityReminders pass, CancellationToken ct) => pass.RunOnceAsync(ct);
 }

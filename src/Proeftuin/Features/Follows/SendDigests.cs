@@ -142,33 +142,13 @@ public sealed class SendDigests(AppDbContext db, TimeProvider clock, IOptions<Di
     }
 }
 
-/// <summary>Runs <see cref="SendDigests"/> every few minutes on the app's <see cref="TimeProvider"/> (a test clock drives it).</summary>
-public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestJob> logger) : BackgroundService
+/// <summary>Runs <see cref="SendDigests"/> every few minutes on the app's clock.</summary>
+public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestJob> logger)
+    : PeriodicJob<SendDigests>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<SendDigests>().RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Digests sent: {Count}", sent);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The digest run failed; it is tried again at the next interval");
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes));
+
+    protected override Task<int> RunPassAsync(SendDigests pass, CancellationToken ct) => pass.RunOnceAsync(ct);
 }
