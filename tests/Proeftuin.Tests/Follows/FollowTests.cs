@@ -81,6 +81,11 @@ public sealed class FollowTests(ProeftuinFactory factory) : IClassFixture<Proeft
         Assert.Equal(2, Digests(team.Observer.Email!).Count);
         Assert.Contains("En nog iets", await factory.WithDbAsync(db => db.Comments.Where(c => c.ItemId == insight).OrderBy(c => c.Id).Select(c => c.Text).LastAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<DigestEntry>().CountAsync(e => e.UserId == team.Observer.Id && e.SentAt == null)));
+        // Sent lines are kept 30 days, then deleted.
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Set<DigestEntry>().CountAsync(e => e.UserId == team.Observer.Id)));
+        factory.Clock.Advance(SendDigests.KeepSent + TimeSpan.FromDays(2));
+        await SendAsync();
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<DigestEntry>().CountAsync(e => e.UserId == team.Observer.Id)));
     }
 
     [Fact]

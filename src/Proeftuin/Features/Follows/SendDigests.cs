@@ -19,10 +19,14 @@ public sealed class SendDigests(AppDbContext db, TimeProvider clock, IOptions<Di
 {
     public static readonly string Subject = "Nieuw in Proeftuin bij wat je volgt";
     private const int PeoplePerPass = 500;
+    public static readonly TimeSpan KeepSent = TimeSpan.FromDays(30);
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Sent lines are only kept a while, for "what was in my digest"; then they go.
+        var old = now - KeepSent;
+        await db.Set<DigestEntry>().Where(e => e.SentAt != null && e.SentAt < old).ExecuteDeleteAsync(ct);
         var people = await db.Set<DigestEntry>().AsNoTracking().Where(e => e.SentAt == null && e.CreatedAt <= now)
             .Select(e => e.UserId).Distinct().OrderBy(id => id).Take(PeoplePerPass).ToListAsync(ct);
         if (people.Count == 0) return 0;
