@@ -95,5 +95,5 @@ public static class ProgrammeCharts
     public static string MonthLong(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>A project title short enough for the drawing's label column; the table beside it has the whole title.</summary>
-    public static string Clip(string title, int length = 20) => title.Length <= length ? title : title[..(length - 1)].TrimEnd() + "…";
+    public static string Clip(string title, int length = 17) => title.Length <= length ? title : title[..(length - 1)].TrimEnd() + "…";
 }
