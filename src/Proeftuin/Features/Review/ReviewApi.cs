@@ -39,11 +39,7 @@ public static class ReviewApi
         api.MapGet("/projects/{id:int}/review-advice", async (int id, GetReviewAdvice get, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var outcome = await get.RunAsync(id, ct: ct);
-                switch (outcome.Status)
-                {
-                    case OutcomeStatus.NotFound: return ApiResults.NotFound(l);
-                    case OutcomeStatus.Forbidden: return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]);
-                }
+                if (ApiResults.Failed(outcome, l, name => name) is { } failed) return failed;
                 http.Response.Headers.CacheControl = "no-store";
                 return Results.Ok(outcome.Value!.Select(ToDto).ToList());
             })

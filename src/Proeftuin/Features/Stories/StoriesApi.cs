@@ -97,14 +97,7 @@ public static class StoriesApi
                 var scope = StorySlugs.Scope.Parse(body.Scope)?.ToString() ?? body.Scope;
                 var outcome = await share.ShareAsync(id, new StoryInput(body.PromptId, body.Title, body.Text, perspective, scope,
                     body.MayQuote, body.NotifyByEmail, body.TellerName), ct);
-                switch (outcome.Status)
-                {
-                    case OutcomeStatus.NotFound: return ApiResults.NotFound(l);
-                    case OutcomeStatus.Forbidden: return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"]);
-                    case OutcomeStatus.Invalid:
-                        return Results.ValidationProblem(outcome.Errors.GroupBy(e => Camel(e.Field))
-                            .ToDictionary(g => g.Key, g => g.Select(e => e.Localize(l)).ToArray()), title: l["Controleer de invoer"]);
-                }
+                if (ApiResults.Failed(outcome, l, Camel) is { } failed) return failed;
                 var created = await get.RunAsync(outcome.Value!.Id, ct);
                 return Results.Created($"/api/v1/stories/{outcome.Value.Id}", ToDto(created.View!, l));
             })
