@@ -39,14 +39,17 @@ public sealed class ManageDigest(AppDbContext db, FollowTopics topics, Caller us
     /// <summary>The one-click link from the mail: no sign-in, the token says who. Null when the link is not valid.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct)
     {
-        if (links.UserOf(token) is not { } person || !await db.Users.AnyAsync(u => u.Id == person, ct)) return false;
+        if (await PersonOfAsync(token, ct) is not { } person) return false;
         await SetAsync(person, DigestFrequency.Off, ct);
         return true;
     }
 
     /// <summary>Whether a link from a mail is valid, for the page that asks before it unsubscribes.</summary>
-    public async Task<bool> IsValidLinkAsync(string? token, CancellationToken ct) =>
-        links.UserOf(token) is { } person && await db.Users.AnyAsync(u => u.Id == person, ct);
+    public async Task<bool> IsValidLinkAsync(string? token, CancellationToken ct) => await PersonOfAsync(token, ct) is not null;
+
+    /// <summary>The account a link from a mail is for, while that account still exists.</summary>
+    private async Task<string?> PersonOfAsync(string? token, CancellationToken ct) =>
+        links.UserOf(token) is { } person && await db.Users.AnyAsync(u => u.Id == person, ct) ? person : null;
 
     private async Task<DigestFrequency> FrequencyOfAsync(string person, CancellationToken ct) =>
         await db.Set<DigestSetting>().AsNoTracking().Where(s => s.UserId == person).Select(s => (DigestFrequency?)s.Frequency).FirstOrDefaultAsync(ct)
