@@ -371,6 +371,34 @@ public sealed class ProgrammeDashboardTests(DashboardFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_counts_kept_for_all_readers_are_fresh_after_every_change()
+    {
+        // The stories and the knowledge balance are counted once for every reader and kept (SharedCounts): a new story, a
+        // withdrawal or a moderator's hide shows on the very next read, as it would without the cache.
+        var w = await WorldAsync();
+        using var anonymous = factory.NewBrowser();
+        int[] StoriesAndBalance(JsonDocument doc) =>
+            [Counts(Month(doc, w.ThisMonth))[0], doc.RootElement.GetProperty("projects").EnumerateArray().Single().GetProperty("knowledgeBalance").EnumerateObject().Sum(s => s.Value.GetInt32())];
+        int[] before;
+        using (var doc = await JsonAsync(anonymous, $"/api/v1/programmes/{w.ProgrammeId}/dashboard"))
+            before = StoriesAndBalance(doc);
+        Assert.Equal(2, before[0]);
+
+        var story = await StoryAtAsync(w.Open.Id, Mid(w.ThisMonth));
+        using (var doc = await JsonAsync(anonymous, $"/api/v1/programmes/{w.ProgrammeId}/dashboard"))
+            Assert.Equal([before[0] + 1, before[1] + 1], StoriesAndBalance(doc));
+
+        await factory.WithDbAsync(async db =>
+        {
+            var s = await db.Stories.SingleAsync(x => x.Id == story);
+            s.WithdrawnAt = Now;
+            return await db.SaveChangesAsync();
+        });
+        using (var doc = await JsonAsync(anonymous, $"/api/v1/programmes/{w.ProgrammeId}/dashboard"))
+            Assert.Equal(before, StoriesAndBalance(doc));
+    }
+
+    [Fact]
     public async Task The_dashboard_asks_the_database_as_often_for_many_projects_as_for_one()
     {
         async Task<(int Page, int Api)> QueriesForAsync(int projects)

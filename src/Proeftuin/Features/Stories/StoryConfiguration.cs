@@ -15,10 +15,12 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>, IEnt
         b.HasIndex(s => s.TellerId);
         b.HasIndex(s => s.TellerKeyHash);
         // On the shared Items table: covers the knowledge balance's grouped count per phase (kind × source,
-        // withdrawn stories left out) so it never reads rows.
-        b.HasIndex(s => new { s.ProjectId, s.Phase, s.Kind, s.KnowledgeSource, s.WithdrawnAt });
-        // Covers the consent filter (StoryConsent.ReadableBy): counting the stories someone may read reads no rows (ADR 0026).
-        b.HasIndex(s => new { s.ProjectId, s.Kind, s.WithdrawnAt, s.Scope, s.TellerId });
+        // withdrawn stories and, by the moderation filter, hidden items left out) so it never reads rows; the programme
+        // dashboard groups a whole programme in the same order.
+        b.HasIndex(s => new { s.ProjectId, s.Phase, s.Kind, s.KnowledgeSource, s.WithdrawnAt, s.HiddenAt });
+        // Covers the consent filter (StoryConsent.ReadableBy) and the moderation filter: counting the stories someone may
+        // read reads no rows (ADR 0026).
+        b.HasIndex(s => new { s.ProjectId, s.Kind, s.WithdrawnAt, s.Scope, s.TellerId, s.HiddenAt });
     }
 
     public void Configure(EntityTypeBuilder<StoryConsentChange> b)

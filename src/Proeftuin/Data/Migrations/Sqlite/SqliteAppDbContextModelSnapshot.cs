@@ -3393,9 +3393,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.HasIndex("TellerKeyHash");
 
-                    b.HasIndex("ProjectId", "Kind", "WithdrawnAt", "Scope", "TellerId");
+                    b.HasIndex("ProjectId", "Kind", "WithdrawnAt", "Scope", "TellerId", "HiddenAt");
 
-                    b.HasIndex("ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt");
+                    b.HasIndex("ProjectId", "Phase", "Kind", "KnowledgeSource", "WithdrawnAt", "HiddenAt");
 
                     b.HasDiscriminator().HasValue(0);
                 });
