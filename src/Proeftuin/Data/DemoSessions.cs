@@ -34,6 +34,7 @@ internal static class DemoSessions
             CreatedAt = held.AddDays(-3),
             StartedAt = held,
             ClosedAt = held.AddMinutes(50),
+            Phase = lonely.Phase,
         };
         var write = new Step
         {

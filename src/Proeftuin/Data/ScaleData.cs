@@ -265,6 +265,7 @@ public static class ScaleData
                     StartedAt = held,
                     ClosedAt = held.AddMinutes(60),
                     Sequence = 1,
+                    Phase = p.Phase,
                 };
                 s.Steps.Add(new Step { Position = 0, Form = WorkForm.SilentWriting, Mode = StepMode.Write, Title = "Stil schrijven", Instruction = "Schrijf in stilte je ideeën op. Eén idee per post-it.", Minutes = 10, Revealed = true, StartedAt = held, EndsAt = held.AddMinutes(10) });
                 s.Questions.Add(new SessionQuestion { QuestionId = questions[k % questions.Count].Id });

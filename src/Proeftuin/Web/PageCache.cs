@@ -170,6 +170,16 @@ public sealed class PageCacheEviction(IServiceProvider services, ILogger<PageCac
     /// <summary>Of an account, public pages show only its name (and that only to signed-in readers today).</summary>
     private static readonly HashSet<string> ShownUserProperties = new(StringComparer.Ordinal) { "DisplayName" };
 
+    /// <summary>
+    /// A live session's post-its and stippen count in the knowledge balance that cached pages show. They evict when the
+    /// session starts, moves to another step or closes (or is deleted), not at every post-it, which would empty the cache
+    /// all session long: the balance catches up at each step, and within the entries' five minutes in any case.
+    /// </summary>
+    private static readonly HashSet<string> ShownSessionProperties = new(StringComparer.Ordinal)
+    {
+        nameof(Features.Sessions.LiveSession.State), nameof(Features.Sessions.LiveSession.CurrentStepId), nameof(Features.Sessions.LiveSession.Phase),
+    };
+
     private readonly ConditionalWeakTable<DbContext, Pending> pending = new();
     private readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Dictionary<string, bool>> tablesByModel = new();
     private long generation;
@@ -268,6 +278,8 @@ public sealed class PageCacheEviction(IServiceProvider services, ILogger<PageCac
     private static bool Shows(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
     {
         var name = entry.Metadata.ClrType.Name;
+        if (entry.Entity is Features.Sessions.LiveSession)
+            return entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && ShownSessionProperties.Contains(p.Metadata.Name)));
         if (NotShown.Contains(name))
             return false;
         if (entry.Entity is Features.Accounts.AppUser && entry.State == EntityState.Modified)

@@ -42,9 +42,10 @@ public sealed record DashboardView(
 /// <summary>
 /// Everything the dashboard shows, for whoever may read the project (null otherwise: 404). A fixed number of queries
 /// however many items, experiments or decisions the project has: counts are grouped in the database, the latest items
-/// per kind come from one windowed query, experiments from FindExperiments (three queries).
+/// per kind come from one windowed query, experiments from FindExperiments (three queries), a live session's post-its
+/// and stippen from the balance contributors (two grouped queries).
 /// </summary>
-public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAccess thread, FindExperiments experiments, RecentGates gates)
+public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAccess thread, FindExperiments experiments, RecentGates gates, BalanceContributors contributors)
 {
     /// <summary>The latest items shown per kind.</summary>
     public const int Latest = 3;
@@ -68,6 +69,7 @@ public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAc
         var comments = await db.Comments.AsNoTracking().Where(c => c.ProjectId == projectId)
             .GroupBy(c => new { c.Phase, c.KnowledgeSource })
             .Select(g => new { g.Key.Phase, g.Key.KnowledgeSource, Count = g.Count() }).ToListAsync(ct);
+        var others = await contributors.CountAsync(db.Projects.Where(x => x.Id == projectId).Select(x => x.Id), ct);
         var people = KnowledgeBalance.FromPeople(await db.Memberships.AsNoTracking().Where(m => m.ProjectId == projectId).Select(m => m.Perspective).ToListAsync(ct));
 
         // The latest few of each kind the project has: one small query per kind, newest first on the (ProjectId, Kind,
@@ -81,7 +83,7 @@ public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAc
         var latestByKind = latest.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
             .ToLookup(l => l.Kind, l => refs.TryGetValue(l.Id, out var r) && r.State == ItemState.Visible ? r : null);
 
-        var rows = (IReadOnlyList<BalanceRow>)[.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments];
+        var rows = (IReadOnlyList<BalanceRow>)[.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments, .. contributors.Rows];
         var countByKind = counted.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var phases = Enum.GetValues<Phase>().Select(phase =>
         {
@@ -92,7 +94,8 @@ public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAc
                 .Select(c => (Rule: ThreadKinds.For(c.Kind).Balance, c.Source, c.Count))
                 .Where(c => c.Rule.Counts)
                 .Select(c => (c.Rule.Row!, c.Rule.SourceOf(c.Source), c.Count))
-                .Concat(comments.Where(c => c.Phase == phase).Select(c => (BalanceRows.Comments, c.KnowledgeSource, c.Count)));
+                .Concat(comments.Where(c => c.Phase == phase).Select(c => (BalanceRows.Comments, c.KnowledgeSource, c.Count)))
+                .Concat(others.Where(o => o.Phase == phase).Select(o => (contributors.Row(o.Row), o.Source, o.Count)));
             return new PhaseSummary(phase, phase == project.Phase, kinds, PhaseBalance.From(phase, people, rows, contributions));
         }).ToList();
 

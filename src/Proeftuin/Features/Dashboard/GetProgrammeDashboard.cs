@@ -52,7 +52,7 @@ public sealed record ProgrammeDashboardView(
 /// however much data there is: each month series is one grouped query over twelve month ranges, and the stories and
 /// the knowledge balance (most of the rows) are counted once for all readers (<see cref="ProgrammeCounts"/>).
 /// </summary>
-public sealed class GetProgrammeDashboard(AppDbContext db, ProjectAccess access, FindInitiatives initiatives, ActivityRules activities, SharedCounts shared, TimeProvider clock)
+public sealed class GetProgrammeDashboard(AppDbContext db, ProjectAccess access, FindInitiatives initiatives, ActivityRules activities, SharedCounts shared, BalanceContributors contributors, TimeProvider clock)
 {
     public const int MonthsShown = 12;
     public const int ActivitiesShown = 5;
@@ -113,7 +113,7 @@ public sealed class GetProgrammeDashboard(AppDbContext db, ProjectAccess access,
     /// <summary>
     /// Per project of the programme (all of them, whoever asks): its stories per month (withdrawn ones are gone from
     /// everything; hidden ones the query filter leaves out) and its contributions per kennisbron over all phases, as the
-    /// project dashboard counts them (each kind's rule, comments too). Grouped by phase as well, in the order of the
+    /// project dashboard counts them (each kind's rule, reacties, a live session's post-its and stippen). Grouped by phase as well, in the order of the
     /// covering index on Items, so the database reads the index and no rows.
     /// </summary>
     private async Task<ProgrammeCounts> CountAsync(int programmeId, List<DateTime> starts, CancellationToken ct)
@@ -135,6 +135,7 @@ public sealed class GetProgrammeDashboard(AppDbContext db, ProjectAccess access,
             .Where(c => c.Rule.Counts)
             .Select(c => (c.ProjectId, Source: c.Rule.SourceOf(c.KnowledgeSource), c.Count))
             .Concat(comments.Select(c => (c.ProjectId, Source: c.KnowledgeSource, c.Count)))
+            .Concat((await contributors.CountAsync(projectIds, ct)).Select(o => (o.ProjectId, o.Source, o.Count)))
             .ToLookup(c => c.ProjectId);
         var ids = await projectIds.ToListAsync(ct);
         return new ProgrammeCounts([.. ids.Select(id => new ProjectCounts(id,

@@ -52,7 +52,7 @@ public sealed record ProjectShared(
     IReadOnlyList<GetProjectOverview.CountedContribution> Contributions);
 
 /// <summary>Everything the project page and GET /api/v1/projects/{id} show.</summary>
-public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, SharedCounts shared)
+public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, SharedCounts shared, BalanceContributors contributors)
 {
     public async Task<ProjectOverview?> RunAsync(int projectId, CancellationToken ct = default)
     {
@@ -74,7 +74,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Sh
             parentVisible ? p.ParentProjectId : null, parentVisible ? p.ParentTitle : null, p.Phase, p.Status, p.Visibility, p.Domains, p.Themes,
             permissions.CanSeeMemberNames ? p.History : p.History.Select(h => h with { By = null }).ToList(),
             people,
-            PhaseBalance.From(p.Phase, people, [.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments], Contributions(p.Contributions)),
+            PhaseBalance.From(p.Phase, people, [.. ThreadKinds.Registry.BalanceRows, BalanceRows.Comments, .. contributors.Rows], Contributions(p.Contributions)),
             permissions.CanSeeMemberNames ? p.Members : [],
             p.News, subProjects)
         {
@@ -130,10 +130,13 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Sh
             history, members, news, subProjects, await Gates.GetGateHistory.ReadAsync(db, projectId, ct), await CountContributionsAsync(projectId, p.Phase, ct));
     }
 
-    /// <summary>One grouped count: items of a kind (Comment null: comments) from a knowledge source.</summary>
-    public sealed record CountedContribution(ItemKind? Kind, Perspective Source, int Count);
+    /// <summary>One grouped count: items of a kind from a knowledge source; no kind: reacties, or the row of a contributor (IBalanceContributor).</summary>
+    public sealed record CountedContribution(ItemKind? Kind, Perspective Source, int Count, string? Row = null);
 
-    /// <summary>Contributions in this phase by kind and knowledge source: two grouped counts on covering indexes (ADR 0026).</summary>
+    /// <summary>
+    /// Contributions in this phase by kind and knowledge source: two grouped counts on covering indexes (ADR 0026), and
+    /// those of the contributors (a live session's post-its and stippen).
+    /// </summary>
     private async Task<List<CountedContribution>> CountContributionsAsync(int projectId, Phase phase, CancellationToken ct)
     {
         var items = await db.Items.AsNoTracking()
@@ -146,15 +149,18 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Sh
             .GroupBy(c => c.KnowledgeSource)
             .Select(g => new CountedContribution(null, g.Key, g.Count()))
             .ToListAsync(ct);
-        return [.. items, .. comments];
+        var others = await contributors.CountAsync(db.Projects.Where(x => x.Id == projectId).Select(x => x.Id), ct);
+        return [.. items, .. comments, .. others.Where(o => o.Phase == phase).Select(o => new CountedContribution(null, o.Source, o.Count, o.Row))];
     }
 
     /// <summary>Each kind says where it counts (its descriptor); a kind without one throws rather than count as another.</summary>
-    private static List<(BalanceRow, Perspective, int)> Contributions(IEnumerable<CountedContribution> rows) =>
+    private List<(BalanceRow, Perspective, int)> Contributions(IEnumerable<CountedContribution> rows) =>
         rows.Select(r => r.Kind is { } kind
-                ? (Rule: ThreadKinds.For(kind).Balance, r.Source, r.Count)
-                : (Rule: (BalanceRule?)null, r.Source, r.Count))
+                ? (Rule: ThreadKinds.For(kind).Balance, r.Source, r.Count, r.Row)
+                : (Rule: (BalanceRule?)null, r.Source, r.Count, r.Row))
             .Where(r => r.Rule is null || r.Rule.Counts)
-            .Select(r => r.Rule is null ? (BalanceRows.Comments, r.Source, r.Count) : (r.Rule.Row!, r.Rule.SourceOf(r.Source), r.Count))
+            .Select(r => r.Rule is { } rule ? (rule.Row!, rule.SourceOf(r.Source), r.Count)
+                : r.Row is { } slug ? (contributors.Row(slug), r.Source, r.Count)
+                : (BalanceRows.Comments, r.Source, r.Count))
             .ToList();
 }

@@ -16,6 +16,7 @@ public sealed class ProjectsModule : FeatureModule
         s.AddScoped<EditProject>();
         s.AddScoped<MovePhase>();
         s.AddScoped<ManageThemes>();
+        s.AddScoped<BalanceContributors>();
         builder.Services.AddScoped<Privacy.IPersonalDataContributor, ProjectsPersonalData>();
     }
 

@@ -31,6 +31,9 @@ public sealed class LiveSession
     public string? Place { get; set; }
     public List<Step> Steps { get; set; } = [];
     public List<SessionQuestion> Questions { get; set; } = [];
+
+    /// <summary>The project's phase when the session started: its post-its and stippen count in that phase's knowledge balance.</summary>
+    public Phase? Phase { get; set; }
 }
 
 public enum SessionState

@@ -35,6 +35,7 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
         var now = Now;
         session.State = SessionState.Running;
         session.StartedAt = now;
+        session.Phase = await db.Projects.Where(p => p.Id == session.ProjectId).Select(p => p.Phase).FirstAsync(ct);
         Enter(session, first, now);
         var seq = await events.SaveAsync(sessionId, ct);
         await events.ToAll(sessionId).SessionChanged(seq);

@@ -2569,6 +2569,9 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<int?>("Phase")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -2458,6 +2458,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Phase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
