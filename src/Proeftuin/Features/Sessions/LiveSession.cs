@@ -31,6 +31,10 @@ public sealed class LiveSession
     public string? Place { get; set; }
     public List<Step> Steps { get; set; } = [];
     public List<SessionQuestion> Questions { get; set; } = [];
+    /// <summary>Whether new people may still join (<see cref="JoiningRule"/>); those already in always come back.</summary>
+    public JoiningRule Joining { get; set; }
+    /// <summary>When the facilitator set the current rule on the lead page (null: never changed).</summary>
+    public DateTime? JoiningChangedAt { get; set; }
 }
 
 public enum SessionState
@@ -115,6 +119,10 @@ public sealed class Participant
     /// <summary>"Klaar" was pressed during this step.</summary>
     public int? DoneStepId { get; set; }
     public bool IsGuest => UserId is null;
+    /// <summary>The facilitator took this person out: their notes stay, they count and act no more, and they cannot join again.</summary>
+    public DateTime? RemovedAt { get; set; }
+    /// <summary>Guests: hash of the browser-wide key (cookie <c>pt_browser</c>), so a browser that lost the session cookie gets this seat back.</summary>
+    public string? BrowserKeyHash { get; set; }
 }
 
 /// <summary>Post-it.</summary>

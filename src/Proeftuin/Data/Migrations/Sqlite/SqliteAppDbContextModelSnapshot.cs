@@ -2458,6 +2458,12 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Joining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("JoiningChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2550,6 +2556,10 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BrowserKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2568,6 +2578,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Property<int>("Perspective")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -2581,10 +2594,42 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("SessionId", "BrowserKeyHash");
+
                     b.HasIndex("SessionId", "UserId")
                         .IsUnique();
 
                     b.ToTable("SessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Sessions.PerspectiveChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionPerspectiveChanges", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.SessionQuestion", b =>
@@ -4345,6 +4390,21 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Sessions.PerspectiveChange", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Sessions.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Sessions.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.SessionQuestion", b =>
