@@ -63,7 +63,7 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Get
             notes.Where(n => n.ClusterId is null || !clusters.Any(c => c.Id == n.ClusterId)).Select(n => n.Note).ToList(),
             await results.ClosedStepsAsync(caller, ct),
             people.Count, people.GroupBy(p => p.Perspective).ToDictionary(g => g.Key, g => g.Count()),
-            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false)).ToList() : null,
+            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false, p.JoinedAt)).ToList() : null,
             ideas.Select(i => new SummaryIdea(i.Id, i.Title, i.KnowledgeSource, clusterIdeas.Contains(i.Id), i.Status)).ToList(),
             caller.IsFacilitator, s.PlannedDate, s.PlannedTime, s.Place,
             await ParticipantRules.RemovalsAsync(db, s.Id, caller.IsFacilitator, ct));

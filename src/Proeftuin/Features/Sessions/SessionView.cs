@@ -67,7 +67,7 @@ public sealed record ClusterView(int Id, string Name, int Position, int? IdeaId)
 public sealed record Participation(int Total, int Done, IReadOnlyDictionary<Perspective, int> ByPerspective);
 
 /// <summary>JoinedAt and WasPerspective (the perspective first declared, when it was changed) for the facilitator's list.</summary>
-public sealed record ParticipantView(int Id, string DisplayName, Perspective Perspective, bool IsGuest, bool Done, DateTime JoinedAt = default, Perspective? WasPerspective = null);
+public sealed record ParticipantView(int Id, string DisplayName, Perspective Perspective, bool IsGuest, bool Done, DateTime JoinedAt, Perspective? WasPerspective = null);
 
 /// <summary>The "Deze sessie is afgelopen" banner; the summary itself links nowhere else.</summary>
 public sealed record ClosedBanner(int SessionId, bool LinkToSummary = true);

@@ -17,8 +17,8 @@ public static class SessionsApi
 
     public sealed record ResultsDto(int SessionId, IReadOnlyList<ResultsView> Steps);
 
-    /// <summary>The JSON body of PUT joining: "Open", "Closed" or "UntilVote".</summary>
-    public sealed record JoiningDto(JoiningRule? Joining);
+    /// <summary>The JSON body of PUT joining: "Open", "Closed" or "UntilVote" (a string: a nullable enum here trips the OpenAPI schema of JoiningRule).</summary>
+    public sealed record JoiningDto(string? Joining);
 
     private const long MaxBody = 16 * 1024;
 
@@ -117,9 +117,10 @@ public static class SessionsApi
                 var (body, problem) = await ApiResults.ReadJsonAsync<JoiningDto>(request, MaxBody, l, "Stuur alleen {\"joining\": \"Closed\"}.",
                     "De inhoud is geen geldige JSON. Stuur bijvoorbeeld {\"joining\": \"Closed\"} (of \"Open\", \"UntilVote\").", ct);
                 if (problem is not null) return problem;
-                var outcome = await manage.SetJoiningAsync(id, body!.Joining ?? (JoiningRule)(-1), ct);
+                var rule = Enum.TryParse<JoiningRule>(body!.Joining, ignoreCase: true, out var r) && !int.TryParse(body.Joining, out _) ? r : (JoiningRule)(-1);
+                var outcome = await manage.SetJoiningAsync(id, rule, ct);
                 if (outcome.Status == OutcomeStatus.NotFound) return Missing(request.HttpContext, id, l);
-                return ApiResults.Failed(outcome, l, Camel) ?? Results.Ok(new JoiningDto(outcome.Value));
+                return ApiResults.Failed(outcome, l, Camel) ?? Results.Ok(new JoiningDto(outcome.Value.ToString()));
             })
             .WithSummary("Meedoen open of dicht (begeleider): Open, Closed, of UntilVote (dicht zodra een stemstap begint). Wie al meedoet, kan altijd verder")
             .Accepts<JoiningDto>("application/json")
