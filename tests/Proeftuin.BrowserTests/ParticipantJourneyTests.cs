@@ -39,7 +39,8 @@ public sealed partial class ParticipantJourneyTests(BrowserFixture app)
 
         // Take Kees out, by keyboard: focus the button, Enter, accept the question.
         facilitator.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Uit de sessie halen: Kees" }).FocusAsync();
+        // The visually hidden name part may be read with a space before its colon.
+        await facilitator.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Uit de sessie halen\s*:\s*Kees$") }).FocusAsync();
         await facilitator.Keyboard.PressAsync("Enter");
         await Expect(list).Not.ToContainTextAsync("Kees");
         await Expect(facilitator.Locator("#deelnemers-titel")).ToBeFocusedAsync();
