@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<PerspectiveChange> PerspectiveChanges => Set<PerspectiveChange>();
     public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -27,6 +27,8 @@ public sealed class Caller
     /// <summary>The API's parameter for the same key (<c>/api/v1/stories/12?key=…</c>): contracts are English.</summary>
     public const string StoryKeyApiParameter = "key";
     private const string GuestCookiePrefix = "pt_gast_";
+    /// <summary>A random key for the whole browser (not one session): a guest who lost a session's cookie gets their seat back with it.</summary>
+    public const string BrowserCookie = "pt_browser";
 
     private readonly Dictionary<int, string> guestKeys = [];
 
@@ -37,6 +39,8 @@ public sealed class Caller
     public string? StoryKey { get; private set; }
     /// <summary>The guest keys this person holds, by session: each cookie names its session, so it grants nothing elsewhere.</summary>
     public IReadOnlyDictionary<int, string> GuestKeys => guestKeys;
+    /// <summary>The browser-wide key (<see cref="BrowserCookie"/>), when this browser has one of the right shape.</summary>
+    public string? BrowserKey { get; private set; }
 
     public bool IsSignedIn => Id is not null;
 
@@ -55,6 +59,9 @@ public sealed class Caller
     /// <summary>After joining as a guest within this request: the new cookie is only in the response, so hold its key here.</summary>
     public void HoldGuestKey(int sessionId, string key) => guestKeys[sessionId] = key;
 
+    /// <summary>After giving this browser its key within this request (the cookie is only in the response).</summary>
+    public void HoldBrowserKey(string key) => BrowserKey = key;
+
     /// <summary>Fills the caller from the signed-in user, the cookies and the presented story key. Called once per request or hub call.</summary>
     public void Resolve(ClaimsPrincipal? user, IRequestCookieCollection? cookies, string? storyKey)
     {
@@ -64,6 +71,7 @@ public sealed class Caller
         DisplayName = signedIn ? user!.FindFirstValue("display_name") ?? user!.Identity?.Name : null;
         StoryKey = Features.Stories.StoryKeys.LooksValid(storyKey) ? storyKey : null;
         guestKeys.Clear();
+        BrowserKey = cookies?[BrowserCookie] is { } browserKey && Tokens.LooksValid(browserKey) ? browserKey : null;
         foreach (var (name, value) in cookies ?? Enumerable.Empty<KeyValuePair<string, string>>())
         {
             if (name.StartsWith(GuestCookiePrefix, StringComparison.Ordinal)

@@ -513,6 +513,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             ["Idea"] = Str(Idea),
             ["News"] = Str(News),
             ["Session"] = Str(Writing.Id),
+            ["Participant"] = Str(GuestParticipant(Writing.Id)),
             ["JoinCode"] = Writing.JoinCode,
             ["Prototype"] = Str(Prototype),
             ["Assumption"] = Str(Assumption),
@@ -646,6 +647,16 @@ public sealed class MatrixWorld : IAsyncLifetime
         var session = await Factory.SessionAsync(P, state, new StepSeed(StepMode.Write), new StepSeed(StepMode.Vote));
         return ForP.With(("Session", Str(session.Id)), ("JoinCode", session.JoinCode), ("SessionStep", Str(session.StepIds[0])), ("SessionVoteStep", Str(session.StepIds[1])));
     }
+
+    /// <summary>A session of P of its own with a guest in it, to be taken out by the facilitator.</summary>
+    public async Task<Targets> FreshParticipantAsync()
+    {
+        var fresh = await FreshSessionAsync();
+        var (participant, _) = await Factory.ParticipantAsync(I(fresh.Values["Session"]), name: "Weg te halen gast");
+        return fresh.With(("Participant", Str(participant)));
+    }
+
+    private static int I(string value) => int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Targets> FreshPlannedSessionAsync()
     {

@@ -303,6 +303,9 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /sessies/{id:int}/leiden?handler=CloseVoting            | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshSessionAsync(), body: "stepId={SessionVoteStep}"),
         new("POST /sessies/{id:int}/leiden?handler=Summon                 | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshSessionAsync()),
         new("POST /sessies/{id:int}/leiden?handler=Close                  | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshSessionAsync()),
+        new("POST /sessies/{id:int}/leiden?handler=Remove                 | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshParticipantAsync(), body: "participantId={Participant}"),
+        new("POST /sessies/{id:int}/leiden?handler=Joining                | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshSessionAsync(), body: "joining=Closed"),
+        new("POST /sessies/{id:int}?handler=Perspective                   | 404 ok  404 403 ok  ok  ok  404 403"),
         new("GET /sessies/{id:int}/voorbereiden                           | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden"),
         new("POST /sessies/{id:int}/voorbereiden?handler=Details          | in  in  in  403 403 403 400 404 400", path: "/sessies/{Planned}/voorbereiden"),
         new("POST /sessies/{id:int}/voorbereiden?handler=AddStep          | in  in  in  403 403 403 400 404 400", path: "/sessies/{Planned}/voorbereiden"),
@@ -542,6 +545,8 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("GET /api/v1/sessions/{id:int}/results                        | 401 ok  401 ok  ok  ok  ok  404 ok"),
         new("GET /api/v1/sessions/{id:int}/notes                          | 401 ok  401 ok  ok  ok  ok  404 ok"),
         new("POST /api/v1/sessions/{id:int}/notes                         | 401 400 401 403 400 400 400 404 403"),
+        new("DELETE /api/v1/sessions/{id:int}/participants/{participantId:int} | 401 403 401 403 403 403 ok  404 ok", fresh: w => w.FreshParticipantAsync(), path: "/api/v1/sessions/{Session}/participants/{Participant}"),
+        new("PUT /api/v1/sessions/{id:int}/joining                        | 401 403 401 403 403 403 400 404 400"),
         new("GET /api/v1/projects/{id:int}/ideas                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /api/v1/ideas/{id:int}                                   | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         // Prototypes (issue 12)
@@ -581,6 +586,9 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("HUB SessionHub.RevealNotes                                   | 404 403 404 403 403 403 400 404 400", args: v => [I(v["Session"]), I(v["SessionStep"])], fresh: w => w.FreshSessionAsync()),
         new("HUB SessionHub.CloseVoting                                   | 404 403 404 403 403 403 ok  404 ok", args: v => [I(v["Session"]), I(v["SessionVoteStep"])], fresh: w => w.FreshSessionAsync()),
         new("HUB SessionHub.Summon                                        | 404 403 404 403 403 403 ok  404 ok", args: v => [I(v["Session"]), null], fresh: w => w.FreshSessionAsync()),
+        new("HUB SessionHub.RemoveParticipant                             | 404 403 404 403 403 403 ok  404 ok", args: v => [I(v["Session"]), I(v["Participant"])], fresh: w => w.FreshParticipantAsync()),
+        new("HUB SessionHub.SetJoining                                    | 404 403 404 403 403 403 ok  404 ok", args: v => [I(v["Session"]), "Closed"], fresh: w => w.FreshSessionAsync()),
+        new("HUB SessionHub.ChangePerspective                             | 404 ok  404 403 ok  ok  ok  404 403", args: v => [I(v["Session"]), "Experience"]),
         new("HUB SessionHub.CloseSession                                  | 404 403 404 403 403 403 ok  404 ok", args: v => [I(v["Session"])], fresh: w => w.FreshSessionAsync()),
     ];
 
@@ -664,7 +672,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         // A hub's own endpoint is asked the way a client starts: negotiate.
         using var request = new HttpRequestMessage(new HttpMethod(row.Method switch { "HUB" => "POST", "ANY" => "GET", var m => m }), new Uri(url, UriKind.Relative));
         request.Headers.Add(WriteWatch.Header, role.ToString());
-        if (row.Method == "POST" && row.Kind == RowKind.Api)
+        if (row.Method is "POST" or "PUT" && row.Kind == RowKind.Api)
             request.Content = new StringContent(row.Body ?? "{}", Encoding.UTF8, "application/json");
         else if (row.Method != "GET" && row.Kind == RowKind.Page)
         {

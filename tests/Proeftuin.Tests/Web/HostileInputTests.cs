@@ -169,6 +169,9 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
             $$"""{"promptId": {{world.PromptId}}, "title": "Een verhaal", "text": "Een verhaal over de buurt.", "scope": "Project", "perspective": "Experience", "mayQuote": true, "tellerName": "Ans"}""",
             Fixed: ["scope", "perspective"]),
         ["POST /api/v1/sessions/{id}/notes"] = new("api guest", $"/api/v1/sessions/{world.SessionId}/notes", """{"text": "Een post-it"}""", PackUpTo: 480),
+        // Issue 15: the facilitator keeps joining open (the sweep's other requests still join) and takes out nobody (participant 0 does not exist).
+        ["PUT /api/v1/sessions/{id}/joining"] = new("facilitator", $"/api/v1/sessions/{world.SessionId}/joining", """{"joining": "Open"}"""),
+        ["DELETE /api/v1/sessions/{id}/participants/{participantId}"] = new("facilitator", $"/api/v1/sessions/{world.SessionId}/participants/0"),
         // Experiments (issue 12): a running proef of the demo project.
         ["GET /api/v1/experiments/{id}"] = new("member", $"/api/v1/experiments/{world.ExperimentId}"),
         ["POST /api/v1/experiments/{id}/observations"] = new("member", $"/api/v1/experiments/{world.ExperimentId}/observations",

@@ -42,8 +42,8 @@ public sealed class ApplyRetention(AppDbContext db, AuditLog audit, Caller user,
         var sessionsBefore = now.AddMonths(-o.GuestMonths);
         var oldSessions = db.Sessions.Where(s => s.State == SessionState.Closed && s.ClosedAt != null && s.ClosedAt < sessionsBefore).Select(s => s.Id);
         var guests = await db.Participants
-            .Where(p => p.UserId == null && oldSessions.Contains(p.SessionId) && (p.GuestKeyHash != null || p.DisplayName != FormerParticipant))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.GuestKeyHash, (string?)null).SetProperty(p => p.DisplayName, FormerParticipant), ct);
+            .Where(p => p.UserId == null && oldSessions.Contains(p.SessionId) && (p.GuestKeyHash != null || p.BrowserKeyHash != null || p.DisplayName != FormerParticipant))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.GuestKeyHash, (string?)null).SetProperty(p => p.BrowserKeyHash, (string?)null).SetProperty(p => p.DisplayName, FormerParticipant), ct);
         var codes = await db.Sessions.Where(s => oldSessions.Contains(s.Id) && !s.JoinCode.StartsWith(ClearedCodePrefix))
             .Select(s => s.Id).ToListAsync(ct);
         foreach (var id in codes)

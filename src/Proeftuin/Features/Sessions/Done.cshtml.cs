@@ -18,6 +18,8 @@ public sealed class DoneModel(MarkDone markDone, IStringLocalizer<SharedResource
             case OutcomeStatus.Ok:
                 this.Flash(done ? "Je bent klaar met deze stap." : "Je bent nog bezig met deze stap.");
                 return Redirect($"/sessies/{id}#stap");
+            case OutcomeStatus.NotFound when HttpContext.RequestServices.GetRequiredService<SessionAccess>().IsRemovedFrom(id):
+                return Redirect($"/sessies/{id}"); // the session page says they were taken out
             case OutcomeStatus.NotFound:
                 return NotFound();
             case OutcomeStatus.Forbidden:

@@ -40,7 +40,7 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
         }
         var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == s.Id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new ClusterView(c.Id, c.Name, c.Position, c.IdeaId)).ToListAsync(ct);
-        var people = await db.Participants.AsNoTracking().Where(p => p.SessionId == s.Id).OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(ct);
+        var people = await db.Participants.AsNoTracking().Where(p => p.SessionId == s.Id && p.RemovedAt == null).OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(ct);
         var current = caller.CurrentStep;
         var done = current is null ? 0 : people.Count(p => p.DoneStepId == current.Id);
         var participation = new Participation(people.Count, done, people.GroupBy(p => p.Perspective).ToDictionary(g => g.Key, g => g.Count()));
@@ -63,8 +63,9 @@ public sealed class GetSessionState(AppDbContext db, SessionAccess access, TimeP
                 me is not null && current is not null && me.DoneStepId == current.Id,
                 caller.CanWrite, caller.CanCluster, caller.CanModerate, caller.CanVote, caller.CanMakeIdea, caller.CanSeeJoinCode),
             visible, hidden, clusters, participation, myVotes, left,
-            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, current is not null && p.DoneStepId == current.Id)).ToList() : null,
-            s.PlannedDate, s.PlannedTime, s.Place);
+            caller.IsFacilitator ? await ParticipantRules.PeopleAsync(db, s.Id, current?.Id, ct) : null,
+            s.PlannedDate, s.PlannedTime, s.Place,
+            s.Joining, caller.IsJoiningClosed, await ParticipantRules.RemovalsAsync(db, s.Id, caller.IsFacilitator, ct));
     }
 }
 

@@ -25,7 +25,8 @@ public sealed record SessionSummary(
     IReadOnlyList<SummaryCluster> Clusters, IReadOnlyList<SummaryNote> Unclustered, IReadOnlyList<ResultsView> Votes,
     int ParticipantCount, IReadOnlyDictionary<Perspective, int> ParticipantsByPerspective, IReadOnlyList<ParticipantView>? Participants,
     IReadOnlyList<SummaryIdea> Ideas, bool IsFacilitator,
-    DateOnly? PlannedDate = null, TimeOnly? PlannedTime = null, string? Place = null);
+    DateOnly? PlannedDate = null, TimeOnly? PlannedTime = null, string? Place = null,
+    IReadOnlyList<RemovalView>? Removals = null);
 
 /// <summary>
 /// The summary of a session for everyone who may see it. Unlike the live page, notes of a private step that was never
@@ -44,7 +45,7 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Get
         var notes = await VisibleNotesAsync(caller, ct);
         var clusters = await db.Clusters.AsNoTracking().Where(c => c.SessionId == s.Id).OrderBy(c => c.Position).ThenBy(c => c.Id).ToListAsync(ct);
         var byCluster = notes.Where(n => n.ClusterId is not null).ToLookup(n => n.ClusterId!.Value, n => n.Note);
-        var people = await db.Participants.AsNoTracking().Where(p => p.SessionId == s.Id).OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(ct);
+        var people = await db.Participants.AsNoTracking().Where(p => p.SessionId == s.Id && p.RemovedAt == null).OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(ct);
         var ideas = await db.Items.OfType<Idea>().AsNoTracking().Where(i => i.SessionId == s.Id).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.Title, i.KnowledgeSource, i.Status }).ToListAsync(ct);
         var clusterIdeas = clusters.Where(c => c.IdeaId is not null).Select(c => c.IdeaId!.Value).ToHashSet();
@@ -62,9 +63,10 @@ public sealed class GetSessionSummary(AppDbContext db, SessionAccess access, Get
             notes.Where(n => n.ClusterId is null || !clusters.Any(c => c.Id == n.ClusterId)).Select(n => n.Note).ToList(),
             await results.ClosedStepsAsync(caller, ct),
             people.Count, people.GroupBy(p => p.Perspective).ToDictionary(g => g.Key, g => g.Count()),
-            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false)).ToList() : null,
+            caller.IsFacilitator ? people.Select(p => new ParticipantView(p.Id, p.DisplayName, p.Perspective, p.IsGuest, false, p.JoinedAt)).ToList() : null,
             ideas.Select(i => new SummaryIdea(i.Id, i.Title, i.KnowledgeSource, clusterIdeas.Contains(i.Id), i.Status)).ToList(),
-            caller.IsFacilitator, s.PlannedDate, s.PlannedTime, s.Place);
+            caller.IsFacilitator, s.PlannedDate, s.PlannedTime, s.Place,
+            await ParticipantRules.RemovalsAsync(db, s.Id, caller.IsFacilitator, ct));
     }
 
     /// <summary>Every note whose step is revealed (or was never private), in the order written; anonymised without author.</summary>

@@ -32,6 +32,10 @@ public interface ISessionClient
     Task Summoned(string? focus, long sequence);
     /// <summary>Something changed that is easiest to take as a whole (plan edited, session started or closed): ask for the state.</summary>
     Task SessionChanged(long sequence);
+    /// <summary>Sent to one participant: the facilitator took them out of the session.</summary>
+    Task Removed(long sequence);
+    /// <summary>Sent to the facilitators: the people in the session now (someone joined, was taken out or changed perspective).</summary>
+    Task ParticipantsChanged(IReadOnlyList<ParticipantView> people, long sequence);
 }
 
 /// <summary>The answer to a hub call: Ok with the id of what was made, or a Dutch (or English) message to show.</summary>

@@ -27,7 +27,7 @@ public sealed class IndexModel(ProjectAccess access, AppDbContext db) : PageMode
         ProjectTitle = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).FirstAsync(ct);
         Sessions = await db.Sessions.AsNoTracking().Where(s => s.ProjectId == projectId)
             .OrderBy(s => s.State == SessionState.Closed).ThenByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Select(s => new Row(s.Id, s.Title, s.State, s.Steps.Count, s.CreatedAt, db.Participants.Count(p => p.SessionId == s.Id), s.PlannedDate, s.PlannedTime, s.Place))
+            .Select(s => new Row(s.Id, s.Title, s.State, s.Steps.Count, s.CreatedAt, db.Participants.Count(p => p.SessionId == s.Id && p.RemovedAt == null), s.PlannedDate, s.PlannedTime, s.Place))
             .ToListAsync(ct);
         return Page();
     }

@@ -23,6 +23,10 @@ public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, Call
     public LiveSession? Session { get; private set; }
     public bool SignedIn => user.IsSignedIn;
     public string? MyName { get; private set; }
+    /// <summary>A guest whose browser was here before (browser key): one click brings them back to their seat under this name.</summary>
+    public string? ReturningName { get; private set; }
+    /// <summary>Why this person cannot join (taken out, or joining closed); the form is not shown.</summary>
+    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -33,7 +37,24 @@ public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, Call
         if (found is not null) return found;
         var caller = await access.LoadAsync(Session!.Id, HttpContext.RequestAborted);
         if (caller?.Participant is not null) return Redirect($"/sessies/{Session.Id}");
+        var returning = await join.ReturningSeatAsync(Session.Id, HttpContext.RequestAborted);
+        if (caller?.Removed is not null || returning is { RemovedAt: not null }) return Refuse(ParticipantRules.RemovedMessage);
+        if (returning is not null)
+        {
+            ReturningName = returning.DisplayName;
+            return Page();
+        }
+        // Members of the team who are not in yet are refused too: the list is closed for everyone new.
+        if (caller is { IsJoiningClosed: true }) return Refuse(ParticipantRules.JoiningClosedMessage);
         return Page();
+    }
+
+    private PageResult Refuse(string message)
+    {
+        Refusal = message;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -50,8 +71,28 @@ public sealed class JoinByCodeModel(JoinSession join, SessionAccess access, Call
             name = me.DisplayName;
             perspective = me.DefaultPerspective;
         }
+        // Guests get a browser-wide key first, so this browser finds its seat again if the session's cookie is lost.
+        if (user.Id is null && user.BrowserKey is null)
+        {
+            var browserKey = Tokens.New();
+            Response.Cookies.Append(Caller.BrowserCookie, browserKey, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
+                Path = "/",
+                IsEssential = true,
+                Expires = clock.GetUtcNow().AddDays(30),
+            });
+            user.HoldBrowserKey(browserKey);
+        }
         var outcome = await join.JoinByCodeAsync(Code, name, perspective, ct);
-        if (!outcome.IsOk) return this.Fail(outcome, l);
+        if (!outcome.IsOk)
+        {
+            // Taken out or closed: say so without the form, as the GET does.
+            var message = outcome.Errors.Select(e => e.Message).FirstOrDefault(m => m is ParticipantRules.RemovedMessage or ParticipantRules.JoiningClosedMessage);
+            return message is not null ? Refuse(message) : this.Fail(outcome, l);
+        }
         var joined = outcome.Value!;
         if (joined.GuestKey is { } key)
             Response.Cookies.Append(Caller.GuestCookie(joined.Participant.SessionId), key, new CookieOptions

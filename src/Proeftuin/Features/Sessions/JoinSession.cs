@@ -27,6 +27,8 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller us
     {
         var caller = await access.LoadAsync(sessionId, ct);
         if (caller is null || caller.IsParticipant || caller.IsClosed || user.Id is null) return caller?.Participant;
+        // Taken out by the facilitator, or joining closed: they may still watch as a member, but do not join (again).
+        if (caller.Removed is not null || caller.IsJoiningClosed) return null;
         // Members and up; an admin who is not a member may lead the session but is not one of its people.
         if (caller.Project is not { IsTeam: true } p) return null;
         var name = Fit(await db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).FirstAsync(ct));
@@ -40,9 +42,17 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller us
         if (found is null) return Outcome<Joined>.Invalid("Code", "Deze code kennen we niet, of de sessie is al afgelopen. Kijk de code nog eens na.");
         var caller = (await access.LoadAsync(found.Id, ct))!;
         if (caller.Participant is { } already) return Outcome<Joined>.Ok(new Joined(already, null));
+        if (caller.Removed is not null) return Outcome<Joined>.Invalid("Code", ParticipantRules.RemovedMessage);
+        // This browser was here before but lost the session's cookie: the same seat, with a new cookie key (only hashes are kept).
+        if (await ReturningSeatAsync(found.Id, ct) is { } seat)
+        {
+            if (seat.RemovedAt is not null) return Outcome<Joined>.Invalid("Code", ParticipantRules.RemovedMessage);
+            return Outcome<Joined>.Ok(await RestoreAsync(caller, seat, ct));
+        }
         // Observers watch; the code is not a way around their role.
         if (caller.Project is { Role: ProjectRole.Observer })
             return Outcome<Joined>.Invalid("Code", "Je bent toeschouwer in dit project: je kijkt mee, maar doet niet mee met post-its en stemmen.");
+        if (caller.IsJoiningClosed) return Outcome<Joined>.Invalid("Code", ParticipantRules.JoiningClosedMessage);
         var v = new Validation();
         var name = v.Text("DisplayName", user.Id is null ? displayName : Fit(displayName ?? ""), SessionLimits.DisplayName, label: "jouw naam");
         v.Enum("Perspective", perspective, "Kies welke kennis je vooral meebrengt.");
@@ -52,6 +62,24 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller us
         return Outcome<Joined>.Ok(await AddAsync(caller, null, name, perspective, key, ct));
     }
 
+    /// <summary>A guest's seat in this session that this browser made (by the browser-wide key), removed or not; null for accounts.</summary>
+    public async Task<Participant?> ReturningSeatAsync(int sessionId, CancellationToken ct = default)
+    {
+        if (user.Id is not null || user.BrowserKey is not { } key) return null;
+        var hash = ParticipantRules.BrowserKeyHash(sessionId, key);
+        return await db.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.UserId == null && p.BrowserKeyHash == hash, ct);
+    }
+
+    private async Task<Joined> RestoreAsync(SessionCaller caller, Participant seat, CancellationToken ct)
+    {
+        var key = Tokens.New();
+        seat.GuestKeyHash = Tokens.Hash(key);
+        await events.SaveAsync(caller.SessionId, ct);
+        user.HoldGuestKey(caller.SessionId, key);
+        access.Forget(caller.SessionId);
+        return new Joined(seat, key);
+    }
+
     private async Task<Joined> AddAsync(SessionCaller caller, string? userId, string name, Perspective perspective, string? guestKey, CancellationToken ct)
     {
         var participant = new Participant
@@ -59,6 +87,7 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller us
             SessionId = caller.SessionId,
             UserId = userId,
             GuestKeyHash = guestKey is null ? null : Tokens.Hash(guestKey),
+            BrowserKeyHash = guestKey is not null && user.BrowserKey is { } browserKey ? ParticipantRules.BrowserKeyHash(caller.SessionId, browserKey) : null,
             DisplayName = name,
             Perspective = perspective,
             JoinedAt = clock.GetUtcNow().UtcDateTime,
@@ -82,6 +111,7 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller us
         access.Forget(caller.SessionId);
         // Presence goes out as one small count, not the whole list to everyone on every join.
         await events.ToAll(caller.SessionId).ParticipationChanged(await events.ParticipationAsync(caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
+        await events.ToFacilitators(caller.SessionId).ParticipantsChanged(await ParticipantRules.PeopleAsync(db, caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
         return new Joined(participant, guestKey);
     }
 

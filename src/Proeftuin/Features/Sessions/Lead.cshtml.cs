@@ -9,7 +9,7 @@ namespace Proeftuin.Features.Sessions;
 /// The facilitator panel's buttons as plain form posts (without JavaScript); with JavaScript the same buttons call the
 /// hub. Both end in <see cref="RunSession"/>. Each post goes back to the session page with a message.
 /// </summary>
-public sealed class LeadModel(RunSession run, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LeadModel(RunSession run, ManageParticipants manage, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IActionResult OnGet(int id) => Redirect($"/sessies/{id}");
 
@@ -40,7 +40,27 @@ public sealed class LeadModel(RunSession run, IStringLocalizer<SharedResource> l
     public async Task<IActionResult> OnPostCloseAsync(int id) =>
         Done(id, await run.CloseAsync(id, Ct), null, "stap"); // the page's own banner says it is over, for good
 
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int participantId) =>
+        Done(id, await manage.RemoveAsync(id, participantId, Ct), "De deelnemer is uit de sessie gehaald. Hun post-its blijven staan.", "deelnemers");
 
+    public async Task<IActionResult> OnPostJoiningAsync(int id, JoiningRule joining)
+    {
+        var outcome = await manage.SetJoiningAsync(id, joining, Ct);
+        var message = outcome.Value switch
+        {
+            JoiningRule.Closed => "Meedoen is nu gesloten. Wie al meedoet, kan gewoon verder.",
+            JoiningRule.UntilVote => "Meedoen sluit zodra het stemmen begint.",
+            _ => "Meedoen is open.",
+        };
+        return Done(id, outcome.IsOk ? Outcome<int>.Ok(id) : Carry(outcome), message, "deelnemers");
+    }
+
+    private static Outcome<int> Carry<T>(Outcome<T> outcome) => outcome.Status switch
+    {
+        OutcomeStatus.NotFound => Outcome<int>.NotFound(),
+        OutcomeStatus.Forbidden => Outcome<int>.Forbidden(),
+        _ => Outcome<int>.Invalid(outcome.Errors),
+    };
 
     private CancellationToken Ct => HttpContext.RequestAborted;
 

@@ -34,6 +34,10 @@ public sealed class LiveSession
 
     /// <summary>The project's phase when the session started: its post-its and stippen count in that phase's knowledge balance.</summary>
     public Phase? Phase { get; set; }
+    /// <summary>Whether new people may still join (<see cref="JoiningRule"/>); those already in always come back.</summary>
+    public JoiningRule Joining { get; set; }
+    /// <summary>When the facilitator set the current rule on the lead page (null: never changed).</summary>
+    public DateTime? JoiningChangedAt { get; set; }
 }
 
 public enum SessionState
@@ -118,6 +122,10 @@ public sealed class Participant
     /// <summary>"Klaar" was pressed during this step.</summary>
     public int? DoneStepId { get; set; }
     public bool IsGuest => UserId is null;
+    /// <summary>The facilitator took this person out: their notes stay, they count and act no more, and they cannot join again.</summary>
+    public DateTime? RemovedAt { get; set; }
+    /// <summary>Guests: hash of the browser-wide key (cookie <c>pt_browser</c>), so a browser that lost the session cookie gets this seat back.</summary>
+    public string? BrowserKeyHash { get; set; }
 }
 
 /// <summary>Post-it.</summary>

@@ -24,6 +24,8 @@ public abstract class SessionFormPage(IStringLocalizer<SharedResource> l) : Page
     /// <summary>NotFound → 404; Forbidden → 403 (everyone who gets this far may see the session); Invalid → this page with the message.</summary>
     protected IActionResult Refuse<T>(Outcome<T> outcome, string prefix = "Input") => outcome.Status switch
     {
+        // Taken out by the facilitator: the session page says so (403 with the message).
+        OutcomeStatus.NotFound or OutcomeStatus.Forbidden when HttpContext.RequestServices.GetRequiredService<SessionAccess>().IsRemovedFrom(Id) => Redirect($"/sessies/{Id}"),
         OutcomeStatus.NotFound => NotFound(),
         OutcomeStatus.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
         _ => this.Fail(outcome, l, prefix),

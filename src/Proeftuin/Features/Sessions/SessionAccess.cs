@@ -54,6 +54,15 @@ public sealed record SessionCaller(LiveSession Session, ProjectPermissions? Proj
     public bool CanWithdraw(int writerParticipantId) => CanEdit(writerParticipantId) || CanModerate;
     public bool CanEdit(Note note) => CanEdit(note.ParticipantId);
     public bool CanWithdraw(Note note) => CanWithdraw(note.ParticipantId);
+
+    /// <summary>The caller's seat when the facilitator took them out (then <see cref="Participant"/> is null: they are in no more).</summary>
+    public Participant? Removed { get; init; }
+    /// <summary>Remove participants and close joining: the facilitator while the session is open.</summary>
+    public bool CanManageParticipants => IsFacilitator && !IsClosed;
+    /// <summary>No new people: closed by hand, or a vote step has started under "from the vote on".</summary>
+    public bool IsJoiningClosed => ParticipantRules.IsJoiningClosed(Session);
+    /// <summary>Change the declared perspective: a participant of an open session, until the first vote step has started.</summary>
+    public bool CanChangePerspective => IsParticipant && !IsClosed && !ParticipantRules.VoteHasStarted(Session);
 }
 
 public sealed class SessionAccess(AppDbContext db, ProjectAccess access, Caller user)
@@ -79,11 +88,21 @@ public sealed class SessionAccess(AppDbContext db, ProjectAccess access, Caller 
         if (session is not null)
         {
             var project = await access.ForProjectAsync(session.ProjectId, ct);
-            caller = new SessionCaller(session, project, await FindParticipantAsync(sessionId, ct));
+            var seat = await FindParticipantAsync(sessionId, ct);
+            // A removed seat is no seat: every rule that asks for a participant says no, without each use case checking.
+            caller = seat is { RemovedAt: not null }
+                ? new SessionCaller(session, project, null) { Removed = seat }
+                : new SessionCaller(session, project, seat);
         }
         known[sessionId] = caller;
         return caller;
     }
+
+    /// <summary>Whether the caller was taken out of this session by the facilitator (after a load in this scope).</summary>
+    public bool IsRemovedFrom(int sessionId) => known.GetValueOrDefault(sessionId)?.Removed is not null;
+
+    /// <summary>Whether any session read in this scope (one request or hub call) had the caller taken out.</summary>
+    public bool WasRemoved => known.Values.Any(c => c?.Removed is not null);
 
     /// <summary>Forget what was read, after joining within this request.</summary>
     public void Forget(int sessionId) => known.Remove(sessionId);

@@ -47,6 +47,8 @@ internal sealed class SessionConfiguration :
         // One participant per person per session; a guest's cookie key is found by its hash.
         b.HasIndex(p => new { p.SessionId, p.UserId }).IsUnique();
         b.HasIndex(p => p.GuestKeyHash).IsUnique();
+        b.Property(p => p.BrowserKeyHash).HasMaxLength(64);
+        b.HasIndex(p => new { p.SessionId, p.BrowserKeyHash });
     }
 
     public void Configure(EntityTypeBuilder<Note> b)

@@ -44,9 +44,9 @@ public sealed class SessionEvents(AppDbContext db, IHubContext<SessionHub, ISess
     /// <summary>How many take part, by perspective, and how many said "klaar" in the current step.</summary>
     public async Task<Participation> ParticipationAsync(int sessionId, int? currentStepId, CancellationToken ct = default)
     {
-        var counts = await db.Participants.Where(p => p.SessionId == sessionId)
+        var counts = await db.Participants.Where(p => p.SessionId == sessionId && p.RemovedAt == null)
             .GroupBy(p => p.Perspective).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var done = currentStepId is { } stepId ? await db.Participants.CountAsync(p => p.SessionId == sessionId && p.DoneStepId == stepId, ct) : 0;
+        var done = currentStepId is { } stepId ? await db.Participants.CountAsync(p => p.SessionId == sessionId && p.RemovedAt == null && p.DoneStepId == stepId, ct) : 0;
         return new Participation(counts.Sum(c => c.Count), done, counts.ToDictionary(c => c.Key, c => c.Count));
     }
 }

@@ -24,6 +24,16 @@ public sealed partial class SessionHub
     public async Task<HubReply> CloseSession(int sessionId, RunSession run) =>
         Reply(await run.CloseAsync(sessionId, Context.ConnectionAborted));
 
+    public async Task<HubReply> RemoveParticipant(int sessionId, int participantId, ManageParticipants manage) =>
+        Reply(await manage.RemoveAsync(sessionId, participantId, Context.ConnectionAborted), id => id);
+
+    public async Task<HubReply> SetJoining(int sessionId, JoiningRule joining, ManageParticipants manage) =>
+        Reply(await manage.SetJoiningAsync(sessionId, joining, Context.ConnectionAborted));
+
+    /// <summary>A participant's own perspective, until the first vote step starts.</summary>
+    public async Task<HubReply> ChangePerspective(int sessionId, Members.Perspective perspective, ManageParticipants manage) =>
+        Reply(await manage.ChangePerspectiveAsync(sessionId, perspective, Context.ConnectionAborted));
+
     public async Task<HubReply> MarkDone(int sessionId, bool done, Sessions.MarkDone markDone) =>
         Reply(await markDone.RunAsync(sessionId, done, Context.ConnectionAborted));
 }

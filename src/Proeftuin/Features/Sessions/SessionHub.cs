@@ -33,7 +33,7 @@ public sealed partial class SessionHub(SessionAccess access, IStringLocalizer<Sh
     private async Task<SessionCaller> JoinGroupsAsync(int sessionId)
     {
         var caller = await access.ForSessionAsync(sessionId, Context.ConnectionAborted)
-            ?? throw new HubException(l["Deze sessie bestaat niet, of je doet er niet aan mee."]);
+            ?? throw new HubException(access.IsRemovedFrom(sessionId) ? l[ParticipantRules.RemovedMessage] : l["Deze sessie bestaat niet, of je doet er niet aan mee."]);
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionEvents.All(sessionId));
         if (caller.Participant is { } p)
             await Groups.AddToGroupAsync(Context.ConnectionId, SessionEvents.Person(sessionId, p.Id));
@@ -46,6 +46,8 @@ public sealed partial class SessionHub(SessionAccess access, IStringLocalizer<Sh
     private HubReply Reply<T>(Outcome<T> outcome, Func<T, int?>? id = null) => outcome.Status switch
     {
         OutcomeStatus.Ok => new HubReply(true, null, id is null ? null : id(outcome.Value!)),
+        // Someone taken out hears why, not "does not exist".
+        OutcomeStatus.NotFound or OutcomeStatus.Forbidden when access.WasRemoved => new HubReply(false, l[ParticipantRules.RemovedMessage]),
         OutcomeStatus.NotFound => new HubReply(false, l["Dit bestaat niet (meer), of je hebt er geen toegang toe."]),
         OutcomeStatus.Forbidden => new HubReply(false, l["Dit mag je nu niet doen."]),
         _ => new HubReply(false, string.Join(" ", outcome.Errors.Select(e => e.Localize(l)))),

@@ -6,6 +6,7 @@ namespace Proeftuin.Features.Sessions;
 /// A session as one caller may see it: the same shape for the page, the API, the hub's first answer and a
 /// reconnecting screen. Private notes of others are left out (only counted); anonymised notes carry no author.
 /// MyVotes: the caller's votes in the current vote step, by note. Participants: names, for facilitators only.
+/// Removals: people the facilitator took out (names for facilitators only); they count nowhere else.
 /// </summary>
 public sealed record SessionView(
     int Id,
@@ -29,7 +30,10 @@ public sealed record SessionView(
     IReadOnlyList<ParticipantView>? Participants,
     DateOnly? PlannedDate = null,
     TimeOnly? PlannedTime = null,
-    string? Place = null);
+    string? Place = null,
+    JoiningRule Joining = JoiningRule.Open,
+    bool JoiningClosed = false,
+    IReadOnlyList<RemovalView>? Removals = null);
 
 public sealed record QuestionView(int Id, string Title);
 
@@ -62,7 +66,8 @@ public sealed record ClusterView(int Id, string Name, int Position, int? IdeaId)
 
 public sealed record Participation(int Total, int Done, IReadOnlyDictionary<Perspective, int> ByPerspective);
 
-public sealed record ParticipantView(int Id, string DisplayName, Perspective Perspective, bool IsGuest, bool Done);
+/// <summary>JoinedAt and WasPerspective (the perspective first declared, when it was changed) for the facilitator's list.</summary>
+public sealed record ParticipantView(int Id, string DisplayName, Perspective Perspective, bool IsGuest, bool Done, DateTime JoinedAt, Perspective? WasPerspective = null);
 
 /// <summary>The "Deze sessie is afgelopen" banner; the summary itself links nowhere else.</summary>
 public sealed record ClosedBanner(int SessionId, bool LinkToSummary = true);

@@ -17,6 +17,9 @@ public static class SessionsApi
 
     public sealed record ResultsDto(int SessionId, IReadOnlyList<ResultsView> Steps);
 
+    /// <summary>The JSON body of PUT joining: "Open", "Closed" or "UntilVote" (a string: a nullable enum here trips the OpenAPI schema of JoiningRule).</summary>
+    public sealed record JoiningDto(string? Joining);
+
     private const long MaxBody = 16 * 1024;
 
     public static WebApplication MapSessionsApi(this WebApplication app)
@@ -95,6 +98,38 @@ public static class SessionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapDelete("/participants/{participantId:int}", async (int id, int participantId, ManageParticipants manage, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var outcome = await manage.RemoveAsync(id, participantId, ct);
+                if (outcome.Status == OutcomeStatus.NotFound) return Missing(http, id, l);
+                return ApiResults.Failed(outcome, l, Camel) ?? Results.NoContent();
+            })
+            .WithSummary("Haal een deelnemer uit de sessie (begeleider). Hun post-its blijven; hun stippen in open stemmingen vervallen; ze kunnen niet opnieuw meedoen")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut("/joining", async (int id, HttpRequest request, ManageParticipants manage, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var (body, problem) = await ApiResults.ReadJsonAsync<JoiningDto>(request, MaxBody, l, "Stuur alleen {\"joining\": \"Closed\"}.",
+                    "De inhoud is geen geldige JSON. Stuur bijvoorbeeld {\"joining\": \"Closed\"} (of \"Open\", \"UntilVote\").", ct);
+                if (problem is not null) return problem;
+                var rule = Enum.TryParse<JoiningRule>(body!.Joining, ignoreCase: true, out var r) && !int.TryParse(body.Joining, out _) ? r : (JoiningRule)(-1);
+                var outcome = await manage.SetJoiningAsync(id, rule, ct);
+                if (outcome.Status == OutcomeStatus.NotFound) return Missing(request.HttpContext, id, l);
+                return ApiResults.Failed(outcome, l, Camel) ?? Results.Ok(new JoiningDto(outcome.Value.ToString()));
+            })
+            .WithSummary("Meedoen open of dicht (begeleider): Open, Closed, of UntilVote (dicht zodra een stemstap begint). Wie al meedoet, kan altijd verder")
+            .Accepts<JoiningDto>("application/json")
+            .Produces<JoiningDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -104,7 +139,9 @@ public static class SessionsApi
     /// </summary>
     /// <summary>Someone who brings nothing for this session (no account, no guest key for it) is asked to sign in or join.</summary>
     private static IResult Missing(HttpContext http, int sessionId, IStringLocalizer l) =>
-        http.RequestServices.GetRequiredService<Caller>() is { IsSignedIn: false } caller && caller.GuestKeyFor(sessionId) is null
+        http.RequestServices.GetRequiredService<SessionAccess>().IsRemovedFrom(sessionId)
+            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Dit mag je niet doen"], detail: l[ParticipantRules.RemovedMessage])
+            : http.RequestServices.GetRequiredService<Caller>() is { IsSignedIn: false } caller && caller.GuestKeyFor(sessionId) is null
             ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: l["Log eerst in"],
                 detail: l["Log in, of doe mee met de code van de sessie."])
             : ApiResults.NotFound(l);

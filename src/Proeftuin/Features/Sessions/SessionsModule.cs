@@ -25,6 +25,7 @@ public sealed class SessionsModule : FeatureModule
         s.AddScoped<CastVote>();
         s.AddScoped<GetResults>();
         s.AddScoped<Projects.IBalanceContributor, SessionBalance>();
+        s.AddScoped<ManageParticipants>();
         builder.Services.AddScoped<Privacy.IPersonalDataContributor, SessionsPersonalData>();
     }
 

@@ -18,6 +18,9 @@ public sealed class SessionsPersonalData(AppDbContext db) : IPersonalDataContrib
         new(typeof(Participant), nameof(Participant.UserId), "losgemaakt van het account"),
         new(typeof(Participant), nameof(Participant.DisplayName), "wordt \"Oud-deelnemer\""),
         new(typeof(Participant), nameof(Participant.GuestKeyHash), "gewist"),
+        new(typeof(Participant), nameof(Participant.BrowserKeyHash), "gewist"),
+        new(typeof(Participant), nameof(Participant.RemovedAt), "blijft: de plaats telt niet mee, ook zonder naam"),
+        new(typeof(PerspectiveChange), nameof(PerspectiveChange.ParticipantId), "blijft bij de plaats zonder naam"),
         new(typeof(LiveSession), nameof(LiveSession.CreatedById), "leeggemaakt"),
     ];
 
@@ -44,6 +47,13 @@ public sealed class SessionsPersonalData(AppDbContext db) : IPersonalDataContrib
         // Which post-it got the stip is said by number only: its text may be someone else's.
         rows.AddRange(votes.Select(v => Row.Of(("Soort", "Stip"), ("Sessie", titles.GetValueOrDefault(v.SessionId)),
             ("Op post-it", mine.Contains(v.NoteId) ? $"{v.NoteId} (je eigen post-it)" : $"{v.NoteId} (van een ander)"), ("Gegeven op", v.CreatedAt))));
+        var changes = await db.PerspectiveChanges.AsNoTracking().Where(c => seatIds.Contains(c.ParticipantId)).OrderBy(c => c.ChangedAt)
+            .Select(c => new { c.SessionId, c.From, c.To, c.ChangedAt }).ToListAsync(ct);
+        rows.AddRange(changes.Select(c => Row.Of(("Soort", "Kennisbron veranderd"), ("Sessie", titles.GetValueOrDefault(c.SessionId)),
+            ("Van", Members.MemberWords.Label(c.From)), ("Naar", Members.MemberWords.Label(c.To)), ("Veranderd op", c.ChangedAt))));
+        var removed = await db.Participants.AsNoTracking().Where(p => seatIds.Contains(p.Id) && p.RemovedAt != null)
+            .Select(p => new { p.SessionId, p.RemovedAt }).ToListAsync(ct);
+        rows.AddRange(removed.Select(r => Row.Of(("Soort", "Door de begeleider uit de sessie gehaald"), ("Sessie", titles.GetValueOrDefault(r.SessionId)), ("Op", r.RemovedAt))));
         var planned = await db.Sessions.AsNoTracking().Where(s => s.CreatedById == person.UserId)
             .Select(s => new { s.Title, Project = s.Project.Title, s.CreatedAt }).ToListAsync(ct);
         rows.AddRange(planned.Select(s => Row.Of(("Soort", "Sessie voorbereid"), ("Sessie", s.Title), ("Project", s.Project), ("Gemaakt op", s.CreatedAt))));
@@ -58,6 +68,7 @@ public sealed class SessionsPersonalData(AppDbContext db) : IPersonalDataContrib
         await db.Participants.Where(p => p.UserId == id).ExecuteUpdateAsync(u => u
             .SetProperty(p => p.UserId, (string?)null)
             .SetProperty(p => p.GuestKeyHash, (string?)null)
+            .SetProperty(p => p.BrowserKeyHash, (string?)null)
             .SetProperty(p => p.DisplayName, FormerMember.Name), ct);
         await db.Sessions.Where(s => s.CreatedById == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedById, (string?)null), ct);
     }

@@ -219,6 +219,57 @@
     root.querySelectorAll('[data-participant-count]').forEach(function (el) { el.textContent = String(p.total); });
   }
 
+  // The facilitator's list of people, redrawn from the server's list with the page's own row template.
+  function showPeople(people) {
+    var body = root.querySelector('[data-people]');
+    var template = root.querySelector('[data-person-template]');
+    if (!body || !template || !people) return;
+    var labels = JSON.parse(body.getAttribute('data-labels') || '{}');
+    var words = JSON.parse(body.getAttribute('data-words') || '{}');
+    var myId = api.me ? api.me.participantId : null;
+    var hadFocus = body.contains(document.activeElement);
+    var before = body.rows.length;
+    body.textContent = '';
+    people.forEach(function (p) {
+      var row = template.content.firstElementChild.cloneNode(true);
+      row.setAttribute('data-person-id', String(p.id));
+      row.querySelectorAll('[data-person-name]').forEach(function (el) {
+        el.textContent = (el.classList.contains('pt-visually-hidden') ? ': ' : '') + p.displayName;
+      });
+      row.querySelector('[data-person-kind]').textContent = '(' + (p.isGuest ? words.guest : words.account) + (p.done ? ', ' + words.done : '') + ')';
+      var perspective = row.querySelector('[data-person-perspective]');
+      perspective.textContent = labels[p.perspective] || String(p.perspective);
+      if (p.wasPerspective) {
+        var was = document.createElement('span');
+        was.className = 'pt-meta';
+        was.textContent = ' (' + (words.was || '{0}').replace('{0}', labels[p.wasPerspective] || String(p.wasPerspective)) + ')';
+        perspective.appendChild(was);
+      }
+      var joined = row.querySelector('[data-person-joined]');
+      var iso = /Z|[+-]\d\d:\d\d$/.test(p.joinedAt) ? p.joinedAt : p.joinedAt + 'Z';
+      var at = new Date(iso);
+      joined.setAttribute('datetime', iso);
+      joined.textContent = isNaN(at) ? '' : String(at.getHours()).padStart(2, '0') + ':' + String(at.getMinutes()).padStart(2, '0');
+      var form = row.querySelector('form');
+      if (form && p.id === myId) form.remove();
+      else if (form) {
+        form.setAttribute('data-args', JSON.stringify([sessionId, p.id]));
+        form.querySelector('[name=participantId]').value = String(p.id);
+        if (words.confirm) form.setAttribute('data-confirm', words.confirm.replace('{0}', p.displayName));
+      }
+      body.appendChild(row);
+    });
+    // A keyboard user whose button went with its row lands on the list's heading, and hears what happened.
+    if (hadFocus && !body.contains(document.activeElement)) {
+      var heading = document.getElementById('deelnemers-titel');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+      if (people.length < before && words.removed) say(words.removed);
+    }
+  }
+
   function showDone(done) {
     var form = root.querySelector('[data-done-form]');
     if (!form) return;
@@ -287,7 +338,7 @@
 
   var eventNames = ['NoteAdded', 'NoteChanged', 'NoteDeleted', 'PrivateNotesCounted', 'NotesRevealed', 'ClusterSaved',
     'ClusterDeleted', 'StepStarted', 'TimerChanged', 'VotesChanged', 'VotesRevealed', 'ParticipationChanged', 'Summoned',
-    'SessionChanged'];
+    'SessionChanged', 'Removed', 'ParticipantsChanged'];
 
   var own = {
     StepStarted: function (step, serverNow) {
@@ -313,6 +364,13 @@
     },
     ParticipationChanged: function (participation) {
       showParticipation(participation);
+    },
+    // The facilitator took this person out: the server's page says so, and shows nothing of the session any more.
+    Removed: function () {
+      window.location.reload();
+    },
+    ParticipantsChanged: function (people) {
+      showPeople(people);
     },
     Summoned: function (focus) {
       if (api.state) api.state.focus = focus;
