@@ -9,8 +9,10 @@ namespace Proeftuin.Features.Sessions;
 /// The facilitator panel's buttons as plain form posts (without JavaScript); with JavaScript the same buttons call the
 /// hub. Both end in <see cref="RunSession"/>. Each post goes back to the session page with a message.
 /// </summary>
-public sealed class LeadModel(RunSession run, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LeadModel(RunSession run, ChooseTallyRule tallyRule, IStringLocalizer<SharedResource> l) : PageModel
 {
+    [BindProperty] public TallyRuleForm Rule { get; set; } = new();
+
     public IActionResult OnGet(int id) => Redirect($"/sessies/{id}");
 
     public async Task<IActionResult> OnPostStartAsync(int id) =>
@@ -40,6 +42,8 @@ public sealed class LeadModel(RunSession run, IStringLocalizer<SharedResource> l
     public async Task<IActionResult> OnPostCloseAsync(int id) =>
         Done(id, await run.CloseAsync(id, Ct), null, "stap"); // the page's own banner says it is over, for good
 
+    public async Task<IActionResult> OnPostTallyRuleAsync(int id) =>
+        Done(id, await tallyRule.RunAsync(id, Rule.SmallGroupRule, Rule.MinVoters, Ct), "De regel voor kleine groepen is opgeslagen.", "leiden");
 
 
     private CancellationToken Ct => HttpContext.RequestAborted;

@@ -31,6 +31,11 @@ public sealed class LiveSession
     public string? Place { get; set; }
     public List<Step> Steps { get; set; } = [];
     public List<SessionQuestion> Questions { get; set; } = [];
+    /// <summary>What a perspective with fewer than <see cref="MinVoters"/> voters weighs in the balanced tally; fixed once a vote step started.</summary>
+    public SmallGroupRule SmallGroupRule { get; set; }
+    public int MinVoters { get; set; } = TallyRule.DefaultMinVoters;
+
+    public TallyRule TallyRule => new(SmallGroupRule, MinVoters);
 }
 
 public enum SessionState

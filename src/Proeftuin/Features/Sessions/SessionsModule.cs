@@ -24,6 +24,7 @@ public sealed class SessionsModule : FeatureModule
         s.AddScoped<ClusterNotes>();
         s.AddScoped<CastVote>();
         s.AddScoped<GetResults>();
+        s.AddScoped<ChooseTallyRule>();
         builder.Services.AddScoped<Privacy.IPersonalDataContributor, SessionsPersonalData>();
     }
 

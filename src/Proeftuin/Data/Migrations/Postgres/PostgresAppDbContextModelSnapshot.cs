@@ -2569,6 +2569,11 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<int>("MinVoters")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2584,6 +2589,9 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("SmallGroupRule")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");

@@ -2458,6 +2458,11 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MinVoters")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Place")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2472,6 +2477,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SmallGroupRule")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StartedAt")
