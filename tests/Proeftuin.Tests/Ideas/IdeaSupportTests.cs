@@ -159,7 +159,7 @@ public sealed class IdeaSupportTests(ProeftuinFactory factory) : IClassFixture<P
             Assert.Contains("Maar 1 persoon steunt ideeën vanuit ervaringskennis.", flags, StringComparison.Ordinal);
             Assert.Contains("Maar 1 persoon steunt ideeën vanuit wetenschappelijke kennis.", flags, StringComparison.Ordinal);
             Assert.DoesNotContain("professionele kennis", flags, StringComparison.Ordinal);
-            Assert.Contains("Die kennisbron telt toch volledig mee in de gebalanceerde telling.", flags, StringComparison.Ordinal);
+            Assert.Contains("Die kennisbronnen tellen toch volledig mee in de gebalanceerde telling.", flags, StringComparison.Ordinal);
             Assert.Contains("Regel voor kleine groepen (minder dan 3 mensen): telt volledig mee.", balance, StringComparison.Ordinal);
         }
         member.Cookies.Add(new Uri("http://localhost"), new Cookie(".AspNetCore.Culture", "c=en|uic=en"));

@@ -204,6 +204,10 @@ public sealed class SmallGroupRuleTests(ProeftuinFactory factory) : IClassFixtur
             Assert.Equal(["39 %", "34 %", "27 %"], rows.Select(r => r[3]));
         }
 
+        // The wall screen names the small group beside the stippen on the cards.
+        var wall = await facilitator.OpenAsync($"/sessies/{session.Id}/scherm");
+        Assert.Contains("Maar 1 persoon stemde vanuit wetenschappelijke kennis.", wall.Document.QuerySelector("[data-results-small]")!.TextContent, StringComparison.Ordinal);
+
         // Two researchers: plural.
         await VotersAsync(Perspective.Scientific, c);
         var plural = await facilitator.OpenAsync($"/sessies/{session.Id}");

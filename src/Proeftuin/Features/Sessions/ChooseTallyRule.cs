@@ -104,17 +104,20 @@ public static class TallyRuleText
         ? l["Maar 1 persoon steunt ideeën vanuit {0}.", perspective].Value
         : l["Maar {0} mensen steunen ideeën vanuit {1}.", voters, perspective].Value;
 
-    /// <summary>What the rule did to the flagged perspectives, after the flags.</summary>
-    public static string? Consequence(IStringLocalizer l, TallyRule rule, bool nothingSetApart, bool anyBelow)
+    /// <summary>What the rule did to the flagged perspectives (<paramref name="small"/> of them), after the flags.</summary>
+    public static string? Consequence(IStringLocalizer l, TallyRule rule, bool nothingSetApart, int small)
     {
         if (nothingSetApart)
             return l["Geen enkele kennisbron haalde {0}. Niets kon apart, dus alle kennisbronnen tellen volledig mee.", SessionWords.People(l, rule.MinVoters)].Value;
-        if (!anyBelow) return null;
-        return rule.Rule switch
+        if (small == 0) return null;
+        return (rule.Rule, small == 1) switch
         {
-            SmallGroupRule.Proportional => l["Daarom telt die kennisbron naar verhouding: minder zwaar in de gebalanceerde telling."].Value,
-            SmallGroupRule.Apart => l["Daarom staat die kennisbron apart: hij telt niet mee in de gebalanceerde telling."].Value,
-            _ => l["Die kennisbron telt toch volledig mee in de gebalanceerde telling."].Value,
+            (SmallGroupRule.Proportional, true) => l["Daarom telt die kennisbron naar verhouding: minder zwaar in de gebalanceerde telling."].Value,
+            (SmallGroupRule.Proportional, false) => l["Daarom tellen die kennisbronnen naar verhouding: minder zwaar in de gebalanceerde telling."].Value,
+            (SmallGroupRule.Apart, true) => l["Daarom staat die kennisbron apart: hij telt niet mee in de gebalanceerde telling."].Value,
+            (SmallGroupRule.Apart, false) => l["Daarom staan die kennisbronnen apart: ze tellen niet mee in de gebalanceerde telling."].Value,
+            (_, true) => l["Die kennisbron telt toch volledig mee in de gebalanceerde telling."].Value,
+            (_, false) => l["Die kennisbronnen tellen toch volledig mee in de gebalanceerde telling."].Value,
         };
     }
 }
