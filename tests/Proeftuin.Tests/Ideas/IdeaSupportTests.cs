@@ -139,5 +139,42 @@ public sealed class IdeaSupportTests(ProeftuinFactory factory) : IClassFixture<P
             s.GetProperty("byPerspective").EnumerateArray().Select(p => $"{p.GetProperty("perspective").GetString()}:{p.GetProperty("raw").GetInt32()}:{p.GetProperty("share").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList());
     }
 
+    /// <summary>Issue 15: ideas use the project default (telt volledig mee, threshold 3) and name the small groups plainly.</summary>
+    [Fact]
+    public async Task Support_from_a_small_perspective_is_flagged_with_the_voter_counts_and_the_rule()
+    {
+        var team = await factory.Data.TeamProjectAsync();
+        var busy = await factory.ItemAsync(team.Id, ItemKind.Idea, "Veel professionals");
+        var broad = await factory.ItemAsync(team.Id, ItemKind.Idea, "Gesteund door iedereen");
+        for (var n = 0; n < 4; n++) await factory.SupportAsync(busy, (await factory.Data.UserAsync()).Id, Perspective.Professional);
+        foreach (var p in Enum.GetValues<Perspective>()) await factory.SupportAsync(broad, (await factory.Data.UserAsync()).Id, p);
+
+        using var member = await factory.SignInAsync(team.Member.Email!);
+        foreach (var url in new[] { $"/projecten/{team.Id}/ideeen", $"/ideeen/{busy}" })
+        {
+            var page = await member.OpenAsync(url);
+            var balance = Text(page.Document.QuerySelector("[data-support-balance]")!);
+            Assert.Contains("Steun in dit project komt van: ervaringskennis 1 persoon · professionele kennis 5 mensen · wetenschappelijke kennis 1 persoon", balance, StringComparison.Ordinal);
+            var flags = Text(page.Document.QuerySelector("[data-support-small]")!);
+            Assert.Contains("Maar 1 persoon steunt ideeën vanuit ervaringskennis.", flags, StringComparison.Ordinal);
+            Assert.Contains("Maar 1 persoon steunt ideeën vanuit wetenschappelijke kennis.", flags, StringComparison.Ordinal);
+            Assert.DoesNotContain("professionele kennis", flags, StringComparison.Ordinal);
+            Assert.Contains("Die kennisbronnen tellen toch volledig mee in de gebalanceerde telling.", flags, StringComparison.Ordinal);
+            Assert.Contains("Regel voor kleine groepen (minder dan 3 mensen): telt volledig mee.", balance, StringComparison.Ordinal);
+        }
+        member.Cookies.Add(new Uri("http://localhost"), new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        var english = await member.OpenAsync($"/ideeen/{busy}");
+        Assert.Contains("Only 1 person supports ideas from scientific knowledge.", Text(english.Document.QuerySelector("[data-support-small]")!), StringComparison.Ordinal);
+
+        var idea = (await member.GetJsonAsync($"/api/v1/ideas/{busy}")).GetProperty("support");
+        Assert.Equal("full", idea.GetProperty("rule").GetString());
+        Assert.Equal(3, idea.GetProperty("minVoters").GetInt32());
+        Assert.Equal(["Experience:1:True:1", "Professional:5:False:1", "Scientific:1:True:1"],
+            idea.GetProperty("byPerspective").EnumerateArray().Select(p =>
+                $"{p.GetProperty("perspective").GetString()}:{p.GetProperty("voters").GetInt32()}:{p.GetProperty("belowThreshold").GetBoolean()}:{p.GetProperty("weight").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList());
+        var list = (await member.GetJsonAsync($"/api/v1/projects/{team.Id}/ideas")).EnumerateArray().ToList();
+        Assert.All(list, i => Assert.Equal("full", i.GetProperty("support").GetProperty("rule").GetString()));
+    }
+
     private static string Text(AngleSharp.Dom.IElement e) => string.Join(" ", e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -172,4 +172,115 @@ public sealed class BalancedTallyTests
         Assert.Equal(1.0 / 6, Row(t, 3).Balanced, Digits);
         Assert.Equal(1.0, t.Rows.Sum(r => r.Balanced), Digits);
     }
+
+    // The fixed example of issue 15 ("Eerlijk wegen"): 10 residents (ervaringskennis), 5 professionals, 1 researcher,
+    // one stip each, on three options A (1), B (2) and C (3).
+    //   Experience   10 voters: A 6, B 3, C 1  -> shares 0.6, 0.3, 0.1
+    //   Professional  5 voters: A 1, B 3, C 1  -> shares 0.2, 0.6, 0.2
+    //   Scientific    1 voter:  C 1            -> shares 0,   0,   1
+    // Threshold 3: only the researcher is under it.
+    //   full:         weights 1, 1, 1      A = 0.8/3 = 0.267   B = 0.9/3 = 0.300   C = 1.3/3 = 0.433   (C wins on one person)
+    //   proportional: weights 1, 1, 1/3    A = 0.8/(7/3) = 2.4/7 = 0.343   B = 0.9/(7/3) = 2.7/7 = 0.386
+    //                                      C = (0.1 + 0.2 + 1/3)/(7/3) = 1.9/7 = 0.271
+    //   apart:        weights 1, 1, 0      A = 0.8/2 = 0.400   B = 0.9/2 = 0.450   C = 0.3/2 = 0.150
+    private static readonly Ballot[] Example =
+        [new(1, E, 6), new(2, E, 3), new(3, E, 1), new(1, P, 1), new(2, P, 3), new(3, P, 1), new(3, S, 1)];
+
+    public static TheoryData<SmallGroupRule, double, double, double, int[]> ExampleTable => new()
+    {
+        // rule                          A      B      C      best first
+        { SmallGroupRule.Full,          0.267, 0.300, 0.433, [3, 2, 1] },
+        { SmallGroupRule.Proportional,  0.343, 0.386, 0.271, [2, 1, 3] },
+        { SmallGroupRule.Apart,         0.400, 0.450, 0.150, [2, 1, 3] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExampleTable))]
+    public void The_fixed_example_gives_the_numbers_worked_out_by_hand(SmallGroupRule rule, double a, double b, double c, int[] order)
+    {
+        var t = BalancedTally.Count([1, 2, 3], Example, Voters(e: 10, p: 5, s: 1), new TallyRule(rule, 3));
+
+        Assert.Equal(a, Math.Round(Row(t, 1).Balanced, 3));
+        Assert.Equal(b, Math.Round(Row(t, 2).Balanced, 3));
+        Assert.Equal(c, Math.Round(Row(t, 3).Balanced, 3));
+        Assert.Equal(order, t.Rows.Select(r => r.OptionId));
+        Assert.Equal(1.0, t.Rows.Sum(r => r.Balanced), Digits);
+        // Shares and raw counts do not depend on the rule: the researcher's own share stays visible.
+        Assert.Equal(1.0, Row(t, 3).ShareByPerspective[S], Digits);
+        Assert.Equal([7, 6, 3], new[] { Row(t, 1).Raw, Row(t, 2).Raw, Row(t, 3).Raw });
+        Assert.Equal(rule, t.Rule.Rule);
+        Assert.Equal(3, t.Rule.MinVoters);
+        Assert.False(t.NothingSetApart);
+        Assert.Equal([false, false, true], t.Weights.Select(w => w.BelowThreshold));
+        Assert.Equal([10, 5, 1], t.Weights.Select(w => w.Voters));
+        Assert.Equal([10, 5, 1], t.Weights.Select(w => w.Votes));
+    }
+
+    [Fact]
+    public void The_weights_follow_the_rule()
+    {
+        double[] Weights(SmallGroupRule rule, int min) =>
+            BalancedTally.Count([1, 2, 3], Example, Voters(e: 10, p: 5, s: 1), new TallyRule(rule, min)).Weights.Select(w => w.Weight).ToArray();
+
+        Assert.Equal([1.0, 1.0, 1.0], Weights(SmallGroupRule.Full, 3));
+        Assert.Equal([1.0, 1.0, 1.0 / 3], Weights(SmallGroupRule.Proportional, 3));
+        // Threshold 20: 10/20, 5/20, 1/20.
+        Assert.Equal([0.5, 0.25, 0.05], Weights(SmallGroupRule.Proportional, 20));
+        Assert.Equal([1.0, 1.0, 0.0], Weights(SmallGroupRule.Apart, 3));
+        // Threshold 6: the professionals are set apart too; only the residents remain.
+        Assert.Equal([1.0, 0.0, 0.0], Weights(SmallGroupRule.Apart, 6));
+        // Threshold 1: nobody is under it, every rule is the plain balanced count.
+        Assert.Equal([1.0, 1.0, 1.0], Weights(SmallGroupRule.Apart, 1));
+        Assert.Equal([1.0, 1.0, 1.0], Weights(SmallGroupRule.Proportional, 1));
+    }
+
+    [Fact]
+    public void Apart_with_no_perspective_at_the_threshold_counts_all_fully_and_says_so()
+    {
+        // Threshold 11: even the ten residents are under it. Nothing can be set apart, so the full rule's numbers.
+        var apart = BalancedTally.Count([1, 2, 3], Example, Voters(e: 10, p: 5, s: 1), new TallyRule(SmallGroupRule.Apart, 11));
+        var full = BalancedTally.Count([1, 2, 3], Example, Voters(e: 10, p: 5, s: 1), new TallyRule(SmallGroupRule.Full, 11));
+
+        Assert.True(apart.NothingSetApart);
+        Assert.False(full.NothingSetApart);
+        Assert.Equal(full.Rows.Select(r => r.Balanced), apart.Rows.Select(r => r.Balanced));
+        Assert.All(apart.Weights, w => Assert.True(w.BelowThreshold));
+        Assert.All(apart.Weights, w => Assert.Equal(1.0, w.Weight));
+    }
+
+    [Fact]
+    public void The_default_rule_is_full_with_threshold_three_and_keeps_the_old_numbers()
+    {
+        var plain = BalancedTally.Count([1, 2, 3], Example, Voters(e: 10, p: 5, s: 1));
+
+        Assert.Equal(TallyRule.Default, plain.Rule);
+        Assert.Equal(SmallGroupRule.Full, plain.Rule.Rule);
+        Assert.Equal(3, plain.Rule.MinVoters);
+        Assert.Equal(1.3 / 3, Row(plain, 3).Balanced, Digits);
+        Assert.True(plain.Weights.Single(w => w.Perspective == S).BelowThreshold);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(51, 50)]
+    [InlineData(int.MaxValue, 50)]
+    public void A_threshold_out_of_range_is_clamped_not_divided_by(int given, int used)
+    {
+        var t = BalancedTally.Count([1, 2, 3], Example, Voters(e: 10, p: 5, s: 1), new TallyRule(SmallGroupRule.Proportional, given));
+
+        Assert.Equal(used, t.Rule.MinVoters);
+        Assert.Equal(1.0, t.Rows.Sum(r => r.Balanced), Digits);
+    }
+
+    [Fact]
+    public void A_perspective_with_votes_but_no_counted_voters_counts_as_one_person()
+    {
+        var t = BalancedTally.Count([1, 2], [new(1, E, 2), new(2, S, 1)], Voters(e: 4), new TallyRule(SmallGroupRule.Proportional, 2));
+
+        Assert.Equal(1, t.Weights.Single(w => w.Perspective == S).Voters);
+        Assert.Equal(0.5, t.Weights.Single(w => w.Perspective == S).Weight, Digits);
+        // A = 1·1 / 1.5, B = 0.5·1 / 1.5.
+        Assert.Equal(2.0 / 3, Row(t, 1).Balanced, Digits);
+    }
 }

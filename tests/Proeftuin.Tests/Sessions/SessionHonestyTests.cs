@@ -351,8 +351,10 @@ public sealed class SessionHonestyTests(ProeftuinFactory factory) : IClassFixtur
             var page = await facilitator.OpenAsync(path);
             var table = page.Document.QuerySelector("table.pt-results")!;
             // A header per column: the groups per knowledge source, then "Stippen" and "Deel" under each.
-            var groups = table.QuerySelectorAll("thead th[scope=colgroup]").Select(th => th.TextContent.Trim()).ToList();
-            Assert.Equal(["Ervaringskennis", "Professionele kennis"], groups);
+            // Each group names its voters (issue 15); under the default threshold of 3 both groups are small.
+            var groups = table.QuerySelectorAll("thead th[scope=colgroup]")
+                .Select(th => string.Join(' ', th.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+            Assert.Equal(["Ervaringskennis 1 persoon · te weinig mensen", "Professionele kennis 2 mensen · te weinig mensen"], groups);
             var sub = table.QuerySelectorAll("thead tr")[1].QuerySelectorAll("th").Select(th => th.FirstChild!.TextContent.Trim()).ToList();
             Assert.Equal(["Stippen", "Deel", "Stippen", "Deel"], sub);
             // One number per cell: no "1 (33 %)".

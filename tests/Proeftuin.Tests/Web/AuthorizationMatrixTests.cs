@@ -306,12 +306,14 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         new("POST /sessies/{id:int}/leiden?handler=Remove                 | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshParticipantAsync(), body: "participantId={Participant}"),
         new("POST /sessies/{id:int}/leiden?handler=Joining                | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshSessionAsync(), body: "joining=Closed"),
         new("POST /sessies/{id:int}?handler=Perspective                   | 404 ok  404 403 ok  ok  ok  404 403"),
+        new("POST /sessies/{id:int}/leiden?handler=TallyRule              | 404 in  404 403 403 403 ok  404 ok", fresh: w => w.FreshPlannedSessionAsync(), body: "Rule.SmallGroupRule=proportional&Rule.MinVoters=4"),
         new("GET /sessies/{id:int}/voorbereiden                           | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden"),
         new("POST /sessies/{id:int}/voorbereiden?handler=Details          | in  in  in  403 403 403 400 404 400", path: "/sessies/{Planned}/voorbereiden"),
         new("POST /sessies/{id:int}/voorbereiden?handler=AddStep          | in  in  in  403 403 403 400 404 400", path: "/sessies/{Planned}/voorbereiden"),
         new("POST /sessies/{id:int}/voorbereiden?handler=EditStep         | in  in  in  403 403 403 400 404 400", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}", fresh: w => w.FreshPlannedSessionAsync()),
         new("POST /sessies/{id:int}/voorbereiden?handler=MoveStep         | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}&direction=1"),
         new("POST /sessies/{id:int}/voorbereiden?handler=RemoveStep       | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "stepId={PlannedStep}", fresh: w => w.FreshPlannedSessionAsync()),
+        new("POST /sessies/{id:int}/voorbereiden?handler=TallyRule        | in  in  in  403 403 403 ok  404 ok", path: "/sessies/{Planned}/voorbereiden", body: "Rule.SmallGroupRule=apart&Rule.MinVoters=5", fresh: w => w.FreshPlannedSessionAsync()),
 
         // Ideas (issue 12): the idea page with support and status, the project's list
         new("GET /ideeen/{id:int}                                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -12,13 +12,21 @@ public sealed record SupportCount(int Raw, double Balanced, IReadOnlyDictionary<
     public static readonly SupportCount None = new(0, 0, new Dictionary<Perspective, int>(), new Dictionary<Perspective, double>());
 }
 
-/// <summary>The support of a whole project's ideas, balanced over all of them (a filter or a page does not change a score).</summary>
+/// <summary>
+/// The support of a whole project's ideas, balanced over all of them (a filter or a page does not change a score).
+/// Rule, Weights and NothingSetApart as in <see cref="Tally"/>: per perspective that supported, its supporters, whether they
+/// are fewer than the threshold and the weight it got.
+/// </summary>
 public sealed record ProjectSupport(IReadOnlyList<int> Order, IReadOnlyDictionary<int, SupportCount> ByIdea,
     IReadOnlyDictionary<Perspective, int> SupportsByPerspective, IReadOnlyDictionary<Perspective, int> SupportersByPerspective)
 {
     public SupportCount For(int ideaId) => ByIdea.GetValueOrDefault(ideaId) ?? SupportCount.None;
 
     public int Supporters => SupportersByPerspective.Values.Sum();
+
+    public TallyRule Rule { get; init; } = TallyRule.Default;
+    public IReadOnlyList<PerspectiveWeight> Weights { get; init; } = [];
+    public bool NothingSetApart { get; init; }
 }
 
 /// <summary>
@@ -27,6 +35,12 @@ public sealed record ProjectSupport(IReadOnlyList<int> Order, IReadOnlyDictionar
 /// </summary>
 public sealed class IdeaSupportTally(AppDbContext db)
 {
+    /// <summary>
+    /// Idea support has no session and no facilitator moment "before the vote": support keeps coming in. So every project
+    /// uses the default rule (small groups count fully, threshold 3) and the pages name the small groups plainly.
+    /// </summary>
+    public static readonly TallyRule Rule = TallyRule.Default;
+
     public async Task<ProjectSupport> ForProjectAsync(int projectId, IReadOnlyCollection<int> ideaIds, CancellationToken ct = default)
     {
         var supports = db.Set<IdeaSupport>().AsNoTracking().Where(s => s.ProjectId == projectId);
@@ -39,10 +53,15 @@ public sealed class IdeaSupportTally(AppDbContext db)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var supporters = new Dictionary<Perspective, int>();
         foreach (var p in people.Concat(formers)) supporters[p.Key] = supporters.GetValueOrDefault(p.Key) + p.Count;
-        var tally = BalancedTally.Count(ideaIds, grouped.Select(g => new Ballot(g.IdeaId, g.Perspective, g.Count)), supporters);
+        var tally = BalancedTally.Count(ideaIds, grouped.Select(g => new Ballot(g.IdeaId, g.Perspective, g.Count)), supporters, Rule);
         return new ProjectSupport(tally.Rows.Select(r => r.OptionId).ToList(),
             tally.Rows.ToDictionary(r => r.OptionId, r => new SupportCount(r.Raw, r.Balanced, r.RawByPerspective, r.ShareByPerspective)),
-            tally.VotesByPerspective, tally.VotersByPerspective);
+            tally.VotesByPerspective, tally.VotersByPerspective)
+        {
+            Rule = tally.Rule,
+            Weights = tally.Weights,
+            NothingSetApart = tally.NothingSetApart,
+        };
     }
 
     /// <summary>The ids of every idea of the project: the options of the tally.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Features.Members;
+using Proeftuin.Features.Sessions;
 using Proeftuin.Web;
 
 namespace Proeftuin.Features.Ideas;
@@ -8,11 +9,18 @@ namespace Proeftuin.Features.Ideas;
 /// <summary>Ideas over HTTP: the same use cases and rules as the pages (reading follows the project). Enums by their fixed English names.</summary>
 public static class IdeasApi
 {
-    /// <summary>Share: the part of that perspective's supports (over all of the project's ideas) that went to this idea, 0–1.</summary>
-    public sealed record PerspectiveSupportDto(string Perspective, int Raw, double Share);
+    /// <summary>
+    /// Share: the part of that perspective's supports (over all of the project's ideas) that went to this idea, 0–1.
+    /// Voters: people of that perspective who support any idea of the project; BelowThreshold: fewer than MinVoters;
+    /// Weight: what the perspective weighs in the balanced score (1 full).
+    /// </summary>
+    public sealed record PerspectiveSupportDto(string Perspective, int Raw, double Share, int Voters, bool BelowThreshold, double Weight);
 
-    /// <summary>Raw: supports; balanced: 0–1, every perspective that supported any idea of the project weighing the same.</summary>
-    public sealed record SupportDto(int Raw, double Balanced, IReadOnlyList<PerspectiveSupportDto> ByPerspective);
+    /// <summary>
+    /// Raw: supports; balanced: 0–1, every perspective that supported any idea of the project weighing the same.
+    /// Rule ("full", "proportional" or "apart") and MinVoters: how perspectives with few supporters count (issue 15).
+    /// </summary>
+    public sealed record SupportDto(int Raw, double Balanced, IReadOnlyList<PerspectiveSupportDto> ByPerspective, string Rule, int MinVoters);
 
     public sealed record IdeaSummaryDto(int Id, string Title, string Status, string KnowledgeSource, DateTime CreatedAt, IReadOnlyList<int> QuestionIds, SupportDto Support);
 
@@ -44,7 +52,7 @@ public static class IdeasApi
                 http.Response.Headers["X-Total-Count"] = list.Total.ToString(CultureInfo.InvariantCulture);
                 http.Response.Headers["X-Page-Count"] = list.Pages.ToString(CultureInfo.InvariantCulture);
                 return Results.Ok(list.Ideas.Select(i => new IdeaSummaryDto(i.Id, i.Title, IdeaSlugs.Status.Of(i.Status), MemberSlugs.Perspective.Of(i.KnowledgeSource),
-                    i.CreatedAt, i.Questions.Select(q => q.Id).ToList(), ToDto(i.Support))));
+                    i.CreatedAt, i.Questions.Select(q => q.Id).ToList(), ToDto(i.Support, list.Support))));
             })
             .WithSummary("De ideeën van een project, best gesteund eerst (gebalanceerd, dan aantal), 50 per pagina (page=1, 2, …; totaal in X-Total-Count); filter met status")
             .Produces<IEnumerable<IdeaSummaryDto>>()
@@ -58,7 +66,7 @@ public static class IdeasApi
                 var i = outcome.Value!;
                 return Results.Ok(new IdeaDto(i.Id, i.ProjectId, i.Title, i.Text, i.Html, IdeaSlugs.Status.Of(i.Status), MemberSlugs.Perspective.Of(i.KnowledgeSource),
                     Projects.ProjectSlugs.Phase.Of(i.Phase), i.CreatedAt, i.SessionId, i.Questions.Select(q => new QuestionDto(q.Id, q.Title)).ToList(),
-                    ToDto(i.Support), i.ProjectSupport.SupportersByPerspective.OrderBy(s => s.Key).ToDictionary(s => MemberSlugs.Perspective.Of(s.Key), s => s.Value),
+                    ToDto(i.Support, i.ProjectSupport), i.ProjectSupport.SupportersByPerspective.OrderBy(s => s.Key).ToDictionary(s => MemberSlugs.Perspective.Of(s.Key), s => s.Value),
                     i.History.Select(h => new StatusChangeDto(IdeaSlugs.Status.Of(h.From), IdeaSlugs.Status.Of(h.To), h.Reason, h.At)).ToList(),
                     i.IsSignedIn ? i.ISupport : null));
             })
@@ -68,7 +76,10 @@ public static class IdeasApi
         return app;
     }
 
-    private static SupportDto ToDto(SupportCount s) => new(s.Raw, s.Balanced,
+    private static SupportDto ToDto(SupportCount s, ProjectSupport project) => new(s.Raw, s.Balanced,
         s.ShareByPerspective.Keys.Union(s.RawByPerspective.Keys).Order()
-            .Select(p => new PerspectiveSupportDto(MemberSlugs.Perspective.Of(p), s.RawByPerspective.GetValueOrDefault(p), s.ShareByPerspective.GetValueOrDefault(p))).ToList());
+            .Select(p => project.Weights.FirstOrDefault(w => w.Perspective == p) is { } w
+                ? new PerspectiveSupportDto(MemberSlugs.Perspective.Of(p), s.RawByPerspective.GetValueOrDefault(p), s.ShareByPerspective.GetValueOrDefault(p), w.Voters, w.BelowThreshold, w.Weight)
+                : new PerspectiveSupportDto(MemberSlugs.Perspective.Of(p), s.RawByPerspective.GetValueOrDefault(p), s.ShareByPerspective.GetValueOrDefault(p), 0, false, 0)).ToList(),
+        project.Rule.Rule.Slug(), project.Rule.MinVoters);
 }

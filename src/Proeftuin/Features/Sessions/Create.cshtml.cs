@@ -55,7 +55,10 @@ public sealed class SessionForm
     public string? PlannedDate { get; set; }
     public string? PlannedTime { get; set; }
     public string? Place { get; set; }
-    public SessionInput ToInput() => new(Title, QuestionIds, PlannedDate, PlannedTime, Place);
+    /// <summary>How small perspectives count (issue 15); only the create page sends these, the plan page has its own form.</summary>
+    public string? SmallGroupRule { get; set; } = TallyRule.Default.Rule.Slug();
+    public string? MinVoters { get; set; } = TallyRule.DefaultMinVoters.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public SessionInput ToInput() => new(Title, QuestionIds, PlannedDate, PlannedTime, Place, SmallGroupRule, MinVoters);
 
     /// <summary>A stored session's values in the form's own shape.</summary>
     public static SessionForm From(LiveSession s, List<int> questionIds) => new()

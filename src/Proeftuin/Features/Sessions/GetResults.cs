@@ -7,17 +7,23 @@ namespace Proeftuin.Features.Sessions;
 
 /// <summary>
 /// The result of a closed vote step: every visible note of the session with its raw count and its balanced score (each
-/// perspective that voted weighs the same, DESIGN.md §2), best first as <see cref="BalancedTally"/> orders them.
+/// perspective that voted weighs the same, DESIGN.md §2, unless the session's rule for small groups says otherwise),
+/// best first as <see cref="BalancedTally"/> orders them. Rule and MinVoters are the session's choice, printed with the
+/// results; NothingSetApart: the rule was "apart" but no perspective reached the threshold, so all counted fully.
 /// </summary>
-public sealed record ResultsView(int StepId, string StepTitle, int TotalVotes, IReadOnlyList<ResultRow> Rows, IReadOnlyList<PerspectiveVotes> Perspectives);
+public sealed record ResultsView(int StepId, string StepTitle, int TotalVotes, IReadOnlyList<ResultRow> Rows, IReadOnlyList<PerspectiveVotes> Perspectives,
+    SmallGroupRule Rule, int MinVoters, bool NothingSetApart);
 
 /// <summary>One note's result; Balanced and the shares are fractions from 0 to 1.</summary>
 public sealed record ResultRow(
     int NoteId, string Text, int? ClusterId, string? ClusterName, int Raw, double Balanced,
     IReadOnlyDictionary<Perspective, int> RawByPerspective, IReadOnlyDictionary<Perspective, double> ShareByPerspective);
 
-/// <summary>How many people of a perspective voted, and how many stippen they cast together.</summary>
-public sealed record PerspectiveVotes(Perspective Perspective, int Voters, int Votes);
+/// <summary>
+/// How many people of a perspective voted, how many stippen they cast together, whether they were fewer than the
+/// threshold, and the weight the perspective got in the balanced score (1 full, 0 left out).
+/// </summary>
+public sealed record PerspectiveVotes(Perspective Perspective, int Voters, int Votes, bool BelowThreshold, double Weight);
 
 public sealed class GetResults(AppDbContext db, SessionAccess access)
 {
@@ -72,7 +78,7 @@ public sealed class GetResults(AppDbContext db, SessionAccess access)
         var ballots = votes.GroupBy(v => (v.NoteId, v.Perspective)).Select(g => new Ballot(g.Key.NoteId, g.Key.Perspective, g.Count()));
         var voters = votes.Select(v => (v.ParticipantId, v.Perspective)).Distinct()
             .GroupBy(v => v.Perspective).ToDictionary(g => g.Key, g => g.Count());
-        var tally = BalancedTally.Count(notes.Select(n => n.Id), ballots, voters);
+        var tally = BalancedTally.Count(notes.Select(n => n.Id), ballots, voters, caller.Session.TallyRule);
         var byId = notes.ToDictionary(n => n.Id);
         var rows = tally.Rows.Select(r =>
         {
@@ -80,9 +86,8 @@ public sealed class GetResults(AppDbContext db, SessionAccess access)
             var cluster = n.ClusterId is { } cid ? clusters.GetValueOrDefault(cid) : null;
             return new ResultRow(n.Id, n.Text, n.ClusterId, cluster, r.Raw, r.Balanced, r.RawByPerspective, r.ShareByPerspective);
         }).ToList();
-        var perspectives = tally.VotersByPerspective.Keys.Union(tally.VotesByPerspective.Keys).Order()
-            .Select(p => new PerspectiveVotes(p, tally.VotersByPerspective.GetValueOrDefault(p), tally.VotesByPerspective.GetValueOrDefault(p))).ToList();
-        return new ResultsView(step.Id, step.Title, rows.Sum(r => r.Raw), rows, perspectives);
+        var perspectives = tally.Weights.Select(w => new PerspectiveVotes(w.Perspective, w.Voters, w.Votes, w.BelowThreshold, w.Weight)).ToList();
+        return new ResultsView(step.Id, step.Title, rows.Sum(r => r.Raw), rows, perspectives, tally.Rule.Rule, tally.Rule.MinVoters, tally.NothingSetApart);
     }
 }
 

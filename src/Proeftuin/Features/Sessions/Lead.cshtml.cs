@@ -9,8 +9,10 @@ namespace Proeftuin.Features.Sessions;
 /// The facilitator panel's buttons as plain form posts (without JavaScript); with JavaScript the same buttons call the
 /// hub. Both end in <see cref="RunSession"/>. Each post goes back to the session page with a message.
 /// </summary>
-public sealed class LeadModel(RunSession run, ManageParticipants manage, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LeadModel(RunSession run, ManageParticipants manage, ChooseTallyRule tallyRule, IStringLocalizer<SharedResource> l) : PageModel
 {
+    [BindProperty] public TallyRuleForm Rule { get; set; } = new();
+
     public IActionResult OnGet(int id) => Redirect($"/sessies/{id}");
 
     public async Task<IActionResult> OnPostStartAsync(int id) =>
@@ -42,6 +44,9 @@ public sealed class LeadModel(RunSession run, ManageParticipants manage, IString
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int participantId) =>
         Done(id, await manage.RemoveAsync(id, participantId, Ct), "De deelnemer is uit de sessie gehaald. Hun post-its blijven staan.", "deelnemers");
+
+    public async Task<IActionResult> OnPostTallyRuleAsync(int id) =>
+        Done(id, await tallyRule.RunAsync(id, Rule.SmallGroupRule, Rule.MinVoters, Ct), "De regel voor kleine groepen is opgeslagen.", "leiden");
 
     public async Task<IActionResult> OnPostJoiningAsync(int id, JoiningRule joining)
     {

@@ -38,6 +38,11 @@ public sealed class LiveSession
     public JoiningRule Joining { get; set; }
     /// <summary>When the facilitator set the current rule on the lead page (null: never changed).</summary>
     public DateTime? JoiningChangedAt { get; set; }
+    /// <summary>What a perspective with fewer than <see cref="MinVoters"/> voters weighs in the balanced tally; fixed once a vote step started.</summary>
+    public SmallGroupRule SmallGroupRule { get; set; }
+    public int MinVoters { get; set; } = TallyRule.DefaultMinVoters;
+
+    public TallyRule TallyRule => new(SmallGroupRule, MinVoters);
 }
 
 public enum SessionState

@@ -10,9 +10,10 @@ namespace Proeftuin.Features.Sessions;
 
 /// <summary>Preparing a session: title, questions and steps. Facilitators only; every change is its own small form.</summary>
 [Authorize]
-public sealed class PlanModel(PlanSession plan, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel, ISessionFormPage
+public sealed class PlanModel(PlanSession plan, ChooseTallyRule tallyRule, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel, ISessionFormPage
 {
     [BindProperty] public SessionForm Input { get; set; } = new();
+    [BindProperty] public TallyRuleForm Rule { get; set; } = new();
     [BindProperty] public StepForm Step { get; set; } = new();
     public IReadOnlyList<QuestionView> Questions { get; private set; } = [];
     public LiveSession Session { get; private set; } = null!;
@@ -27,7 +28,15 @@ public sealed class PlanModel(PlanSession plan, AppDbContext db, IStringLocalize
         if (denied is not null) return denied;
         Input = SessionForm.From(Session,
             await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted));
+        Rule = TallyRuleForm.From(Session.TallyRule);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostTallyRuleAsync(int id)
+    {
+        var outcome = await tallyRule.RunAsync(id, Rule.SmallGroupRule, Rule.MinVoters, HttpContext.RequestAborted);
+        if (outcome.IsOk) return Back(id, "De regel voor kleine groepen is opgeslagen.", "kleine-groepen");
+        return await FailAsync(id, outcome, "Rule");
     }
 
     public async Task<IActionResult> OnPostDetailsAsync(int id)
@@ -91,6 +100,7 @@ public sealed class PlanModel(PlanSession plan, AppDbContext db, IStringLocalize
         var denied = await LoadAsync(id);
         if (denied is not null) return denied;
         if (prefix != "Step") EditingStepId = null;
+        if (prefix != "Rule") Rule = TallyRuleForm.From(Session.TallyRule);
         if (prefix != "Input")
             Input = SessionForm.From(Session, await db.SessionQuestions.Where(q => q.SessionId == id).Select(q => q.QuestionId).ToListAsync(HttpContext.RequestAborted));
         ModelState.AddErrors(outcome.Errors, l, prefix);

@@ -9,7 +9,8 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Sessions;
 
 /// <summary>Date ("2027-03-12"), time ("19:30") and place come as typed: the use case checks them and says what is wrong in Dutch.</summary>
-public sealed record SessionInput(string? Title, IReadOnlyList<int> QuestionIds, string? PlannedDate = null, string? PlannedTime = null, string? Place = null);
+public sealed record SessionInput(string? Title, IReadOnlyList<int> QuestionIds, string? PlannedDate = null, string? PlannedTime = null, string? Place = null,
+    string? SmallGroupRule = null, string? MinVoters = null);
 
 public sealed record StepInput(string? Title, string? Instruction, int? Minutes, bool Private, bool Anonymous, int? VotesPerPerson, bool SeveralPerNote);
 
@@ -51,6 +52,7 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var title = v.Text("Title", input.Title, SessionLimits.Title, label: "een titel");
         var questions = await CheckQuestionsAsync(projectId, input.QuestionIds, v, ct);
         var when = When(input, v);
+        var rule = TallyRuleText.Parse(input.SmallGroupRule, input.MinVoters, v, TallyRule.Default);
         if (forms.Count > SessionLimits.MaxSteps || forms.Any(f => !Enum.IsDefined(f)))
             v.Add("Form", "Een sessie heeft hoogstens {0} stappen.", SessionLimits.MaxSteps);
         if (!v.IsValid) return v;
@@ -66,6 +68,8 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
             PlannedDate = when.Date,
             PlannedTime = when.Time,
             Place = when.Place,
+            SmallGroupRule = rule.Rule,
+            MinVoters = rule.MinVoters,
             Questions = questions.Select(id => new SessionQuestion { QuestionId = id }).ToList(),
         };
         var position = 0;

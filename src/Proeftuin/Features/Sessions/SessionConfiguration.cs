@@ -20,6 +20,9 @@ internal sealed class SessionConfiguration :
         b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(s => s.CreatedById).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(s => s.Steps).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SessionId).OnDelete(DeleteBehavior.Cascade);
+        // Sessions from before issue 15 get the default threshold; the rule's default (0) is "telt volledig mee".
+        b.Property(s => s.MinVoters).HasDefaultValue(TallyRule.DefaultMinVoters).HasSentinel(0);
+        b.Ignore(s => s.TallyRule);
     }
 
     public void Configure(EntityTypeBuilder<SessionQuestion> b)

@@ -43,7 +43,7 @@ public static class SessionsApi
                 if (caller is null) return Missing(http, id, l);
                 return Results.Ok(new ResultsDto(id, await results.ClosedStepsAsync(caller, ct)));
             })
-            .WithSummary("De uitslag per afgesloten stemstap: stippen per post-it, per kennisbron, en gewogen (elke kennisbron telt even zwaar)")
+            .WithSummary("De uitslag per afgesloten stemstap: stippen per post-it, per kennisbron, en gewogen (elke kennisbron telt even zwaar, volgens de regel voor kleine groepen: rule, minVoters; per kennisbron voters, belowThreshold, weight)")
             .Produces<ResultsDto>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

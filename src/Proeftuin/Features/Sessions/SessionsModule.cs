@@ -26,6 +26,7 @@ public sealed class SessionsModule : FeatureModule
         s.AddScoped<GetResults>();
         s.AddScoped<Projects.IBalanceContributor, SessionBalance>();
         s.AddScoped<ManageParticipants>();
+        s.AddScoped<ChooseTallyRule>();
         builder.Services.AddScoped<Privacy.IPersonalDataContributor, SessionsPersonalData>();
     }
 

@@ -18,6 +18,8 @@ public sealed class WallModel(SessionAccess access, GetSessionState state, GetRe
     public string JoinAddress { get; private set; } = "";
     /// <summary>The same board as the session page, without buttons.</summary>
     public NoteBoard Board { get; private set; } = null!;
+    /// <summary>The last closed vote: its small groups are named on the wall too (issue 15).</summary>
+    public ResultsView? LastResults { get; private set; }
 
     public StepView? CurrentStep => View.Steps.FirstOrDefault(s => s.Id == View.CurrentStepId);
 
@@ -29,6 +31,7 @@ public sealed class WallModel(SessionAccess access, GetSessionState state, GetRe
         var closedVotes = View.Steps.Any(s => s.Mode == StepMode.Vote && s.VotingClosed)
             ? await results.ClosedStepsAsync(caller, HttpContext.RequestAborted) : [];
         Board = new NoteBoard(View, caller, NoteBoard.DotsFrom(closedVotes), ReadOnly: true);
+        LastResults = closedVotes.Count > 0 ? closedVotes[^1] : null;
         JoinAddress = publicUrl.Base.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal) + "/doe-mee";
         JoinUrl = $"{publicUrl.Base}/doe-mee/{View.JoinCode}";
         QrSvg = QrCodes.Svg(JoinUrl, "QR-code: " + JoinUrl);

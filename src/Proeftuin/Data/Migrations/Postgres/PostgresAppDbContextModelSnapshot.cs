@@ -2569,6 +2569,17 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<int>("Joining")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("JoiningChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinVoters")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<int?>("Phase")
                         .HasColumnType("integer");
 
@@ -2587,6 +2598,9 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("SmallGroupRule")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2668,6 +2682,10 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BrowserKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2686,6 +2704,9 @@ namespace Proeftuin.Data.Migrations.Postgres
                     b.Property<int>("Perspective")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
 
@@ -2699,10 +2720,44 @@ namespace Proeftuin.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("SessionId", "BrowserKeyHash");
+
                     b.HasIndex("SessionId", "UserId")
                         .IsUnique();
 
                     b.ToTable("SessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Sessions.PerspectiveChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionPerspectiveChanges", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.SessionQuestion", b =>
@@ -4486,6 +4541,21 @@ namespace Proeftuin.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Sessions.PerspectiveChange", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Sessions.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Sessions.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.SessionQuestion", b =>

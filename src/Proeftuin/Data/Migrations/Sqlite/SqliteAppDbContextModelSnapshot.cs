@@ -2458,6 +2458,17 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Joining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("JoiningChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinVoters")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<int?>("Phase")
                         .HasColumnType("INTEGER");
 
@@ -2475,6 +2486,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SmallGroupRule")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StartedAt")
@@ -2553,6 +2567,10 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BrowserKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2571,6 +2589,9 @@ namespace Proeftuin.Data.Migrations.Sqlite
                     b.Property<int>("Perspective")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -2584,10 +2605,42 @@ namespace Proeftuin.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("SessionId", "BrowserKeyHash");
+
                     b.HasIndex("SessionId", "UserId")
                         .IsUnique();
 
                     b.ToTable("SessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Sessions.PerspectiveChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionPerspectiveChanges", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.SessionQuestion", b =>
@@ -4348,6 +4401,21 @@ namespace Proeftuin.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Proeftuin.Features.Sessions.PerspectiveChange", b =>
+                {
+                    b.HasOne("Proeftuin.Features.Sessions.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Features.Sessions.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Proeftuin.Features.Sessions.SessionQuestion", b =>
