@@ -25,13 +25,17 @@ public sealed class OperationsTests(ProeftuinFactory factory) : IClassFixture<Pr
         Assert.Contains("/api/v1/programmes/{id}", paths);
         Assert.Contains("/api/v1/projects", paths);
         Assert.Contains("/api/v1/projects/{id}", paths);
-        // Every API path is documented with what it does: a read, or (like an experiment's observations) a write only.
+        // Every API path is documented with what it does: a read, or (like an experiment's observations or taking a
+        // participant out of a live session) a write only.
+        string[] methods = ["get", "post", "put", "delete"];
         foreach (var path in paths.Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)))
         {
             var item = doc.RootElement.GetProperty("paths").GetProperty(path);
-            Assert.True(item.TryGetProperty("get", out _) || item.TryGetProperty("post", out _), $"{path} has neither GET nor POST");
+            Assert.True(methods.Any(m => item.TryGetProperty(m, out _)), $"{path} has no operation");
         }
         Assert.True(doc.RootElement.GetProperty("paths").GetProperty("/api/v1/experiments/{id}/observations").TryGetProperty("post", out _));
+        Assert.True(doc.RootElement.GetProperty("paths").GetProperty("/api/v1/sessions/{id}/participants/{participantId}").TryGetProperty("delete", out _));
+        Assert.True(doc.RootElement.GetProperty("paths").GetProperty("/api/v1/sessions/{id}/joining").TryGetProperty("put", out _));
     }
 
     [Theory]
