@@ -167,17 +167,20 @@ public sealed class PageCacheEviction(IServiceProvider services, ILogger<PageCac
         "IdentityUserClaim`1", "IdentityUserLogin`1", "IdentityUserToken`1", "IdentityUserRole`1", "IdentityRoleClaim`1", "IdentityRole",
     };
 
-    /// <summary>Of an account, public pages show only its name (and that only to signed-in readers today).</summary>
-    private static readonly HashSet<string> ShownUserProperties = new(StringComparer.Ordinal) { "DisplayName" };
-
     /// <summary>
-    /// A live session's post-its and stippen count in the knowledge balance that cached pages show. They evict when the
-    /// session starts, moves to another step or closes (or is deleted), not at every post-it, which would empty the cache
-    /// all session long: the balance catches up at each step, and within the entries' five minutes in any case.
+    /// Entity types of which only some properties show: a change to another property evicts nothing, a delete always
+    /// does. Of an account public pages show only its name (and that only to signed-in readers today). A live session's
+    /// post-its and stippen count in the knowledge balance: they evict when the session starts, moves to another step or
+    /// closes, not at every post-it, which would empty the cache all session long — the balance catches up at each step,
+    /// and within the entries' five minutes in any case.
     /// </summary>
-    private static readonly HashSet<string> ShownSessionProperties = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, HashSet<string>> ShownProperties = new(StringComparer.Ordinal)
     {
-        nameof(Features.Sessions.LiveSession.State), nameof(Features.Sessions.LiveSession.CurrentStepId), nameof(Features.Sessions.LiveSession.Phase),
+        [nameof(Features.Accounts.AppUser)] = new(StringComparer.Ordinal) { nameof(Features.Accounts.AppUser.DisplayName) },
+        [nameof(Features.Sessions.LiveSession)] = new(StringComparer.Ordinal)
+        {
+            nameof(Features.Sessions.LiveSession.State), nameof(Features.Sessions.LiveSession.CurrentStepId), nameof(Features.Sessions.LiveSession.Phase),
+        },
     };
 
     private readonly ConditionalWeakTable<DbContext, Pending> pending = new();
@@ -278,13 +281,9 @@ public sealed class PageCacheEviction(IServiceProvider services, ILogger<PageCac
     private static bool Shows(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
     {
         var name = entry.Metadata.ClrType.Name;
-        if (entry.Entity is Features.Sessions.LiveSession)
-            return entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && ShownSessionProperties.Contains(p.Metadata.Name)));
-        if (NotShown.Contains(name))
-            return false;
-        if (entry.Entity is Features.Accounts.AppUser && entry.State == EntityState.Modified)
-            return entry.Properties.Any(p => p.IsModified && ShownUserProperties.Contains(p.Metadata.Name));
-        return true;
+        if (ShownProperties.TryGetValue(name, out var shown) && entry.State != EntityState.Added)
+            return entry.State == EntityState.Deleted || entry.Properties.Any(p => p.IsModified && shown.Contains(p.Metadata.Name));
+        return !NotShown.Contains(name);
     }
 
     /// <summary>A bulk UPDATE/DELETE/INSERT: which table it writes, read from the statement's head.</summary>

@@ -69,7 +69,7 @@ public sealed class GetDashboard(AppDbContext db, ProjectAccess access, ThreadAc
         var comments = await db.Comments.AsNoTracking().Where(c => c.ProjectId == projectId)
             .GroupBy(c => new { c.Phase, c.KnowledgeSource })
             .Select(g => new { g.Key.Phase, g.Key.KnowledgeSource, Count = g.Count() }).ToListAsync(ct);
-        var others = await contributors.CountAsync(db.Projects.Where(x => x.Id == projectId).Select(x => x.Id), ct);
+        var others = await contributors.CountAsync(projectId, ct);
         var people = KnowledgeBalance.FromPeople(await db.Memberships.AsNoTracking().Where(m => m.ProjectId == projectId).Select(m => m.Perspective).ToListAsync(ct));
 
         // The latest few of each kind the project has: one small query per kind, newest first on the (ProjectId, Kind,

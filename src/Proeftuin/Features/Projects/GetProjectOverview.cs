@@ -149,7 +149,7 @@ public sealed class GetProjectOverview(AppDbContext db, ProjectAccess access, Sh
             .GroupBy(c => c.KnowledgeSource)
             .Select(g => new CountedContribution(null, g.Key, g.Count()))
             .ToListAsync(ct);
-        var others = await contributors.CountAsync(db.Projects.Where(x => x.Id == projectId).Select(x => x.Id), ct);
+        var others = await contributors.CountAsync(projectId, ct);
         return [.. items, .. comments, .. others.Where(o => o.Phase == phase).Select(o => new CountedContribution(null, o.Source, o.Count, o.Row))];
     }
 

@@ -21,13 +21,18 @@ public interface IBalanceContributor
 }
 
 /// <summary>Every registered contributor together.</summary>
-public sealed class BalanceContributors(IEnumerable<IBalanceContributor> contributors)
+public sealed class BalanceContributors(IEnumerable<IBalanceContributor> contributors, Data.AppDbContext db)
 {
     private readonly List<IBalanceContributor> all = [.. contributors];
+    private IReadOnlyList<BalanceRow>? rows;
 
-    public IReadOnlyList<BalanceRow> Rows => [.. all.SelectMany(c => c.Rows)];
+    public IReadOnlyList<BalanceRow> Rows => rows ??= [.. all.SelectMany(c => c.Rows)];
 
     public BalanceRow Row(string slug) => Rows.First(r => r.ApiSlug == slug);
+
+    /// <summary>The counts of one project, every phase.</summary>
+    public Task<List<BalanceCount>> CountAsync(int projectId, CancellationToken ct) =>
+        CountAsync(db.Projects.Where(p => p.Id == projectId).Select(p => p.Id), ct);
 
     public async Task<List<BalanceCount>> CountAsync(IQueryable<int> projectIds, CancellationToken ct)
     {

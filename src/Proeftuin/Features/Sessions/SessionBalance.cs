@@ -17,27 +17,29 @@ public sealed class SessionBalance(AppDbContext db) : IBalanceContributor
 
     public IReadOnlyList<BalanceRow> Rows => [Notes, Votes];
 
-    public async Task<IReadOnlyList<BalanceCount>> CountAsync(IQueryable<int> projectIds, CancellationToken ct)
+    /// <summary>Something a participant did in a session: the part of a post-it or a stip the count needs.</summary>
+    private sealed class Act
     {
-        var sessions = db.Sessions.Where(s => s.Phase != null && projectIds.Contains(s.ProjectId));
-        var notes = await (
-                from n in db.Notes
-                join s in sessions on n.SessionId equals s.Id
-                join p in db.Participants on n.ParticipantId equals p.Id
-                group n by new { s.ProjectId, s.Phase, p.Perspective } into g
+        public int SessionId { get; init; }
+        public int ParticipantId { get; init; }
+    }
+
+    public async Task<IReadOnlyList<BalanceCount>> CountAsync(IQueryable<int> projectIds, CancellationToken ct) =>
+    [
+        .. await CountAsync(db.Notes.Select(n => new Act { SessionId = n.SessionId, ParticipantId = n.ParticipantId }), Notes, projectIds, ct),
+        .. await CountAsync(db.Votes.Select(v => new Act { SessionId = v.SessionId, ParticipantId = v.ParticipantId }), Votes, projectIds, ct),
+    ];
+
+    /// <summary>One grouped query: the acts per project, the session's phase and the participant's perspective.</summary>
+    private async Task<IEnumerable<BalanceCount>> CountAsync(IQueryable<Act> acts, BalanceRow row, IQueryable<int> projectIds, CancellationToken ct)
+    {
+        var counted = await (
+                from a in acts
+                join s in db.Sessions.Where(s => s.Phase != null && projectIds.Contains(s.ProjectId)) on a.SessionId equals s.Id
+                join p in db.Participants on a.ParticipantId equals p.Id
+                group a by new { s.ProjectId, s.Phase, p.Perspective } into g
                 select new { g.Key.ProjectId, g.Key.Phase, g.Key.Perspective, Count = g.Count() })
             .ToListAsync(ct);
-        var votes = await (
-                from v in db.Votes
-                join s in sessions on v.SessionId equals s.Id
-                join p in db.Participants on v.ParticipantId equals p.Id
-                group v by new { s.ProjectId, s.Phase, p.Perspective } into g
-                select new { g.Key.ProjectId, g.Key.Phase, g.Key.Perspective, Count = g.Count() })
-            .ToListAsync(ct);
-        return
-        [
-            .. notes.Select(n => new BalanceCount(n.ProjectId, n.Phase!.Value, Notes.ApiSlug, n.Perspective, n.Count)),
-            .. votes.Select(v => new BalanceCount(v.ProjectId, v.Phase!.Value, Votes.ApiSlug, v.Perspective, v.Count)),
-        ];
+        return counted.Select(c => new BalanceCount(c.ProjectId, c.Phase!.Value, row.ApiSlug, c.Perspective, c.Count));
     }
 }
