@@ -20,7 +20,9 @@ public sealed record NewsLine(string Text, string Url, string? AboutKind = null,
 /// </summary>
 public sealed class FollowNews(AppDbContext db, Caller user, TimeProvider clock, ILogger<FollowNews> logger)
 {
-    public async Task<int> TellAsync(IReadOnlyList<NewsPlace> places, int? projectId, NewsLine news, IReadOnlyCollection<string>? alreadyTold = null,
+    /// <param name="alreadyTold">People who hear nothing. Pass a query (not a list) when people can join it while this
+    /// runs: it is read after the followers, so someone who joined it and then followed is always left out.</param>
+    public async Task<int> TellAsync(IReadOnlyList<NewsPlace> places, int? projectId, NewsLine news, IEnumerable<string>? alreadyTold = null,
         CancellationToken ct = default)
     {
         var added = new List<object>();
@@ -34,7 +36,9 @@ public sealed class FollowNews(AppDbContext db, Caller user, TimeProvider clock,
                 foreach (var id in followers) group.TryAdd(id, place.Title);
             }
             if (user.Id is { } me) group.Remove(me);
-            foreach (var id in alreadyTold ?? []) group.Remove(id);
+            if (alreadyTold is IAsyncEnumerable<string> query)
+                await foreach (var id in query.WithCancellation(ct)) group.Remove(id);
+            else foreach (var id in alreadyTold ?? []) group.Remove(id);
             if (group.Count > 0 && projectId is { } pid) await KeepReadersAsync(group, pid, ct);
             if (group.Count == 0) return 0;
             var now = clock.GetUtcNow().UtcDateTime;

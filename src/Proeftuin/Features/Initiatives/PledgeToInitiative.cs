@@ -94,8 +94,9 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
         await follow.EnsureAsync(userId, Follows.FollowTopic.Initiative, initiativeId, ct);
         if (reached)
         {
-            // Everyone who pledged was told by mail already; the other followers hear it here.
-            var pledgers = await db.Set<Pledge>().AsNoTracking().Where(p => p.InitiativeId == initiativeId && p.UserId != null).Select(p => p.UserId!).ToListAsync(ct);
+            // Everyone who pledged was told by mail already, or pledged after it was reached; the other followers hear it here.
+            // A query, read after the followers: a pledge made meanwhile is committed before its follow, so it is always left out.
+            var pledgers = db.Set<Pledge>().AsNoTracking().Where(p => p.InitiativeId == initiativeId && p.UserId != null).Select(p => p.UserId!);
             await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Initiative, initiativeId, i.Title)], i.ProjectId,
                 new Follows.NewsLine($"Het initiatief „{Follows.FollowNews.Cut(i.Title, 120)}” gaat door: de drempel is gehaald", InitiativeNotices.Path(initiativeId),
                     "initiatief", initiativeId), pledgers, ct);
