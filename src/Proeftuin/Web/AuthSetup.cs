@@ -46,6 +46,23 @@ public static class AuthSetup
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // The security-stamp check (below) asks the database. While the database cannot be reached the sign-in is
+            // kept as it is, unchecked and not renewed, so the request goes on to the Dutch "probeer het zo nog eens"
+            // page instead of failing before it (and again inside the error page: an empty 500). Nothing can be read
+            // or changed without the database, and the check runs again on the next request once it is back.
+            var check = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                try
+                {
+                    await check(ctx);
+                }
+                catch (Exception e) when (DatabaseOutage.IsUnavailable(e))
+                {
+                    ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup))
+                        .LogWarning("The sign-in could not be checked: the database is unavailable");
+                }
+            };
         });
         // A blocked account's cookies (and those of other sessions after a password or address change) stop
         // working within this interval: the cookie's security stamp is checked against the database.

@@ -49,6 +49,32 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory factor
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    [Theory]
+    [InlineData("nl", "Even niet bereikbaar", TryAgainDutch)]
+    [InlineData("en", "Temporarily unavailable", TryAgainEnglish)]
+    public async Task A_sign_in_due_for_its_check_still_gets_the_503_page_not_an_empty_500(string language, string heading, string tryAgain)
+    {
+        // Every minute a sign-in is checked against the database (its security stamp). During an outage that check
+        // failed before the page did, again when the error page ran, and the person got an empty 500.
+        using var browser = await factory.SignInDemoAsync("inwoner");
+        browser.Cookies.Add(new Uri("http://localhost"), new Cookie(".AspNetCore.Culture", $"c={language}|uic={language}"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        using (factory.Switch.Off())
+        {
+            using var response = await browser.GetAsync("/mijn");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode} {body}");
+            Assert.Contains(heading, body, StringComparison.Ordinal);
+            Assert.Contains(tryAgain, body, StringComparison.Ordinal);
+            // Still signed in on the error page: the check is skipped while the database is away, not failed.
+            Assert.Contains("href=\"/meldingen\"", body, StringComparison.Ordinal);
+        }
+        // Back: the check runs again and the person is still signed in.
+        using var after = await browser.GetAsync("/mijn");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Contains("href=\"/meldingen\"", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task In_English_the_503_page_says_so_in_English()
     {
