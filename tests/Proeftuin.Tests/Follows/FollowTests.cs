@@ -155,6 +155,12 @@ public sealed class FollowTests(ProeftuinFactory factory) : IClassFixture<Proeft
         Assert.Equal(DigestFrequency.Weekly, await FrequencyAsync(team.Observer.Id));
 
         using var member = await factory.SignInAsync(team.Member.Email!);
+        // Each day's pass runs at noon Dutch time, after the send hour: run before 07:00 on a Monday, the week's mail
+        // would rightly wait for Tuesday's pass (CI once ran at 05:00).
+        var local = Proeftuin.Shared.Dates.Local(factory.Clock.GetUtcNow().UtcDateTime);
+        var noon = local.Date.AddHours(12);
+        if (noon <= local) noon = noon.AddDays(1);
+        factory.Clock.Advance(noon - local);
         for (var day = 0; day < 8; day++)
         {
             using (var r = await CommentAsync(member, insight, $"Reactie op dag {day}."))
