@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Primitives;
 
 namespace Proeftuin.Web;
@@ -50,15 +51,24 @@ public static class PageCache
             o.MaximumBodySize = 256 * 1024;
         });
         // With Redis every node reads and evicts the same entries: a change on one node is seen on all.
+        // While Redis is gone each node serves fresh pages and keeps none (GuardedPageStore, ADR 0044).
+        services.TryAddSingleton<SharedRedis>();
         var redis = builder.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
             var prefix = builder.Configuration["Redis:ChannelPrefix"];
             services.AddStackExchangeRedisOutputCache(o =>
             {
-                o.Configuration = redis;
                 o.InstanceName = (string.IsNullOrWhiteSpace(prefix) ? "proeftuin" : prefix) + ":pages:";
             });
+            // One connection per node, with short timeouts, shared with the live sessions (SharedRedis).
+            services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+                .Configure<SharedRedis>((o, shared) => o.ConnectionMultiplexerFactory = shared.ConnectionAsync);
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(store);
+            services.AddSingleton<IOutputCacheStore>(sp => new GuardedPageStore(
+                (IOutputCacheStore)(store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+                sp.GetRequiredService<SharedRedis>(), sp.GetRequiredService<ILogger<GuardedPageStore>>()));
         }
         services.AddSingleton<PageCacheEviction>();
         // Counts every reader shares (the knowledge balance), kept and evicted with the pages (ADR 0026).

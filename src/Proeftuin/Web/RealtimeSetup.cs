@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
 
 namespace Proeftuin.Web;
 
@@ -35,17 +34,10 @@ public static class RealtimeSetup
         // Enums travel as names ("Running", "Vote", "Experience"), as on the API; numbers from an old client are still read.
         signalR.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        var conf = b.Configuration["Redis:Configuration"];
-        if (!string.IsNullOrWhiteSpace(conf))
-        {
-            // One prefix per deployment, so two apps that share a Redis do not hear each other.
-            var prefix = b.Configuration["Redis:ChannelPrefix"];
-            if (string.IsNullOrWhiteSpace(prefix))
-            {
-                prefix = "proeftuin";
-            }
-            signalR.AddStackExchangeRedis(conf, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix));
-        }
+        // Between nodes through Redis when it is configured, this node's screens first and always (ADR 0044).
+        b.Services.TryAddSingleton<SharedRedis>();
+        if (!string.IsNullOrWhiteSpace(b.Configuration["Redis:Configuration"]))
+            b.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(NodeFirstBackplane<>));
         return b;
     }
 }

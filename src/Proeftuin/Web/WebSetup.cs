@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data;
 using Scalar.AspNetCore;
@@ -53,7 +54,11 @@ public static class WebSetup
             }
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // "/health": is this node alive (Degraded without Redis); "/health/ready": may it take new live-session screens.
+        services.TryAddSingleton<SharedRedis>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<RedisHealthCheck>("redis", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [Alive])
+            .AddCheck<RedisHealthCheck>("redis-ready", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, [Ready]);
         // Keys in the database: every web node can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Proeftuin").PersistKeysToDbContext<AppDbContext>();
         builder.AddTransportSecurity();
@@ -109,9 +114,13 @@ public static class WebSetup
         return app;
     }
 
+    private const string Alive = "alive";
+    private const string Ready = "ready";
+
     public static WebApplication MapOperations(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = r => !r.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = r => !r.Tags.Contains(Alive) });
         app.MapOpenApi("/openapi/{documentName}.json");
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();

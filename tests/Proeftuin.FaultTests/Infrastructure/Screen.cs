@@ -23,6 +23,9 @@ public sealed class Screen : IAsyncDisposable
     public HubConnection Hub { get; private set; } = null!;
     /// <summary>How often this screen had to connect again (as the browser's automatic reconnect would).</summary>
     public int Reconnects { get; private set; }
+    /// <summary>How often the node asked this screen to take the session's state afresh (after Redis was away).</summary>
+    public int CatchUps => catchUps;
+    private int catchUps;
 
     public static async Task<Screen> OpenAsync(Person person, Uri node, int sessionId)
     {
@@ -38,6 +41,10 @@ public sealed class Screen : IAsyncDisposable
         Hub.On<JsonElement, long>(nameof(ISessionClient.NoteAdded), (note, _) =>
         {
             if (note.GetProperty("text").GetString() is { } text) heard.TryAdd(text, 0);
+        });
+        Hub.On<long>(nameof(ISessionClient.SessionChanged), sequence =>
+        {
+            if (sequence == 0) Interlocked.Increment(ref catchUps);
         });
         await Hub.InvokeAsync<SessionView>("Enter", sessionId, cts.Token);
     }

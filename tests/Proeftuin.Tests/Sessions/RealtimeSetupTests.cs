@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Tests.Sessions;
 
 /// <summary>
-/// AddRealtime: limits, the in-memory or Redis backplane, and the hub filter that lets scoped services see the
+/// AddRealtime: limits, the in-memory or node-first Redis backplane, and the hub filter that lets scoped services see the
 /// connection's own request (and so its user) in every hub call. The app itself starting without Redis is proven by
 /// every other test; a run against a real Redis lives elsewhere.
 /// </summary>
@@ -62,21 +61,52 @@ public sealed class RealtimeSetupTests
     [InlineData(null, "proeftuin")]
     [InlineData("", "proeftuin")]
     [InlineData("proeftuin-acceptatie", "proeftuin-acceptatie")]
-    public async Task With_redis_configured_the_backplane_is_redis_with_a_channel_prefix(string? prefix, string expected)
+    public async Task With_redis_configured_the_backplane_is_node_first_with_a_channel_prefix(string? prefix, string expected)
     {
-        // Nothing connects here: the options are read, the lifetime manager is never created.
-        var settings = new List<(string, string)> { ("Redis:Configuration", "127.0.0.1:1,abortConnect=false") };
+        // Nothing answers on port 1: the connection is tried in the background and never blocks the start (ADR 0044).
+        var settings = new List<(string, string)> { ("Redis:Configuration", "127.0.0.1:1") };
         if (prefix is not null)
         {
             settings.Add(("Redis:ChannelPrefix", prefix));
         }
         var b = Builder([.. settings]).AddRealtime();
-        Assert.Equal(typeof(RedisHubLifetimeManager<>), LifetimeManager(b));
+        Assert.Equal(typeof(NodeFirstBackplane<>), LifetimeManager(b));
 
         await using var app = b.Build();
-        var redis = app.Services.GetRequiredService<IOptions<RedisOptions>>().Value;
-        Assert.Equal(expected, redis.Configuration.ChannelPrefix.ToString());
-        Assert.Equal("127.0.0.1:1", redis.Configuration.EndPoints.Single().ToString());
+        var redis = app.Services.GetRequiredService<SharedRedis>();
+        Assert.True(redis.IsConfigured);
+        Assert.False(redis.IsConnected);
+        Assert.Equal(expected, redis.Prefix);
+    }
+
+    [Fact]
+    public async Task With_redis_configured_but_away_a_node_still_reaches_its_own_screens_at_once()
+    {
+        var b = Builder(("Redis:Configuration", "127.0.0.1:1"));
+        b.WebHost.UseTestServer();
+        b.AddRealtime();
+        b.Services.AddScoped<Caller>();
+        b.Services.AddSingleton<ProbeLog>();
+        await using var app = b.Build();
+        app.MapHub<ProbeHub>("/probe");
+        await app.StartAsync();
+        var server = app.GetTestServer();
+        var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/probe"), HttpTransportType.LongPolling, o => o.HttpMessageHandlerFactory = _ => server.CreateHandler())
+            .Build();
+        connection.On<string>("Heard", text => heard.TrySetResult(text));
+        await connection.StartAsync();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await connection.InvokeAsync(nameof(ProbeHub.Shout), "hallo");
+        Assert.Equal("hallo", await heard.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        // The framework's Redis backplane waited for Redis here (seconds) and delivered nothing; this one does not wait.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.False(app.Services.GetRequiredService<SharedRedis>().IsConnected);
+
+        await connection.DisposeAsync();
+        await app.StopAsync();
     }
 
     [Fact]
@@ -156,6 +186,8 @@ public sealed class RealtimeSetupTests
         public string? Who() => user.Id;
 
         public bool SameRequest() => ReferenceEquals(accessor.HttpContext, Context.GetHttpContext());
+
+        public Task Shout(string text) => Clients.All.SendAsync("Heard", text);
 
         public override Task OnConnectedAsync()
         {

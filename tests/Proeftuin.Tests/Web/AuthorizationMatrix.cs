@@ -951,7 +951,7 @@ public sealed record Row
             throw new ArgumentException($"{route}: {Codes.Length} codes, one per role expected");
         Kind = Method == "HUB" ? (Template.StartsWith('/') ? RowKind.Other : RowKind.Hub)
             : Template.StartsWith("/api/", StringComparison.Ordinal) ? RowKind.Api
-            : route == RouteInventory.StaticAssets || Template is "/health" || Template.StartsWith("/openapi", StringComparison.Ordinal) || Template.StartsWith("/partners", StringComparison.Ordinal) || Template.StartsWith("/{**", StringComparison.Ordinal) ? RowKind.Other
+            : route == RouteInventory.StaticAssets || Template is "/health" or "/health/ready" || Template.StartsWith("/openapi", StringComparison.Ordinal) || Template.StartsWith("/partners", StringComparison.Ordinal) || Template.StartsWith("/{**", StringComparison.Ordinal) ? RowKind.Other
             : RowKind.Page;
         Query = query;
         Body = body;

@@ -11,6 +11,10 @@ public sealed class OperationsTests(ProeftuinFactory factory) : IClassFixture<Pr
         using var response = await browser.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        // Without Redis configured (one node) there is nothing to miss: ready as well.
+        using var ready = await browser.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
     [Fact]

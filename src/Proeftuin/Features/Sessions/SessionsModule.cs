@@ -27,6 +27,7 @@ public sealed class SessionsModule : FeatureModule
         s.AddScoped<Projects.IBalanceContributor, SessionBalance>();
         s.AddScoped<ManageParticipants>();
         s.AddScoped<ChooseTallyRule>();
+        s.AddSingleton<ICatchUpAfterOutage<SessionHub>, SessionCatchUp>();
         builder.Services.AddScoped<Privacy.IPersonalDataContributor, SessionsPersonalData>();
     }
 
