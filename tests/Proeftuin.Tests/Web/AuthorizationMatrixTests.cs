@@ -559,6 +559,7 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         // Files, operations, the hub's own endpoints
         new("GET /partners/{id:int}/logo                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("ANY /health                                                  | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
+        new("ANY /health/ready                                            | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /openapi/{documentName}.json                             | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("GET /{**path:file}                                          | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
         new("HEAD /{**path:file}                                         | ok  ok  ok  ok  ok  ok  ok  ok  ok"),
