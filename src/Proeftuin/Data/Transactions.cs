@@ -191,12 +191,13 @@ public static class Transactions
                     entry.State = EntityState.Added;
                     return;
                 }
-                if (entry.State == EntityState.Detached) entry.State = EntityState.Unchanged;
+                // Unchanged first (a state change can reset values), then the values, then what was modified or deleted.
+                entry.State = EntityState.Unchanged;
                 entry.OriginalValues.SetValues(Original);
                 entry.CurrentValues.SetValues(Current);
-                entry.State = State == EntityState.Modified ? EntityState.Unchanged : State;
                 if (State == EntityState.Modified)
                     foreach (var name in Modified) entry.Property(name).IsModified = true;
+                else entry.State = State;
             }
 
             private static object? Default(IProperty property) => property.ClrType.IsValueType ? Activator.CreateInstance(property.ClrType) : null;
