@@ -7,6 +7,11 @@ namespace Proeftuin.Data;
 public static class DataSetup
 {
     public const string PostgresProvider = "postgres";
+    public const int DefaultRetryCount = 6;
+    public const double DefaultRetryMaxDelaySeconds = 2;
+
+    // The server going down or coming up (admin shutdown, crash shutdown, cannot connect now): always worth another try.
+    private static readonly string[] ShutdownCodes = ["57P01", "57P02", "57P03"];
 
     /// <summary>SQLite file by default; PostgreSQL with Database:Provider=postgres and ConnectionStrings:Proeftuin.</summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
@@ -17,13 +22,21 @@ public static class DataSetup
         {
             var cs = config.GetConnectionString("Proeftuin")
                 ?? throw new InvalidOperationException("Database:Provider is postgres, but ConnectionStrings:Proeftuin is not set.");
+            // A restart of a few seconds is ridden out (ADR 0042): a query, a save or a whole transaction (Data/Transactions.cs)
+            // that fails with a passing error is tried again, 6 times with waits of 0, 1, 2, 2, 2 and 2 s: about 9 s in all.
+            // Longer would only keep a person waiting for an answer that becomes a 503 anyway.
+            var retries = config.GetValue("Database:RetryCount", DefaultRetryCount);
+            var maxDelay = TimeSpan.FromSeconds(config.GetValue("Database:RetryMaxDelaySeconds", DefaultRetryMaxDelaySeconds));
             // Interceptors the web layer registers (the page cache's eviction, Web/PageCache.cs) see every save.
-            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o
+                .UseNpgsql(cs, npgsql => npgsql.EnableRetryOnFailure(retries, maxDelay, ShutdownCodes))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var cs = config.GetConnectionString("Proeftuin") ?? $"Data Source={Path.Combine(AppData.Directory(builder), "proeftuin.db")}";
-            // secure_delete and busy_timeout on every connection (Data/Checkpoint.cs, ADR 0020 and 0030).
+            // secure_delete and busy_timeout on every connection (Data/Checkpoint.cs, ADR 0020 and 0030). No retrying strategy:
+            // a local file has no outage to ride out, and the busy timeout already waits for another writer.
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(new SqliteConnectionSetup()).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         return builder;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Proeftuin.Data;
 using Proeftuin.Features.Stories;
 using Proeftuin.Tests.Stories;
 
@@ -230,24 +231,23 @@ public sealed class PageCacheTests(StoriesFactory factory) : IClassFixture<Stori
         var team = await factory.Data.TeamProjectAsync();
         var url = $"/projecten/{team.Id}";
         var before = (await CachedAsync(url)).H1;
-        await factory.WithDbAsync(async db =>
+        // Through the app's transaction helper: on PostgreSQL the retrying strategy refuses a transaction begun outside it.
+        await factory.WithDbAsync(db => db.InTransactionAsync(async (tx, ct) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            (await db.Projects.SingleAsync(x => x.Id == team.Id)).Title = "Teruggedraaid";
-            await db.SaveChangesAsync();
-            await tx.RollbackAsync();
+            (await db.Projects.SingleAsync(x => x.Id == team.Id, ct)).Title = "Teruggedraaid";
+            await db.SaveChangesAsync(ct);
+            // Returning without a commit rolls back.
             return 0;
-        });
+        }));
         Assert.Equal(before, (await AnonymousAsync(url)).H1);
 
-        await factory.WithDbAsync(async db =>
+        await factory.WithDbAsync(db => db.InTransactionAsync(async (tx, ct) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            (await db.Projects.SingleAsync(x => x.Id == team.Id)).Title = "Vastgelegd";
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+            (await db.Projects.SingleAsync(x => x.Id == team.Id, ct)).Title = "Vastgelegd";
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return 0;
-        });
+        }));
         Assert.Equal("Vastgelegd", (await AnonymousAsync(url)).H1);
     }
 

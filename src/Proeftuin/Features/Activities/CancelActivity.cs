@@ -30,29 +30,34 @@ public sealed class CancelActivity(AppDbContext db, ActivityRules rules, AuditLo
         if (activity.IsCancelled) return Outcome<Activity>.Invalid("Reason", AlreadyCancelled);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await places.LockAsync(id, ct);
-        var changed = await db.Set<Activity>().Where(a => a.Id == id && a.CancelledAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CancelledAt, now).SetProperty(a => a.CancelReason, why)
-                .SetProperty(a => a.Sequence, a => a.Sequence + 1).SetProperty(a => a.UpdatedAt, now), ct);
-        if (changed == 0) return Outcome<Activity>.Invalid("Reason", AlreadyCancelled);
-        activity.CancelledAt = now;
-        activity.CancelReason = why;
-        db.Entry(activity).State = EntityState.Unchanged;
-
-        var people = await db.Set<ActivityRegistration>().AsNoTracking()
-            .Where(r => r.ActivityId == id && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
-        foreach (var r in people)
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
         {
-            if (r.UserId is { } userId)
-                db.Notifications.Add(new Notification { UserId = userId, Text = $"De activiteit „{activity.Title}” is afgelast.", Url = $"/activiteiten/{id}", CreatedAt = now });
-            if (await mail.AddressOfAsync(r, ct) is { } to)
-                places.Queue(new MailMessage(to, $"Afgelast: {activity.Title}", mail.Body(activity, r, $"Deze activiteit gaat niet door. De reden: {why}", cancelToken: null)));
-        }
-        audit.Add(AuditAction.ActivityCancelled, activity.ProjectId, AuditSubjects.Activity, id.ToString(CultureInfo.InvariantCulture),
-            detail: $"{people.Count} aanmeldingen");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            places.DropQueued();
+            await places.LockAsync(id, ct);
+            var changed = await db.Set<Activity>().Where(a => a.Id == id && a.CancelledAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.CancelledAt, now).SetProperty(a => a.CancelReason, why)
+                    .SetProperty(a => a.Sequence, a => a.Sequence + 1).SetProperty(a => a.UpdatedAt, now), ct);
+            if (changed == 0) return Outcome<Activity>.Invalid("Reason", AlreadyCancelled);
+            activity.CancelledAt = now;
+            activity.CancelReason = why;
+            db.Entry(activity).State = EntityState.Unchanged;
+
+            var people = await db.Set<ActivityRegistration>().AsNoTracking()
+                .Where(r => r.ActivityId == id && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
+            foreach (var r in people)
+            {
+                if (r.UserId is { } userId)
+                    db.Notifications.Add(new Notification { UserId = userId, Text = $"De activiteit „{activity.Title}” is afgelast.", Url = $"/activiteiten/{id}", CreatedAt = now });
+                if (await mail.AddressOfAsync(r, ct) is { } to)
+                    places.Queue(new MailMessage(to, $"Afgelast: {activity.Title}", mail.Body(activity, r, $"Deze activiteit gaat niet door. De reden: {why}", cancelToken: null)));
+            }
+            audit.Add(AuditAction.ActivityCancelled, activity.ProjectId, AuditSubjects.Activity, id.ToString(CultureInfo.InvariantCulture),
+                detail: $"{people.Count} aanmeldingen");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
         await places.SendAsync(ct);
         return Outcome<Activity>.Ok(activity);
     }

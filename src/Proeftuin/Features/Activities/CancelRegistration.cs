@@ -47,17 +47,13 @@ public sealed class CancelRegistration(AppDbContext db, ActivityRules rules, Cal
     public async Task CancelAsync(ActivityRegistration registration, CancellationToken ct, bool delete = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // Erasure runs all contributors in one transaction of its own: join it rather than start a second.
-        var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        // Erasure runs all contributors in one transaction of its own: this joins it rather than start a second.
+        await db.InTransactionAsync(async (tx, ct) =>
         {
+            places.DropQueued();
             await CancelLockedAsync(registration, delete, now, ct);
-            if (tx is not null) await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            if (tx is not null) await tx.DisposeAsync();
-        }
+            await tx.CommitAsync(ct);
+        }, ct);
         await places.SendAsync(ct);
     }
 

@@ -63,15 +63,18 @@ public sealed partial class PlanActivity(AppDbContext db, ActivityRules rules, C
         var v = new Validation();
         if (!await ApplyAsync(v, activity, input, now, ct)) return v;
         activity.Sequence++;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The places taken are read under the activity's lock: a sign-up at the same moment waits, or is counted.
-        var taken = await waitingList.LockAsync(id, ct);
-        if (activity.Capacity is { } cap && cap < taken)
-            return Outcome<Activity>.Invalid("Capacity", "Er zijn al {0} mensen aangemeld. Kies minstens {0} plaatsen, of meld eerst mensen af.", taken);
-        await db.SaveChangesAsync(ct);
-        await waitingList.FillAsync(id, now, ct);
-        await tx.CommitAsync(ct);
-        return Outcome<Activity>.Ok(activity);
+        return await db.InTransactionAsync(async (tx, ct) =>
+        {
+            waitingList.DropQueued();
+            // The places taken are read under the activity's lock: a sign-up at the same moment waits, or is counted.
+            var taken = await waitingList.LockAsync(id, ct);
+            if (activity.Capacity is { } cap && cap < taken)
+                return Outcome<Activity>.Invalid("Capacity", "Er zijn al {0} mensen aangemeld. Kies minstens {0} plaatsen, of meld eerst mensen af.", taken);
+            await db.SaveChangesAsync(ct);
+            await waitingList.FillAsync(id, now, ct);
+            await tx.CommitAsync(ct);
+            return Outcome<Activity>.Ok(activity);
+        }, ct);
     }
 
     /// <summary>Checks the form and fills the activity; false (with the errors in <paramref name="v"/>) when something is wrong.</summary>

@@ -34,31 +34,36 @@ public sealed class RegisterForActivity(AppDbContext db, ActivityRules rules, Ca
         if (!v.IsValid) return v;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await places.LockAsync(activityId, ct);
-        // Read again under the lock: a cancellation at the same moment is seen here.
-        var state = await db.Set<Activity>().AsNoTracking().Where(a => a.Id == activityId).Select(a => new { a.CancelledAt, a.StartsAt }).FirstAsync(ct);
-        if (state.CancelledAt is not null) return Outcome<ActivityRegistration>.Invalid("Name", Cancelled);
-        if (state.StartsAt <= now) return Outcome<ActivityRegistration>.Invalid("Name", Past);
-        var mine = db.Set<ActivityRegistration>().Where(r => r.ActivityId == activityId && r.Status != RegistrationStatus.Cancelled);
-        mine = user.Id is { } uid ? mine.Where(r => r.UserId == uid) : mine.Where(r => r.GuestEmail == email);
-        if (await mine.Select(r => (RegistrationStatus?)r.Status).FirstOrDefaultAsync(ct) is { } already)
-            return Outcome<ActivityRegistration>.Invalid(user.IsSignedIn ? "" : "Email", already == RegistrationStatus.WaitingList ? TwiceWaiting : Twice);
-
         var token = user.IsSignedIn ? null : Tokens.New();
-        var registration = new ActivityRegistration
+        ActivityRegistration registration = null!;
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
         {
-            ActivityId = activityId,
-            UserId = user.Id,
-            GuestName = name,
-            GuestEmail = email,
-            Status = await places.TakePlaceAsync(activityId, ct) ? RegistrationStatus.Registered : RegistrationStatus.WaitingList,
-            CreatedAt = now,
-            CancelTokenHash = token is null ? null : Tokens.Hash(token),
-        };
-        db.Set<ActivityRegistration>().Add(registration);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await places.LockAsync(activityId, ct);
+            // Read again under the lock: a cancellation at the same moment is seen here.
+            var state = await db.Set<Activity>().AsNoTracking().Where(a => a.Id == activityId).Select(a => new { a.CancelledAt, a.StartsAt }).FirstAsync(ct);
+            if (state.CancelledAt is not null) return Outcome<ActivityRegistration>.Invalid("Name", Cancelled);
+            if (state.StartsAt <= now) return Outcome<ActivityRegistration>.Invalid("Name", Past);
+            var mine = db.Set<ActivityRegistration>().Where(r => r.ActivityId == activityId && r.Status != RegistrationStatus.Cancelled);
+            mine = user.Id is { } uid ? mine.Where(r => r.UserId == uid) : mine.Where(r => r.GuestEmail == email);
+            if (await mine.Select(r => (RegistrationStatus?)r.Status).FirstOrDefaultAsync(ct) is { } already)
+                return Outcome<ActivityRegistration>.Invalid(user.IsSignedIn ? "" : "Email", already == RegistrationStatus.WaitingList ? TwiceWaiting : Twice);
+
+            registration = new ActivityRegistration
+            {
+                ActivityId = activityId,
+                UserId = user.Id,
+                GuestName = name,
+                GuestEmail = email,
+                Status = await places.TakePlaceAsync(activityId, ct) ? RegistrationStatus.Registered : RegistrationStatus.WaitingList,
+                CreatedAt = now,
+                CancelTokenHash = token is null ? null : Tokens.Hash(token),
+            };
+            db.Set<ActivityRegistration>().Add(registration);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
 
         if (email is not null)
         {

@@ -71,6 +71,9 @@ public sealed class WaitingList(AppDbContext db, IMailer mailer, ActivityMail ma
 
     public void Queue(MailMessage message) => outbox.Add(message);
 
+    /// <summary>At the start of a transaction's body: mails an attempt queued before it was rolled back and retried go.</summary>
+    public void DropQueued() => outbox.Clear();
+
     /// <summary>After the commit. A mail that fails is logged: the change itself stands.</summary>
     public async Task SendAsync(CancellationToken ct)
     {

@@ -77,23 +77,25 @@ public sealed class AnswerFeedback(AppDbContext db, IOptions<FeedbackOptions> op
         if (!v.IsValid) return v;
 
         var response = new FeedbackResponse { FormId = form.Id, SubmittedAt = clock.GetUtcNow().UtcDateTime, Perspective = input.Perspective, Answers = answers };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (code is not null)
+        return await db.InTransactionAsync(async (transaction, ct) =>
         {
-            var slip = await db.Set<FeedbackSlip>().AsNoTracking().Where(s => s.FormId == form.Id && s.Code == code).Select(s => new { s.Id, s.UsedAt }).FirstOrDefaultAsync(ct);
-            if (slip is null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code bestaat niet. Kijk of je de code goed hebt overgetypt.");
-            if (slip.UsedAt is not null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk kaartje werkt maar één keer. Vraag een nieuw kaartje.");
-            // Claim the slip: only one request can change it from unused to used.
-            var claimed = await db.Set<FeedbackSlip>().Where(s => s.Id == slip.Id && s.UsedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.UsedAt, response.SubmittedAt), ct);
-            if (claimed == 0) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk kaartje werkt maar één keer. Vraag een nieuw kaartje.");
-            response.SlipId = slip.Id;
-        }
-        if (await db.Set<FeedbackResponse>().CountAsync(r => r.FormId == form.Id, ct) >= options.Value.MaxResponsesPerForm)
-            return Outcome<FeedbackResponse>.Invalid("", "Dit formulier is vol: er zijn genoeg antwoorden. Dank je wel voor je moeite.");
-        db.Add(response);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Outcome<FeedbackResponse>.Ok(response);
+            if (code is not null)
+            {
+                var slip = await db.Set<FeedbackSlip>().AsNoTracking().Where(s => s.FormId == form.Id && s.Code == code).Select(s => new { s.Id, s.UsedAt }).FirstOrDefaultAsync(ct);
+                if (slip is null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code bestaat niet. Kijk of je de code goed hebt overgetypt.");
+                if (slip.UsedAt is not null) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk kaartje werkt maar één keer. Vraag een nieuw kaartje.");
+                // Claim the slip: only one request can change it from unused to used.
+                var claimed = await db.Set<FeedbackSlip>().Where(s => s.Id == slip.Id && s.UsedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.UsedAt, response.SubmittedAt), ct);
+                if (claimed == 0) return Outcome<FeedbackResponse>.Invalid("Code", "Deze code is al gebruikt. Elk kaartje werkt maar één keer. Vraag een nieuw kaartje.");
+                response.SlipId = slip.Id;
+            }
+            if (await db.Set<FeedbackResponse>().CountAsync(r => r.FormId == form.Id, ct) >= options.Value.MaxResponsesPerForm)
+                return Outcome<FeedbackResponse>.Invalid("", "Dit formulier is vol: er zijn genoeg antwoorden. Dank je wel voor je moeite.");
+            db.Add(response);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Outcome<FeedbackResponse>.Ok(response);
+        }, ct);
     }
 }

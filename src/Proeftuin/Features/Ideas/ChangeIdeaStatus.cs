@@ -32,19 +32,21 @@ public sealed class ChangeIdeaStatus(AppDbContext db, ProjectAccess access, Call
         if (!v.IsValid) return v;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Only from the status the change was read from: of two facilitators at once, the second is told.
-        var from = idea.Status;
-        if (await db.Items.OfType<Idea>().Where(i => i.Id == ideaId && i.Status == from)
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, to), ct) == 0)
-            return Outcome<IdeaStatusChange>.Invalid("Status", ChangedMeanwhile);
-        var change = new IdeaStatusChange { IdeaId = ideaId, ProjectId = idea.ProjectId, FromStatus = from, ToStatus = to, Reason = why, ByUserId = user.Id, At = now };
-        db.Add(change);
-        // Content-free: the statuses, never the reason (it may name people).
-        audit.Add(AuditAction.IdeaStatusChanged, idea.ProjectId, AuditSubjects.Idea, ideaId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            detail: $"Status: {from.Label()} → {to.Label()}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<IdeaStatusChange>.Ok(change);
+        return await db.InTransactionAsync(async (tx, ct) =>
+        {
+            // Only from the status the change was read from: of two facilitators at once, the second is told.
+            var from = idea.Status;
+            if (await db.Items.OfType<Idea>().Where(i => i.Id == ideaId && i.Status == from)
+                    .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, to), ct) == 0)
+                return Outcome<IdeaStatusChange>.Invalid("Status", ChangedMeanwhile);
+            var change = new IdeaStatusChange { IdeaId = ideaId, ProjectId = idea.ProjectId, FromStatus = from, ToStatus = to, Reason = why, ByUserId = user.Id, At = now };
+            db.Add(change);
+            // Content-free: the statuses, never the reason (it may name people).
+            audit.Add(AuditAction.IdeaStatusChanged, idea.ProjectId, AuditSubjects.Idea, ideaId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                detail: $"Status: {from.Label()} → {to.Label()}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Outcome<IdeaStatusChange>.Ok(change);
+        }, ct);
     }
 }

@@ -58,7 +58,7 @@ public sealed class EditInitiative(AppDbContext db, InitiativeRules rules, Markd
         foreach (var add in adding) i.Initiators.Add(new InitiativeInitiator { UserId = add, AddedAt = now });
 
         IReadOnlyList<Web.Mail.MailMessage> mails = [];
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await db.InTransactionAsync(async (tx, ct) =>
         {
             await db.SaveChangesAsync(ct);
             if (i.ReachedAt is null)
@@ -72,7 +72,7 @@ public sealed class EditInitiative(AppDbContext db, InitiativeRules rules, Markd
                 }
             }
             await tx.CommitAsync(ct);
-        }
+        }, ct);
         await notices.SendAsync(mails, ct);
         return Outcome<Initiative>.Ok(i);
     }

@@ -59,10 +59,10 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
         var pledge = new Pledge { InitiativeId = initiativeId, UserId = userId, Kind = kind, HoursPerWeek = hours, Bring = bring, IfOthers = input.IfOthers, Perspective = perspective, CreatedAt = now };
 
         IReadOnlyList<Web.Mail.MailMessage> mails = [];
-        bool reached;
-        int counted;
-        int active;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var reached = false;
+        var counted = 0;
+        var active = 0;
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
         {
             if (await ThresholdCheck.QueueOpenAsync(db, initiativeId, ct) == 0)
             {
@@ -76,8 +76,9 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!DatabaseOutage.IsUnavailable(e))
             {
+                // The unique index: a pledge of the same person at the same moment. (A lost connection is retried instead.)
                 db.ChangeTracker.Clear();
                 return Outcome<PledgeResult>.Invalid("Kind", Already);
             }
@@ -89,7 +90,9 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
                 await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
-        }
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
         await notices.SendAsync(mails, ct);
         await follow.EnsureAsync(userId, Follows.FollowTopic.Initiative, initiativeId, ct);
         if (reached)
@@ -112,16 +115,18 @@ public sealed class PledgeToInitiative(AppDbContext db, InitiativeRules rules, I
         var c = loaded.Value!;
         if (!c.IsSignedIn) return Outcome<bool>.Forbidden();
         var userId = c.UserId!;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ThresholdCheck.QueueAsync(db, initiativeId, ct);
-        // Read again inside the queue: a pledge that reached the threshold a moment ago is final.
-        if (await db.Set<Initiative>().Where(x => x.Id == initiativeId).Select(x => x.ReachedAt).FirstAsync(ct) is not null)
-            return Outcome<bool>.Invalid("Kind", TooLate);
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Set<Pledge>().Where(p => p.InitiativeId == initiativeId && p.UserId == userId && p.WithdrawnAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.WithdrawnAt, now), ct);
-        if (changed == 0) return Outcome<bool>.Invalid("Kind", NothingToWithdraw);
-        await tx.CommitAsync(ct);
-        return Outcome<bool>.Ok(true);
+        return await db.InTransactionAsync(async (tx, ct) =>
+        {
+            await ThresholdCheck.QueueAsync(db, initiativeId, ct);
+            // Read again inside the queue: a pledge that reached the threshold a moment ago is final.
+            if (await db.Set<Initiative>().Where(x => x.Id == initiativeId).Select(x => x.ReachedAt).FirstAsync(ct) is not null)
+                return Outcome<bool>.Invalid("Kind", TooLate);
+            var changed = await db.Set<Pledge>().Where(p => p.InitiativeId == initiativeId && p.UserId == userId && p.WithdrawnAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.WithdrawnAt, now), ct);
+            if (changed == 0) return Outcome<bool>.Invalid("Kind", NothingToWithdraw);
+            await tx.CommitAsync(ct);
+            return Outcome<bool>.Ok(true);
+        }, ct);
     }
 }

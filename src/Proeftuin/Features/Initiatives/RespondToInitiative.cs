@@ -36,8 +36,8 @@ public sealed class RespondToInitiative(AppDbContext db, InitiativeRules rules, 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = i.Status;
         var response = new InitiativeResponse { InitiativeId = id, Status = status!.Value, Reasons = text, ReasonsHtml = markdown.ToSafeHtml(text), ByUserId = user.Id, At = now };
-        IReadOnlyList<Web.Mail.MailMessage> mails;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        IReadOnlyList<Web.Mail.MailMessage> mails = [];
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
         {
             if (await db.Set<Initiative>().Where(x => x.Id == id && x.Status == from)
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, response.Status), ct) == 0)
@@ -48,7 +48,9 @@ public sealed class RespondToInitiative(AppDbContext db, InitiativeRules rules, 
                 detail: $"Status: {from.Label()} → {response.Status.Label()}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
         await notices.SendAsync(mails, ct);
         var initiators = await db.Set<InitiativeInitiator>().AsNoTracking().Where(x => x.InitiativeId == id).Select(x => x.UserId).ToListAsync(ct);
         await news.TellAsync([new Follows.NewsPlace(Follows.FollowTopic.Initiative, id, i.Title)], i.ProjectId,

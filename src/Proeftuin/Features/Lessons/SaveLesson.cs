@@ -79,11 +79,13 @@ public sealed class SaveLesson(AppDbContext db, ProjectAccess access, ThreadAcce
             return Outcome<Lesson>.Ok(lesson);
         }
         // Published at once: the audit entry names the lesson's id, known after the first save; both or neither stay.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditAction.LessonPublished, lesson.ProjectId, AuditSubjects.Lesson, lesson.Id.ToString(CultureInfo.InvariantCulture), ct: ct);
-        await tx.CommitAsync(ct);
-        return Outcome<Lesson>.Ok(lesson);
+        return await db.InTransactionAsync(async (tx, ct) =>
+        {
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(AuditAction.LessonPublished, lesson.ProjectId, AuditSubjects.Lesson, lesson.Id.ToString(CultureInfo.InvariantCulture), ct: ct);
+            await tx.CommitAsync(ct);
+            return Outcome<Lesson>.Ok(lesson);
+        }, ct);
     }
 
     public async Task<Outcome<Lesson>> EditAsync(int lessonId, LessonInput input, CancellationToken ct = default)

@@ -58,32 +58,40 @@ public sealed class AcceptInvitation(AppDbContext db, Caller user, ProjectAccess
 
         var now = clock.GetUtcNow().UtcDateTime;
         // Claim and join in one transaction: the invitation is never used up without a membership.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // A guarded update: two people cannot both use one link.
-        var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, userId), ct);
-        if (claimed == 0) return Outcome<Membership>.Invalid("", Unusable);
+        Membership membership = null!;
+        var outcome = await db.InTransactionAsync(async (transaction, ct) =>
+        {
+            // A guarded update: two people cannot both use one link.
+            var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, userId), ct);
+            if (claimed == 0) return Joining.Unusable;
 
-        var membership = new Membership { ProjectId = invitation.ProjectId, UserId = userId, Role = invitation.Role, Perspective = perspective, JoinedAt = now };
-        db.Memberships.Add(membership);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Most likely the unique (project, user) index: the same person accepted another invitation
-            // at this moment. The transaction is not committed, so the invitation stays unused.
-            db.ChangeTracker.Clear();
-            await transaction.RollbackAsync(ct);
+            membership = new Membership { ProjectId = invitation.ProjectId, UserId = userId, Role = invitation.Role, Perspective = perspective, JoinedAt = now };
+            db.Memberships.Add(membership);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (!DatabaseOutage.IsUnavailable(e))
+            {
+                // Most likely the unique (project, user) index: the same person accepted another invitation
+                // at this moment. The transaction is not committed, so the invitation stays unused.
+                db.ChangeTracker.Clear();
+                return Joining.Clashed;
+            }
+            await transaction.CommitAsync(ct);
+            return Joining.Joined;
+        }, ct);
+        if (outcome == Joining.Unusable) return Outcome<Membership>.Invalid("", Unusable);
+        if (outcome == Joining.Clashed)
             return await db.Memberships.AnyAsync(m => m.ProjectId == invitation.ProjectId && m.UserId == userId, ct)
                 ? Outcome<Membership>.Invalid("", "Je bent al lid van dit project.")
                 : Outcome<Membership>.Invalid("", Unusable);
-        }
-        await transaction.CommitAsync(ct);
         access.Forget(invitation.ProjectId);
         return Outcome<Membership>.Ok(membership);
     }
+
+    private enum Joining { Joined, Unusable, Clashed }
 
     private async Task<Invitation?> FindUsableAsync(string? token, CancellationToken ct)
     {

@@ -49,41 +49,43 @@ public sealed class ModerateContent(AppDbContext db, ModerationRules rules, Call
         if (!v.IsValid) return v;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var change = step switch
+        return await db.InTransactionAsync(async (tx, ct) =>
         {
-            ModerationStep.Hidden => new ModerationChange(true, now, null, null),
-            ModerationStep.Restored => new ModerationChange(false, now, null, null),
-            ModerationStep.Edited => new ModerationChange(null, now, text, reason),
-            _ => null,
-        };
-        if (change is not null) await target.ApplyAsync(id, change, ct);
+            var change = step switch
+            {
+                ModerationStep.Hidden => new ModerationChange(true, now, null, null),
+                ModerationStep.Restored => new ModerationChange(false, now, null, null),
+                ModerationStep.Edited => new ModerationChange(null, now, text, reason),
+                _ => null,
+            };
+            if (change is not null) await target.ApplyAsync(id, change, ct);
 
-        var action = new ModerationAction { TargetKind = content.Kind, TargetId = id, ProjectId = content.ProjectId, Step = step, Reason = reason, ModeratorId = user.Id, CreatedAt = now };
-        db.Set<ModerationAction>().Add(action);
+            var action = new ModerationAction { TargetKind = content.Kind, TargetId = id, ProjectId = content.ProjectId, Step = step, Reason = reason, ModeratorId = user.Id, CreatedAt = now };
+            db.Set<ModerationAction>().Add(action);
 
-        // A restore closes nothing: reports were closed when it was hidden. Any other step answers the open reports.
-        var open = step == ModerationStep.Restored ? [] : await db.Set<Report>().Where(r => r.TargetKind == content.Kind && r.TargetId == id && r.HandledAt == null).ToListAsync(ct);
-        var what = ReportContent.Short(content.Title);
-        foreach (var r in open)
-        {
-            r.HandledAt = now;
-            r.Outcome = step;
-        }
-        foreach (var reporter in open.Select(r => r.ReporterId).OfType<string>().Distinct())
-            db.Notifications.Add(new Notification { UserId = reporter, Text = $"Je melding over „{what}” is bekeken: het is {ModerationRules.StepLabel(step)}." + (reason.Length > 0 ? $" Reden: {reason}" : ""), Url = "/meldingen", CreatedAt = now });
-        if (step != ModerationStep.Kept && content.AuthorId is { } author && author != user.Id)
-            db.Notifications.Add(new Notification { UserId = author, Text = $"Je bijdrage „{what}” is {ModerationRules.StepLabel(step)} door de moderatie." + (reason.Length > 0 ? $" Reden: {reason}" : ""), Url = step == ModerationStep.Hidden ? "/meldingen" : content.Url, CreatedAt = now });
-        audit.Add(step switch
-        {
-            ModerationStep.Hidden => AuditAction.ContentHidden,
-            ModerationStep.Restored => AuditAction.ContentRestored,
-            ModerationStep.Edited => AuditAction.ContentEdited,
-            _ => AuditAction.ReportsDismissed,
-        }, content.ProjectId, AuditSubjects.Contribution, content.Kind + "/" + id.ToString(CultureInfo.InvariantCulture), subjectUserId: content.AuthorId,
-            detail: open.Count == 0 ? null : $"{open.Count} melding(en)");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<ModerationAction>.Ok(action);
+            // A restore closes nothing: reports were closed when it was hidden. Any other step answers the open reports.
+            var open = step == ModerationStep.Restored ? [] : await db.Set<Report>().Where(r => r.TargetKind == content.Kind && r.TargetId == id && r.HandledAt == null).ToListAsync(ct);
+            var what = ReportContent.Short(content.Title);
+            foreach (var r in open)
+            {
+                r.HandledAt = now;
+                r.Outcome = step;
+            }
+            foreach (var reporter in open.Select(r => r.ReporterId).OfType<string>().Distinct())
+                db.Notifications.Add(new Notification { UserId = reporter, Text = $"Je melding over „{what}” is bekeken: het is {ModerationRules.StepLabel(step)}." + (reason.Length > 0 ? $" Reden: {reason}" : ""), Url = "/meldingen", CreatedAt = now });
+            if (step != ModerationStep.Kept && content.AuthorId is { } author && author != user.Id)
+                db.Notifications.Add(new Notification { UserId = author, Text = $"Je bijdrage „{what}” is {ModerationRules.StepLabel(step)} door de moderatie." + (reason.Length > 0 ? $" Reden: {reason}" : ""), Url = step == ModerationStep.Hidden ? "/meldingen" : content.Url, CreatedAt = now });
+            audit.Add(step switch
+            {
+                ModerationStep.Hidden => AuditAction.ContentHidden,
+                ModerationStep.Restored => AuditAction.ContentRestored,
+                ModerationStep.Edited => AuditAction.ContentEdited,
+                _ => AuditAction.ReportsDismissed,
+            }, content.ProjectId, AuditSubjects.Contribution, content.Kind + "/" + id.ToString(CultureInfo.InvariantCulture), subjectUserId: content.AuthorId,
+                detail: open.Count == 0 ? null : $"{open.Count} melding(en)");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Outcome<ModerationAction>.Ok(action);
+        }, ct);
     }
 }

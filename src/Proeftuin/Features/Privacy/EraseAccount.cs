@@ -160,7 +160,7 @@ public sealed class EraseAccount(AppDbContext db, Caller me, TimeProvider clock,
     {
         var person = PersonRef.Of(plan.UserId, plan.Email, plan.EmailConfirmed, plan.DisplayName);
         db.ChangeTracker.Clear();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await db.InTransactionAsync(async (tx, ct) =>
         {
             foreach (var contributor in contributors.OrderBy(c => c.Order))
                 await contributor.EraseAsync(person, choices, ct);
@@ -168,7 +168,7 @@ public sealed class EraseAccount(AppDbContext db, Caller me, TimeProvider clock,
             audit.Add(AuditAction.AccountErased, subjectType: "account", detail: WithoutPerson(reason, plan), actorKind: reason is null ? ErasedActor : null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
+        }, ct);
         await DatabaseCheckpoint.TruncateWalAsync(db, ct);
     }
 

@@ -35,20 +35,22 @@ public sealed class GatherInSession(AppDbContext db, PlanSession plan, ProjectAc
         var day = reflection.HeldOn >= ExperimentDates.Today(clock) ? ExperimentDates.Iso(reflection.HeldOn) : null;
         var forms = prompts.Select(_ => WorkForm.SilentWriting).Append(WorkForm.Sharing).ToList();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await plan.CreateAsync(reflection.ProjectId, new SessionInput(title, [], day), forms, ct);
-        if (!created.IsOk) return created.Status == OutcomeStatus.Invalid ? Outcome<int>.Invalid(created.Errors) : Outcome<int>.Forbidden();
-        var session = created.Value!;
-        var steps = session.Steps.OrderBy(s => s.Position).ToList();
-        for (var i = 0; i < prompts.Count; i++)
+        return await db.InTransactionAsync(async (tx, ct) =>
         {
-            steps[i].Title = prompts[i].Text;
-            steps[i].Instruction = StepInstruction;
-            prompts[i].StepId = steps[i].Id;
-        }
-        reflection.SessionId = session.Id;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<int>.Ok(session.Id);
+            var created = await plan.CreateAsync(reflection.ProjectId, new SessionInput(title, [], day), forms, ct);
+            if (!created.IsOk) return created.Status == OutcomeStatus.Invalid ? Outcome<int>.Invalid(created.Errors) : Outcome<int>.Forbidden();
+            var session = created.Value!;
+            var steps = session.Steps.OrderBy(s => s.Position).ToList();
+            for (var i = 0; i < prompts.Count; i++)
+            {
+                steps[i].Title = prompts[i].Text;
+                steps[i].Instruction = StepInstruction;
+                prompts[i].StepId = steps[i].Id;
+            }
+            reflection.SessionId = session.Id;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Outcome<int>.Ok(session.Id);
+        }, ct);
     }
 }

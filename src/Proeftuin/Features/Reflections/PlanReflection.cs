@@ -163,13 +163,15 @@ public sealed class PlanReflection(AppDbContext db, ProjectAccess access, Caller
         foreach (var id in input.QuestionIds.Except(questions))
             db.Links.Add(new Link { ProjectId = reflection.ProjectId, From = reflection, ToId = id, Type = LinkType.Supports, CreatedById = user.Id, CreatedAt = now });
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        var day = ExperimentDates.Written(reflection.HeldOn);
-        foreach (var id in added.Where(id => id != user.Id))
-            db.Notifications.Add(new Notification { UserId = id, Text = $"Je bent uitgenodigd voor de reflectie „{reflection.Title}” op {day}.", Url = $"/reflecties/{reflection.Id}", CreatedAt = now });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async (tx, ct) =>
+        {
+            await db.SaveChangesAsync(ct);
+            var day = ExperimentDates.Written(reflection.HeldOn);
+            foreach (var id in added.Where(id => id != user.Id))
+                db.Notifications.Add(new Notification { UserId = id, Text = $"Je bent uitgenodigd voor de reflectie „{reflection.Title}” op {day}.", Url = $"/reflecties/{reflection.Id}", CreatedAt = now });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }, ct);
     }
 
     private IQueryable<Link> QuestionLinks(int id) =>

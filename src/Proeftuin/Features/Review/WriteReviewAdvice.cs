@@ -50,21 +50,23 @@ public sealed class WriteReviewAdvice(AppDbContext db, ProjectAccess access, Cal
             CreatedAt = now,
         };
         // The audit entry names the advice by its id: saved first, with the meldingen and the entry in the same transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Set<ReviewAdvice>().Add(advice);
-        await db.SaveChangesAsync(ct);
+        return await db.InTransactionAsync(async (tx, ct) =>
+        {
+            db.Set<ReviewAdvice>().Add(advice);
+            await db.SaveChangesAsync(ct);
 
-        var facilitators = await db.Memberships.AsNoTracking()
-            .Where(m => m.ProjectId == projectId && m.Role == ProjectRole.Facilitator && m.UserId != user.Id)
-            .Select(m => m.UserId).ToListAsync(ct);
-        var title = project.Title.Length > 120 ? project.Title[..120] + " …" : project.Title;
-        foreach (var id in facilitators)
-            db.Notifications.Add(new Notification { UserId = id, Text = $"Er is nieuw advies voor het volgende besluit over de fase van het project „{title}”.", Url = ReviewRules.PagePath(projectId), CreatedAt = now });
-        audit.Add(AuditAction.ReviewAdviceGiven, projectId, AuditSubjects.ReviewAdvice, advice.Id.ToString(CultureInfo.InvariantCulture),
-            detail: ProjectSlugs.Phase.Of(advice.Phase));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<ReviewAdvice>.Ok(advice);
+            var facilitators = await db.Memberships.AsNoTracking()
+                .Where(m => m.ProjectId == projectId && m.Role == ProjectRole.Facilitator && m.UserId != user.Id)
+                .Select(m => m.UserId).ToListAsync(ct);
+            var title = project.Title.Length > 120 ? project.Title[..120] + " …" : project.Title;
+            foreach (var id in facilitators)
+                db.Notifications.Add(new Notification { UserId = id, Text = $"Er is nieuw advies voor het volgende besluit over de fase van het project „{title}”.", Url = ReviewRules.PagePath(projectId), CreatedAt = now });
+            audit.Add(AuditAction.ReviewAdviceGiven, projectId, AuditSubjects.ReviewAdvice, advice.Id.ToString(CultureInfo.InvariantCulture),
+                detail: ProjectSlugs.Phase.Of(advice.Phase));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Outcome<ReviewAdvice>.Ok(advice);
+        }, ct);
     }
 
     /// <summary>The author takes back their own open advice; once a gate decision has it, it stays.</summary>

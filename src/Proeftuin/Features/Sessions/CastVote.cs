@@ -20,22 +20,23 @@ public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvent
         var (caller, step, refused) = await StartAsync(sessionId, noteId, ct);
         if (refused is not null) return refused;
         var me = caller!.Participant!;
-        var vote = new Vote { SessionId = sessionId, StepId = step!.Id, ParticipantId = me.Id, NoteId = noteId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        long seq;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var saved = await db.InTransactionAsync(async (tx, ct) =>
         {
             // One person's votes are counted and saved one at a time.
             await SessionRules.LockAsync(db, me.Id, ct);
-            var (mine, left) = await MineAsync(db, step, me.Id, ct);
-            if (left <= 0) return Outcome<MyVotes>.Invalid("NoteId", "Je hebt al je stippen gebruikt. Haal eerst een stip weg als je wilt wisselen.");
-            if (!step.SeveralPerNote && mine.GetValueOrDefault(noteId) > 0)
-                return Outcome<MyVotes>.Invalid("NoteId", "Je kunt maar één stip op dezelfde post-it zetten.");
-            db.Votes.Add(vote);
+            var (mine, left) = await MineAsync(db, step!, me.Id, ct);
+            if (left <= 0) return Outcome<long>.Invalid("NoteId", "Je hebt al je stippen gebruikt. Haal eerst een stip weg als je wilt wisselen.");
+            if (!step!.SeveralPerNote && mine.GetValueOrDefault(noteId) > 0)
+                return Outcome<long>.Invalid("NoteId", "Je kunt maar één stip op dezelfde post-it zetten.");
+            db.Votes.Add(new Vote { SessionId = sessionId, StepId = step.Id, ParticipantId = me.Id, NoteId = noteId, CreatedAt = now });
             // Vote and sequence number in the same transaction, under the same lock.
-            seq = await events.SaveAsync(sessionId, ct);
+            var seq = await events.SaveAsync(sessionId, ct);
             await tx.CommitAsync(ct);
-        }
-        return Outcome<MyVotes>.Ok(await TellAsync(step, me.Id, seq, ct));
+            return Outcome<long>.Ok(seq);
+        }, ct);
+        if (!saved.IsOk) return Outcome<MyVotes>.Invalid(saved.Errors);
+        return Outcome<MyVotes>.Ok(await TellAsync(step!, me.Id, saved.Value, ct));
     }
 
     /// <summary>Takes one of the caller's stippen off this note.</summary>

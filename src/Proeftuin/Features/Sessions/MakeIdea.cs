@@ -31,17 +31,24 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user,
         var question = await QuestionAsync(caller, questionId, ct);
         if (!question.IsOk) return Outcome<Idea>.Invalid(question.Errors);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Claim the note first: of two facilitators clicking at once, the second finds it taken.
-        if (await db.Notes.Where(n => n.Id == note.Id && n.IdeaId == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.IdeaId, n => n.IdeaId), ct) == 0)
-            return Outcome<Idea>.Invalid("NoteId", "Van deze post-it is al een idee gemaakt.");
-        var title = note.Text.Length <= ThreadLimits.Title ? note.Text : note.Text[..ThreadLimits.Title];
-        var idea = await NewIdeaAsync(caller, title.Trim(), note.Text, knowledgeSource ?? note.Participant.Perspective, ct);
-        // Temporary key: the note points at the idea before it has its real id; one SaveChanges stores both.
-        note.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
-        var mails = await AddLinkAsync(caller, idea, question.Value!, ct);
-        var seq = await events.SaveAsync(sessionId, ct);
-        await tx.CommitAsync(ct);
+        Idea idea = null!;
+        IReadOnlyList<Notifications.TellerMail> mails = [];
+        long seq = 0;
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
+        {
+            // Claim the note first: of two facilitators clicking at once, the second finds it taken.
+            if (await db.Notes.Where(n => n.Id == note.Id && n.IdeaId == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.IdeaId, n => n.IdeaId), ct) == 0)
+                return Outcome<Idea>.Invalid("NoteId", "Van deze post-it is al een idee gemaakt.");
+            var title = note.Text.Length <= ThreadLimits.Title ? note.Text : note.Text[..ThreadLimits.Title];
+            idea = await NewIdeaAsync(caller, title.Trim(), note.Text, knowledgeSource ?? note.Participant.Perspective, ct);
+            // Temporary key: the note points at the idea before it has its real id; one SaveChanges stores both.
+            note.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
+            mails = await AddLinkAsync(caller, idea, question.Value!, ct);
+            seq = await events.SaveAsync(sessionId, ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
         await notify.SendAsync(mails, ct);
         note.IdeaId = idea.Id;
         // NoteChanged goes to all, so Mine is false.
@@ -76,14 +83,21 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user,
         if (knowledgeSource is null && named.Count == 0)
             return Outcome<Idea>.Invalid("KnowledgeSource", "De post-its in dit cluster zijn zonder naam getoond. Kies zelf de kennisbron van het idee.");
         var source = knowledgeSource ?? MostCommon(named);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Clusters.Where(c => c.Id == cluster.Id && c.IdeaId == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.IdeaId, c => c.IdeaId), ct) == 0)
-            return Outcome<Idea>.Invalid("ClusterId", "Van dit cluster is al een idee gemaakt.");
-        var idea = await NewIdeaAsync(caller, cluster.Name, text, source, ct);
-        cluster.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
-        var mails = await AddLinkAsync(caller, idea, question.Value!, ct);
-        var seq = await events.SaveAsync(sessionId, ct);
-        await tx.CommitAsync(ct);
+        Idea idea = null!;
+        IReadOnlyList<Notifications.TellerMail> mails = [];
+        long seq = 0;
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
+        {
+            if (await db.Clusters.Where(c => c.Id == cluster.Id && c.IdeaId == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.IdeaId, c => c.IdeaId), ct) == 0)
+                return Outcome<Idea>.Invalid("ClusterId", "Van dit cluster is al een idee gemaakt.");
+            idea = await NewIdeaAsync(caller, cluster.Name, text, source, ct);
+            cluster.IdeaId = db.Entry(idea).Property(i => i.Id).CurrentValue;
+            mails = await AddLinkAsync(caller, idea, question.Value!, ct);
+            seq = await events.SaveAsync(sessionId, ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
         await notify.SendAsync(mails, ct);
         cluster.IdeaId = idea.Id;
         await events.ToAll(sessionId).ClusterSaved(new ClusterView(cluster.Id, cluster.Name, cluster.Position, cluster.IdeaId), seq);

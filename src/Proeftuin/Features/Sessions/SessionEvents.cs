@@ -21,12 +21,14 @@ public sealed class SessionEvents(AppDbContext db, IHubContext<SessionHub, ISess
     /// <remarks>    /// A use case that already holds a transaction (to count and insert under a lock) keeps it: it commits itself.</remarks>
     public async Task<long> SaveAsync(int sessionId, CancellationToken ct = default)
     {
-        var own = db.Database.CurrentTransaction is null;
-        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Sequence, s => s.Sequence + 1), ct);
-        var sequence = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Sequence).FirstAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        var sequence = await db.InTransactionAsync(async (tx, ct) =>
+        {
+            await db.SaveChangesAsync(ct);
+            await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Sequence, s => s.Sequence + 1), ct);
+            var sequence = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Sequence).FirstAsync(ct);
+            await tx.CommitAsync(ct);
+            return sequence;
+        }, ct);
         // Keep a tracked session in step, so a later save in this scope does not write an old number back.
         var tracked = db.ChangeTracker.Entries<LiveSession>().FirstOrDefault(e => e.Entity.Id == sessionId);
         if (tracked is not null)

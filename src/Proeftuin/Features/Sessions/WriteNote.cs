@@ -30,9 +30,9 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
 
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddMinutes(-1);
-        long seq;
-        Note note;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        long seq = 0;
+        Note note = null!;
+        var refusal = await db.InTransactionAsync(async (tx, ct) =>
         {
             // Counted and saved under the participant's lock, so parallel screens cannot slip past the limits together.
             await SessionRules.LockAsync(db, me.Id, ct);
@@ -44,7 +44,9 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
             db.Notes.Add(note);
             seq = await events.SaveAsync(sessionId, ct);
             await tx.CommitAsync(ct);
-        }
+            return null;
+        }, ct);
+        if (refusal is not null) return refusal;
         var view = NoteRules.ForWriter(NoteRules.View(note, me, step, mine: true), caller, me);
         await NoteNews.SavedAsync(db, events, sessionId, view, me.Id, step, seq, added: true, ct);
         return Outcome<NoteView>.Ok(view);

@@ -83,14 +83,15 @@ public sealed class ChangeConsent(AppDbContext db, ProjectAccess access, Caller 
             if (removeName) s.TellerName = null;
             s.UpdatedAt = now;
             // Only while not withdrawn: a withdrawal in between wins (its erasure also removes this history).
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            if (await db.Stories.WithHidden().AnyAsync(x => x.Id == s.Id && x.WithdrawnAt != null, ct))
+            var withdrawn = await db.InTransactionAsync(async (tx, ct) =>
             {
-                await tx.RollbackAsync(ct);
-                return Outcome<ConsentTarget>.NotFound();
-            }
-            await tx.CommitAsync(ct);
+                await db.SaveChangesAsync(ct);
+                // Not committed: rolled back.
+                if (await db.Stories.WithHidden().AnyAsync(x => x.Id == s.Id && x.WithdrawnAt != null, ct)) return true;
+                await tx.CommitAsync(ct);
+                return false;
+            }, ct);
+            if (withdrawn) return Outcome<ConsentTarget>.NotFound();
         }
         return Outcome<ConsentTarget>.Ok(await TargetAsync(s, asTeller, ct));
     }

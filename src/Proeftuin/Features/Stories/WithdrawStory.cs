@@ -32,17 +32,19 @@ public sealed class WithdrawStory(AppDbContext db, ProjectAccess access, Caller 
         if (!target.MaySpeakFor && !requestedByTeller)
             return Outcome<WithdrawTarget>.Invalid("RequestedByTeller", "Vink aan dat de verteller heeft gevraagd om het verhaal in te trekken.");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Not the teller's account as subject: the withdrawal erases who told it, so the log does not keep that link.
-        audit.Add(AuditAction.StoryWithdrawn, story!.ProjectId, AuditSubjects.Story, storyId.ToString(), detail: target.MaySpeakFor ? "Door de verteller" : "Op verzoek van de verteller", actorKind: !user.IsSignedIn ? ActorKinds.KeyHolder : target.MaySpeakFor ? ActorKinds.Teller : null);
-        Erase(story!, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
-        await db.Notifications.Where(n => n.StoryId == storyId).ExecuteDeleteAsync(ct);
-        await db.Comments.WithHidden().Where(c => c.ItemId == storyId).ExecuteDeleteAsync(ct);
-        // Its consent history says who changed what and when: about a story that no longer exists, and about its teller.
-        await db.StoryConsentChanges.Where(c => c.StoryId == storyId).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async (tx, ct) =>
+        {
+            // Not the teller's account as subject: the withdrawal erases who told it, so the log does not keep that link.
+            audit.Add(AuditAction.StoryWithdrawn, story!.ProjectId, AuditSubjects.Story, storyId.ToString(), detail: target.MaySpeakFor ? "Door de verteller" : "Op verzoek van de verteller", actorKind: !user.IsSignedIn ? ActorKinds.KeyHolder : target.MaySpeakFor ? ActorKinds.Teller : null);
+            Erase(story!, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            // Deleted after WithdrawnAt is saved (new comments are refused from then on), so one added meanwhile goes too.
+            await db.Notifications.Where(n => n.StoryId == storyId).ExecuteDeleteAsync(ct);
+            await db.Comments.WithHidden().Where(c => c.ItemId == storyId).ExecuteDeleteAsync(ct);
+            // Its consent history says who changed what and when: about a story that no longer exists, and about its teller.
+            await db.StoryConsentChanges.Where(c => c.StoryId == storyId).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }, ct);
         // The erased text must not linger in SQLite's write-ahead log file either.
         await DatabaseCheckpoint.TruncateWalAsync(db, ct);
         return Outcome<WithdrawTarget>.Ok(target with { Title = null, AlreadyWithdrawn = true });
