@@ -42,10 +42,10 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user,
         var mails = await AddLinkAsync(caller, idea, question.Value!, ct);
         var seq = await events.SaveAsync(sessionId, ct);
         await tx.CommitAsync(ct);
-        await notify.SendAsync(mails, ct);
+        await events.TellAsync(sessionId, () => notify.SendAsync(mails, ct), ct);
         note.IdeaId = idea.Id;
         // NoteChanged goes to all, so Mine is false.
-        await events.ToAll(sessionId).NoteChanged(NoteRules.View(note, note.Participant, caller.StepById(note.StepId), mine: false), seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).NoteChanged(NoteRules.View(note, note.Participant, caller.StepById(note.StepId), mine: false), seq), ct);
         return Outcome<Idea>.Ok(idea);
     }
 
@@ -84,9 +84,9 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user,
         var mails = await AddLinkAsync(caller, idea, question.Value!, ct);
         var seq = await events.SaveAsync(sessionId, ct);
         await tx.CommitAsync(ct);
-        await notify.SendAsync(mails, ct);
+        await events.TellAsync(sessionId, () => notify.SendAsync(mails, ct), ct);
         cluster.IdeaId = idea.Id;
-        await events.ToAll(sessionId).ClusterSaved(new ClusterView(cluster.Id, cluster.Name, cluster.Position, cluster.IdeaId), seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).ClusterSaved(new ClusterView(cluster.Id, cluster.Name, cluster.Position, cluster.IdeaId), seq), ct);
         return Outcome<Idea>.Ok(idea);
     }
 
