@@ -33,7 +33,8 @@ internal sealed class RequestKeyConfiguration : IEntityTypeConfiguration<Request
     {
         b.ToTable("RequestKeys");
         b.Property(k => k.Scope).HasMaxLength(100);
-        b.Property(k => k.Key).HasMaxLength(RequestKeys.MaxLength);
+        // Room for a form's key with the fingerprint of what was filled in.
+        b.Property(k => k.Key).HasMaxLength(RequestKeys.MaxLength + 20);
         b.Property(k => k.Target).HasMaxLength(300);
         b.Property(k => k.UserId).HasMaxLength(450);
         b.Property(k => k.Location).HasMaxLength(2000);

@@ -31,7 +31,9 @@ public sealed class IdempotentApi(RequestDelegate next, ILogger<IdempotentApi> l
             await next(http);
             return;
         }
-        var claim = await store.ClaimAsync(scope, key!, $"POST {http.Request.Path}", http.RequestAborted);
+        // The same key with another body is not a retry: 422, as the IETF draft on Idempotency-Key says.
+        var target = $"POST {http.Request.Path} {await FingerprintAsync(http.Request)}";
+        var claim = await store.ClaimAsync(scope, key!, target, http.RequestAborted);
         switch (claim.Kind)
         {
             case KeyClaimKind.Answered:
@@ -80,6 +82,23 @@ public sealed class IdempotentApi(RequestDelegate next, ILogger<IdempotentApi> l
             // The client left; the answer is kept for its retry.
             logger.LogDebug("A client left before its answer was sent; the answer is kept for a retry");
         }
+    }
+
+    /// <summary>64 bits of a SHA-256 over the first 256 KiB of the body (a create's body is far smaller); the body is read again by the endpoint.</summary>
+    private static async Task<string> FingerprintAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var chunk = new byte[8192];
+        var left = 256 * 1024;
+        int read;
+        while (left > 0 && (read = await request.Body.ReadAsync(chunk.AsMemory(0, Math.Min(chunk.Length, left)), request.HttpContext.RequestAborted)) > 0)
+        {
+            sha.AppendData(chunk, 0, read);
+            left -= read;
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 
     private static async Task ReplayAsync(HttpContext http, RequestKey answer)

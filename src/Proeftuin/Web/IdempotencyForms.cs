@@ -45,15 +45,27 @@ public sealed class RequestKeyFormFilter(RequestKeyStore store) : IAsyncPageFilt
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         // A hand-made key of the wrong shape is ignored: the form still works, only without the retry guard.
-        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
-            || (await request.ReadFormAsync(context.HttpContext.RequestAborted))[RequestKeys.FormField].FirstOrDefault() is not { } sent
-            || !RequestKeys.LooksValid(sent) || store.Scope() is not { } who)
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType)
         {
             await next();
             return;
         }
-        var target = $"form {request.Path}";
+        var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        if (form[RequestKeys.FormField].FirstOrDefault() is not { } raw || !RequestKeys.LooksValid(raw) || store.Scope() is not { } who)
+        {
+            await next();
+            return;
+        }
         var ct = context.HttpContext.RequestAborted;
+        // The script's plain-form fallback: the hub may have done it already with the same key.
+        if (await store.FindAsync(who, raw, ct) is { Status: > 0 } viaHub && viaHub.Target.StartsWith("hub ", StringComparison.Ordinal))
+        {
+            context.Result = new RedirectResult(request.PathBase + request.Path);
+            return;
+        }
+        // The same form sent again with other contents (back button, edit, send) is a new request, not a retry.
+        var sent = raw + "." + Fingerprint(form);
+        var target = $"form {request.Path}";
         var claim = await store.ClaimAsync(who, sent, target, ct);
         var deadline = DateTime.UtcNow + Wait;
         while (claim.Kind == KeyClaimKind.Busy && DateTime.UtcNow < deadline)
@@ -68,7 +80,7 @@ public sealed class RequestKeyFormFilter(RequestKeyStore store) : IAsyncPageFilt
                 return;
             case KeyClaimKind.Answered or KeyClaimKind.OtherTarget:
                 // Done before, by the script or without a redirect to give: the page as it is now.
-                context.Result = new RedirectResult(request.PathBase + request.Path + request.QueryString);
+                context.Result = new RedirectResult(request.PathBase + request.Path);
                 return;
             case KeyClaimKind.Busy:
                 context.Result = new StatusCodeResult(StatusCodes.Status409Conflict);
@@ -109,6 +121,20 @@ public sealed class RequestKeyFormFilter(RequestKeyStore store) : IAsyncPageFilt
         if (scope is null || key is null) return;
         await store.ForgetAsync(scope, key);
         scope = key = null;
+    }
+
+    /// <summary>What was filled in, without the tokens: 64 bits of a SHA-256 are plenty to tell two posts of one form apart.</summary>
+    private static string Fingerprint(IFormCollection form)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (name, values) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (name is RequestKeys.FormField or "__RequestVerificationToken") continue;
+            text.Append(name).Append('=').AppendJoin('\u001f', values.Select(v => v ?? "")).Append('\u001e');
+        }
+        foreach (var file in form.Files)
+            text.Append(file.Name).Append(':').Append(file.FileName).Append(':').Append(file.Length).Append('\u001e');
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
     /// <summary>A story's key (?sleutel=, ?key=) or a token in an address is not kept in the table for a day.</summary>
