@@ -138,7 +138,8 @@ public sealed class RequestKeyTests(FailingBroadcastFactory factory) : IClassFix
     }
 
     [Theory]
-    [InlineData("")]
+    // An empty header is dropped by HttpClient before it leaves; a blank one gets through and is refused.
+    [InlineData(" ")]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("met spatie")]
     [InlineData("tab\there")]
