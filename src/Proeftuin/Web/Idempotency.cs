@@ -198,6 +198,24 @@ public static class IdempotencySetup
         s.AddScoped<RequestKeyFormFilter>();
         s.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<RequestKeyFormFilter>());
         s.AddScoped<Features.Privacy.IPersonalDataContributor, RequestKeysPersonalData>();
+        // Every create under /api/v1 says in the OpenAPI document that it takes the header.
+        s.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddOperationTransformer((operation, context, _) =>
+        {
+            if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+                && context.Description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true)
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+                {
+                    Name = RequestKeys.Header,
+                    In = Microsoft.OpenApi.ParameterLocation.Header,
+                    Required = false,
+                    Description = "Eén sleutel per nieuw verzoek (1-100 tekens: letters, cijfers en - _ . : ~ + / =); hetzelfde verzoek met dezelfde sleutel geeft het eerste antwoord terug, zonder tweede rij.",
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = RequestKeys.MaxLength },
+                });
+            }
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

@@ -50,7 +50,17 @@ public sealed class RequestKeyFormFilter(RequestKeyStore store) : IAsyncPageFilt
             await next();
             return;
         }
-        var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // A form that cannot be read (a NUL, too many fields): model binding says so in the page's own way.
+            await next();
+            return;
+        }
         if (form[RequestKeys.FormField].FirstOrDefault() is not { } raw || !RequestKeys.LooksValid(raw) || store.Scope() is not { } who)
         {
             await next();
