@@ -22,7 +22,7 @@ internal sealed class RelayHub : Hub
         return new { sessionId };
     }
 
-    public async Task<object> AddNote(int sessionId, string text)
+    public async Task<object> AddNote(int sessionId, string text, string? requestKey)
     {
         var id = Interlocked.Increment(ref noteIds);
         var note = new { id, stepId = 0, text, clusterId = (int?)null, author = (string?)null, mine = false, createdAt = DateTime.UtcNow };

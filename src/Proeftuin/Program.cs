@@ -14,6 +14,7 @@ builder.AddWeb();
 builder.AddPageCache();
 builder.AddCompression();
 builder.AddRealtime();
+builder.AddIdempotency();
 builder.AddTelemetry();
 // Every feature folder has one module; adding a feature adds one line here and touches no other shared file.
 builder.AddFeatures(

@@ -108,7 +108,7 @@ public sealed class KillDuringWritesTests(FaultServices services, ITestOutputHel
                 if (votes.GetValueOrDefault(voter.Guest.ParticipantId) >= Scenario.VotesPerGuest) { await Task.Delay(20); return; }
                 var note = scenario.VoteNoteIds[Random.Shared.Next(scenario.VoteNoteIds.Length)];
                 using var call = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                var reply = await voter.Hub.InvokeAsync<HubReply>("CastVote", scenario.VoteSessionId, note, call.Token);
+                var reply = await voter.Hub.InvokeAsync<HubReply>("CastVote", scenario.VoteSessionId, note, (string?)null, call.Token);
                 if (!reply.Ok) { refused.Add("vote: " + reply.Error); return; }
                 votes.AddOrUpdate(voter.Guest.ParticipantId, 1, (_, c) => c + 1);
             })));

@@ -116,7 +116,7 @@ async Task SendAsync(int n, Screen writer)
         sentAt[n] = Stopwatch.GetTimestamp();
         if (o.Mode == "notes")
         {
-            var reply = await writer.Connection.InvokeAsync<HubReply>("AddNote", sessionId, Screen.NoteText(n));
+            var reply = await writer.Connection.InvokeAsync<HubReply>("AddNote", sessionId, Screen.NoteText(n), (string?)null);
             ackAt[n] = Stopwatch.GetTimestamp();
             accepted[n] = reply.Ok;
             if (!reply.Ok) errors.Add("refused: " + reply.Error);

@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<PerspectiveChange> PerspectiveChanges => Set<PerspectiveChange>();
     public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
+    public DbSet<Web.RequestKey> RequestKeys => Set<Web.RequestKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,6 +29,7 @@ public static class RealtimeSetup
             o.AddFilter<HttpContextHubFilter>();
             o.AddFilter<CallerHubFilter>();
             o.AddFilter<HubCallLimit>();
+            o.AddFilter<RequestKeyHubFilter>();
         });
 
         // Enums travel as names ("Running", "Vote", "Experience"), as on the API; numbers from an old client are still read.

@@ -110,6 +110,8 @@ public static class WebSetup
         app.UseCaller();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Creates under /api/v1 sent again with the same Idempotency-Key get the first answer (Web/IdempotencyApi.cs).
+        app.UseIdempotentApi();
         app.MapStaticAssets();
         return app;
     }

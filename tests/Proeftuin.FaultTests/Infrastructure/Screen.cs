@@ -59,10 +59,11 @@ public sealed class Screen : IAsyncDisposable
     }
 
     /// <summary>Writes a post-it over this screen's hub, waiting at most <paramref name="timeout"/> for the answer.</summary>
-    public async Task<HubReply> AddNoteAsync(string text, TimeSpan timeout)
+    /// <remarks><paramref name="requestKey"/>: the same key on a retry returns the first answer and adds no second note.</remarks>
+    public async Task<HubReply> AddNoteAsync(string text, TimeSpan timeout, string? requestKey = null)
     {
         using var cts = new CancellationTokenSource(timeout);
-        return await Hub.InvokeAsync<HubReply>("AddNote", sessionId, text, cts.Token);
+        return await Hub.InvokeAsync<HubReply>("AddNote", sessionId, text, requestKey, cts.Token);
     }
 
     public bool Heard(string text) => heard.ContainsKey(text);

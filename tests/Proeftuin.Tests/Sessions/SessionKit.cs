@@ -137,7 +137,16 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task<SessionView> EnterAsync(int sessionId) => Connection.InvokeAsync<SessionView>("Enter", sessionId);
 
-    public Task<HubReply> CallAsync(string method, params object?[] args) => Connection.InvokeCoreAsync<HubReply>(method, args);
+    /// <summary>A create's request key (the last argument) may be left out: it is sent as null, as an old script would not send one.</summary>
+    public Task<HubReply> CallAsync(string method, params object?[] args) => Connection.InvokeCoreAsync<HubReply>(method, WithKey(method, args));
+
+    private static object?[] WithKey(string method, object?[] args)
+    {
+        var target = typeof(SessionHub).GetMethod(method);
+        if (target is null) return args;
+        var sent = target.GetParameters().Count(p => p.ParameterType.IsValueType || p.ParameterType == typeof(string) || p.ParameterType.IsArray);
+        return target.GetParameters().LastOrDefault()?.Name == "requestKey" && args.Length == sent - 1 ? [.. args, null] : args;
+    }
 
     /// <summary>Waits until an event with this name (and matching, if given) has arrived; returns its arguments.</summary>
     public async Task<JsonElement[]> WaitForAsync(string name, Func<JsonElement[], bool>? match = null, TimeSpan? timeout = null)

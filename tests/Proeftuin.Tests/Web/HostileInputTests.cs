@@ -204,6 +204,7 @@ public sealed partial class HostileInputTests(HostileFactory factory, ITestOutpu
             }
             var browser = world.Role(target?.Role ?? (op.Path.Contains("/sessions/", StringComparison.Ordinal) ? "guest" : "member")).Browser;
             if (op.HasBody) await sweep.SweepBodyAsync(op, browser, target!);
+            if (op.Method == "POST" && op.Path.StartsWith("/api/v1/", StringComparison.Ordinal)) await sweep.SweepRequestKeyAsync(op, browser, target!);
             var concrete = target?.Path ?? Regex.Replace(op.Path, @"\{[^}]+\}", _ => (op.Path.Contains("/sessions/", StringComparison.Ordinal) ? world.SessionId : world.ProjectId).ToString(System.Globalization.CultureInfo.InvariantCulture));
             await sweep.SweepParametersAsync(op, browser, concrete);
 

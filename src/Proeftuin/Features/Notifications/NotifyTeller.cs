@@ -86,7 +86,17 @@ public sealed class NotifyTeller(AppDbContext db, PublicUrl publicUrl, IMailer m
     {
         if (mails.Count == 0) return;
         var ids = mails.Select(m => m.StoryId).Distinct().ToList();
-        var withdrawn = await db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id) && s.WithdrawnAt != null).Select(s => s.Id).ToListAsync(ct);
+        List<int> withdrawn;
+        try
+        {
+            withdrawn = await db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id) && s.WithdrawnAt != null).Select(s => s.Id).ToListAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Called after the commit: the link and the meldingen stand; without knowing who withdrew, no mail goes out.
+            logger.LogWarning(e, "Storytellers' notifications were not mailed: the check for withdrawn stories failed");
+            return;
+        }
         foreach (var mail in mails.Where(m => !withdrawn.Contains(m.StoryId)))
         {
             try

@@ -5,7 +5,7 @@ using Proeftuin.Web;
 namespace Proeftuin.Features.Sessions;
 
 /// <summary>A participant's votes in a vote step: which notes they put a stip on, and how many they have left.</summary>
-public sealed record MyVotes(int StepId, IReadOnlyDictionary<int, int> Votes, int Left);
+public sealed record MyVotes(int StepId, IReadOnlyDictionary<int, int> Votes, int? Left);
 
 /// <summary>
 /// Dot voting in the current vote step, on notes of this session everyone can see. The limits (votes per person, one
@@ -61,11 +61,17 @@ public sealed class CastVote(AppDbContext db, SessionAccess access, SessionEvent
         return (mine, Math.Max(0, step.VotesPerPerson - mine.Values.Sum()));
     }
 
+    /// <summary>After the commit: when the count cannot be read, the vote is still saved; Left is then unknown (null).</summary>
     private async Task<MyVotes> TellAsync(Step step, int participantId, long seq, CancellationToken ct)
     {
-        var (mine, left) = await MineAsync(db, step, participantId, ct);
-        await events.ToPerson(step.SessionId, participantId).VotesChanged(step.Id, mine, left, seq);
-        return new MyVotes(step.Id, mine, left);
+        var votes = new MyVotes(step.Id, new Dictionary<int, int>(), null);
+        await events.TellAsync(step.SessionId, async () =>
+        {
+            var (mine, left) = await MineAsync(db, step, participantId, ct);
+            votes = new MyVotes(step.Id, mine, left);
+            await events.ToPerson(step.SessionId, participantId).VotesChanged(step.Id, mine, left, seq);
+        }, ct);
+        return votes;
     }
 
     private async Task<(SessionCaller? Caller, Step? Step, Outcome<MyVotes>? Refused)> StartAsync(int sessionId, int noteId, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         db.Clusters.Add(cluster);
         var seq = await events.SaveAsync(sessionId, ct);
         var view = View(cluster);
-        await events.ToAll(sessionId).ClusterSaved(view, seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).ClusterSaved(view, seq), ct);
         return Outcome<ClusterView>.Ok(view);
     }
 
@@ -45,7 +45,7 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         cluster.Name = clean;
         var seq = await events.SaveAsync(sessionId, ct);
         var view = View(cluster);
-        await events.ToAll(sessionId).ClusterSaved(view, seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).ClusterSaved(view, seq), ct);
         return Outcome<ClusterView>.Ok(view);
     }
 
@@ -63,7 +63,7 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         var seq = await events.SaveAsync(sessionId, ct);
         var step = caller.StepById(note.StepId);
         var view = NoteRules.ForWriter(NoteRules.View(note, note.Participant, step, mine: true), caller, note.Participant);
-        await NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct);
+        await events.TellAsync(sessionId, () => NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct), ct);
         return Outcome<NoteView>.Ok(caller.Participant?.Id == note.ParticipantId ? view : view with { Mine = false });
     }
 
@@ -83,12 +83,15 @@ public sealed class ClusterNotes(AppDbContext db, SessionAccess access, SessionE
         foreach (var n in notes) n.ClusterId = into.Id;
         db.Clusters.Remove(from);
         var seq = await events.SaveAsync(sessionId, ct);
-        foreach (var n in notes)
+        await events.TellAsync(sessionId, async () =>
         {
-            var step = caller.StepById(n.StepId);
-            await NoteNews.SavedAsync(db, events, sessionId, NoteRules.ForWriter(NoteRules.View(n, n.Participant, step, mine: true), caller, n.Participant), n.ParticipantId, step, seq, added: false, ct);
-        }
-        await events.ToAll(sessionId).ClusterDeleted(from.Id, seq);
+            foreach (var n in notes)
+            {
+                var step = caller.StepById(n.StepId);
+                await NoteNews.SavedAsync(db, events, sessionId, NoteRules.ForWriter(NoteRules.View(n, n.Participant, step, mine: true), caller, n.Participant), n.ParticipantId, step, seq, added: false, ct);
+            }
+            await events.ToAll(sessionId).ClusterDeleted(from.Id, seq);
+        }, ct);
         return Outcome<ClusterView>.Ok(View(into));
     }
 

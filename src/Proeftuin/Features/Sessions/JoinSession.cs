@@ -110,8 +110,11 @@ public sealed class JoinSession(AppDbContext db, SessionAccess access, Caller us
         if (guestKey is not null) user.HoldGuestKey(caller.SessionId, guestKey);
         access.Forget(caller.SessionId);
         // Presence goes out as one small count, not the whole list to everyone on every join.
-        await events.ToAll(caller.SessionId).ParticipationChanged(await events.ParticipationAsync(caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
-        await events.ToFacilitators(caller.SessionId).ParticipantsChanged(await ParticipantRules.PeopleAsync(db, caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
+        await events.TellAsync(caller.SessionId, async () =>
+        {
+            await events.ToAll(caller.SessionId).ParticipationChanged(await events.ParticipationAsync(caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
+            await events.ToFacilitators(caller.SessionId).ParticipantsChanged(await ParticipantRules.PeopleAsync(db, caller.SessionId, caller.Session.CurrentStepId, ct), sequence);
+        }, ct);
         return new Joined(participant, guestKey);
     }
 

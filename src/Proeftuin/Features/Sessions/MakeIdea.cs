@@ -49,10 +49,10 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user,
             return null;
         }, ct);
         if (refusal is not null) return refusal;
-        await notify.SendAsync(mails, ct);
+        await events.TellAsync(sessionId, () => notify.SendAsync(mails, ct), ct);
         note.IdeaId = idea.Id;
         // NoteChanged goes to all, so Mine is false.
-        await events.ToAll(sessionId).NoteChanged(NoteRules.View(note, note.Participant, caller.StepById(note.StepId), mine: false), seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).NoteChanged(NoteRules.View(note, note.Participant, caller.StepById(note.StepId), mine: false), seq), ct);
         return Outcome<Idea>.Ok(idea);
     }
 
@@ -98,9 +98,9 @@ public sealed class MakeIdea(AppDbContext db, SessionAccess access, Caller user,
             return null;
         }, ct);
         if (refusal is not null) return refusal;
-        await notify.SendAsync(mails, ct);
+        await events.TellAsync(sessionId, () => notify.SendAsync(mails, ct), ct);
         cluster.IdeaId = idea.Id;
-        await events.ToAll(sessionId).ClusterSaved(new ClusterView(cluster.Id, cluster.Name, cluster.Position, cluster.IdeaId), seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).ClusterSaved(new ClusterView(cluster.Id, cluster.Name, cluster.Position, cluster.IdeaId), seq), ct);
         return Outcome<Idea>.Ok(idea);
     }
 

@@ -113,8 +113,11 @@ public sealed class ManageParticipants(AppDbContext db, SessionAccess access, Se
         var seq = await events.SaveAsync(sessionId, ct);
         // A stip cast in the same moment by the one removed (their request read them in before this save) goes too.
         await db.Votes.Where(v => v.ParticipantId == seat.Id && open.Contains(v.StepId)).ExecuteDeleteAsync(ct);
-        await events.ToPerson(sessionId, seat.Id).Removed(seq);
-        await TellAsync(caller, seq, ct);
+        await events.TellAsync(sessionId, async () =>
+        {
+            await events.ToPerson(sessionId, seat.Id).Removed(seq);
+            await TellAsync(caller, seq, ct);
+        }, ct);
         return Outcome<int>.Ok(seat.Id);
     }
 
@@ -128,7 +131,7 @@ public sealed class ManageParticipants(AppDbContext db, SessionAccess access, Se
         caller.Session.Joining = rule;
         caller.Session.JoiningChangedAt = clock.GetUtcNow().UtcDateTime;
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToFacilitators(sessionId).SessionChanged(seq);
+        await events.TellAsync(sessionId, () => events.ToFacilitators(sessionId).SessionChanged(seq), ct);
         return Outcome<JoiningRule>.Ok(rule);
     }
 
@@ -151,9 +154,12 @@ public sealed class ManageParticipants(AppDbContext db, SessionAccess access, Se
         });
         me.Perspective = perspective;
         var seq = await events.SaveAsync(sessionId, ct);
-        await TellAsync(caller, seq, ct);
-        // The person's own screens take the new perspective (and their notes' labels) from a fresh state.
-        await events.ToPerson(sessionId, me.Id).SessionChanged(seq);
+        await events.TellAsync(sessionId, async () =>
+        {
+            await TellAsync(caller, seq, ct);
+            // The person's own screens take the new perspective (and their notes' labels) from a fresh state.
+            await events.ToPerson(sessionId, me.Id).SessionChanged(seq);
+        }, ct);
         return Outcome<Perspective>.Ok(perspective);
     }
 

@@ -16,7 +16,7 @@ public sealed class MarkDone(SessionAccess access, SessionEvents events)
         if (me.DoneStepId == wanted) return Outcome<int>.Ok(step.Id);
         me.DoneStepId = wanted;
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).ParticipationChanged(await events.ParticipationAsync(sessionId, step.Id, ct), seq);
+        await events.TellAsync(sessionId, async () => await events.ToAll(sessionId).ParticipationChanged(await events.ParticipationAsync(sessionId, step.Id, ct), seq), ct);
         return Outcome<int>.Ok(step.Id);
     }
 }

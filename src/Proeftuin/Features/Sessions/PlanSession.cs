@@ -147,7 +147,7 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
         var step = FromTemplate(WorkForms.For(form), session.Steps.Count == 0 ? 0 : session.Steps.Max(s => s.Position) + 1);
         session.Steps.Add(step);
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).SessionChanged(seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).SessionChanged(seq), ct);
         return Outcome<int>.Ok(step.Id);
     }
 
@@ -257,7 +257,7 @@ public sealed class PlanSession(AppDbContext db, ProjectAccess projects, Session
     {
         var seq = await events.SaveAsync(sessionId, ct);
         // The plan is shown whole; screens fetch it again rather than patch it.
-        await events.ToAll(sessionId).SessionChanged(seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).SessionChanged(seq), ct);
         return Outcome<int>.Ok(id);
     }
 

@@ -38,8 +38,11 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
         session.Phase = await db.Projects.Where(p => p.Id == session.ProjectId).Select(p => p.Phase).FirstAsync(ct);
         Enter(session, first, now);
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).SessionChanged(seq);
-        await events.ToAll(sessionId).StepStarted(StepView.From(first), now, seq);
+        await events.TellAsync(sessionId, async () =>
+        {
+            await events.ToAll(sessionId).SessionChanged(seq);
+            await events.ToAll(sessionId).StepStarted(StepView.From(first), now, seq);
+        }, ct);
         return Outcome<int>.Ok(first.Id);
     }
 
@@ -55,9 +58,12 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
         var now = Now;
         Enter(caller.Session, step, now);
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).StepStarted(StepView.From(step), now, seq);
-        // "Klaar" counts per step: the new step starts at zero.
-        await events.ToAll(sessionId).ParticipationChanged(await events.ParticipationAsync(sessionId, step.Id, ct), seq);
+        await events.TellAsync(sessionId, async () =>
+        {
+            await events.ToAll(sessionId).StepStarted(StepView.From(step), now, seq);
+            // "Klaar" counts per step: the new step starts at zero.
+            await events.ToAll(sessionId).ParticipationChanged(await events.ParticipationAsync(sessionId, step.Id, ct), seq);
+        }, ct);
         return Outcome<int>.Ok(step.Id);
     }
 
@@ -115,7 +121,7 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
                 return Outcome<int>.Invalid("Timer", "Deze knop voor de klok kennen we niet.");
         }
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).TimerChanged(StepView.From(step), now, seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).TimerChanged(StepView.From(step), now, seq), ct);
         return Outcome<int>.Ok(step.Id);
     }
 
@@ -130,13 +136,16 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
         if (step.Revealed) return Outcome<int>.Ok(step.Id);
         step.Revealed = true;
         var seq = await events.SaveAsync(sessionId, ct);
-        // Mine is false for everyone here: a writer's screen already knows its own notes by id.
-        var notes = await db.Notes.AsNoTracking().Where(n => n.SessionId == sessionId && n.StepId == step.Id)
-            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
-            .Select(n => new { n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.Participant.DisplayName, n.Participant.Perspective })
-            .ToListAsync(ct);
-        var views = notes.Select(n => NoteRules.View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.DisplayName, n.Perspective, step, mine: false)).ToList();
-        await events.ToAll(sessionId).NotesRevealed(step.Id, views, seq);
+        await events.TellAsync(sessionId, async () =>
+        {
+            // Mine is false for everyone here: a writer's screen already knows its own notes by id.
+            var notes = await db.Notes.AsNoTracking().Where(n => n.SessionId == sessionId && n.StepId == step.Id)
+                .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+                .Select(n => new { n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.Participant.DisplayName, n.Participant.Perspective })
+                .ToListAsync(ct);
+            var views = notes.Select(n => NoteRules.View(n.Id, n.StepId, n.Text, n.ClusterId, n.IdeaId, n.CreatedAt, n.DisplayName, n.Perspective, step, mine: false)).ToList();
+            await events.ToAll(sessionId).NotesRevealed(step.Id, views, seq);
+        }, ct);
         return Outcome<int>.Ok(step.Id);
     }
 
@@ -151,7 +160,7 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
         if (step.VotingClosed) return Outcome<int>.Ok(step.Id);
         step.VotingClosed = true;
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).VotesRevealed(step.Id, seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).VotesRevealed(step.Id, seq), ct);
         return Outcome<int>.Ok(step.Id);
     }
 
@@ -165,7 +174,7 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
             return Outcome<int>.Invalid("Focus", "Kies een deel van de sessie uit de lijst.");
         Caller!.Session.Focus = target;
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).Summoned(target, seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).Summoned(target, seq), ct);
         return Outcome<int>.Ok(sessionId);
     }
 
@@ -183,7 +192,7 @@ public sealed class RunSession(AppDbContext db, SessionAccess access, SessionEve
             current.PausedSecondsLeft = null;
         }
         var seq = await events.SaveAsync(sessionId, ct);
-        await events.ToAll(sessionId).SessionChanged(seq);
+        await events.TellAsync(sessionId, () => events.ToAll(sessionId).SessionChanged(seq), ct);
         return Outcome<int>.Ok(sessionId);
     }
 

@@ -9,7 +9,7 @@ namespace Proeftuin.Features.Sessions;
 /// the same transaction, and then tell the connected screens through the groups below. Pages and API call the same
 /// use cases, so a note posted by a plain form still appears on every screen.
 /// </summary>
-public sealed class SessionEvents(AppDbContext db, IHubContext<SessionHub, ISessionClient> hub)
+public sealed class SessionEvents(AppDbContext db, IHubContext<SessionHub, ISessionClient> hub, ILogger<SessionEvents> logger)
 {
     /// <summary>Everyone connected to the session.</summary>
     public static string All(int sessionId) => $"s{sessionId}";
@@ -37,6 +37,29 @@ public sealed class SessionEvents(AppDbContext db, IHubContext<SessionHub, ISess
             tracked.Property(s => s.Sequence).OriginalValue = sequence;
         }
         return sequence;
+    }
+
+    /// <summary>
+    /// The part of a use case after its commit: the sends and the reads that build them. The change is saved by then,
+    /// so a failure here is logged and the answer stays "saved"; a screen that missed the message sees the sequence
+    /// number jump on its next one, or asks on reconnect, and takes the whole state. The request's own cancellation goes on.
+    /// </summary>
+    public async Task TellAsync(int sessionId, Func<Task> tell, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(tell);
+        try
+        {
+            await tell();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Never the text of a note in the message: the session and the failure are enough to follow it up.
+            logger.LogWarning(e, "Telling the screens of session {SessionId} failed after the change was saved", sessionId);
+        }
     }
 
     public ISessionClient ToAll(int sessionId) => hub.Clients.Group(All(sessionId));

@@ -48,7 +48,7 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
         }, ct);
         if (refusal is not null) return refusal;
         var view = NoteRules.ForWriter(NoteRules.View(note, me, step, mine: true), caller, me);
-        await NoteNews.SavedAsync(db, events, sessionId, view, me.Id, step, seq, added: true, ct);
+        await events.TellAsync(sessionId, () => NoteNews.SavedAsync(db, events, sessionId, view, me.Id, step, seq, added: true, ct), ct);
         return Outcome<NoteView>.Ok(view);
     }
 
@@ -81,7 +81,7 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
         }
         var step = caller.StepById(note.StepId);
         var view = NoteRules.ForWriter(NoteRules.View(note, note.Participant, step, mine: true), caller, note.Participant);
-        await NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct);
+        await events.TellAsync(sessionId, () => NoteNews.SavedAsync(db, events, sessionId, view, note.ParticipantId, step, seq, added: false, ct), ct);
         return Outcome<NoteView>.Ok(view);
     }
 
@@ -117,23 +117,26 @@ public sealed class WriteNote(AppDbContext db, SessionAccess access, SessionEven
             // A double click, or two screens: the first one deleted it.
             return Outcome<int>.NotFound();
         }
-        var step = caller.StepById(note.StepId);
-        if (NoteRules.IsRevealed(step))
+        await events.TellAsync(sessionId, async () =>
         {
-            await events.ToAll(sessionId).NoteDeleted(note.Id, seq);
-        }
-        else
-        {
-            await events.ToPerson(sessionId, note.ParticipantId).NoteDeleted(note.Id, seq);
-            await events.ToAll(sessionId).PrivateNotesCounted(note.StepId, await db.Notes.CountAsync(n => n.StepId == note.StepId, ct), seq);
-        }
-        foreach (var voter in voters)
-        {
-            var votesStep = caller.StepById(voter.StepId);
-            if (votesStep is null) continue;
-            var (mine, left) = await CastVote.MineAsync(db, votesStep, voter.ParticipantId, ct);
-            await events.ToPerson(sessionId, voter.ParticipantId).VotesChanged(votesStep.Id, mine, left, seq);
-        }
+            var step = caller.StepById(note.StepId);
+            if (NoteRules.IsRevealed(step))
+            {
+                await events.ToAll(sessionId).NoteDeleted(note.Id, seq);
+            }
+            else
+            {
+                await events.ToPerson(sessionId, note.ParticipantId).NoteDeleted(note.Id, seq);
+                await events.ToAll(sessionId).PrivateNotesCounted(note.StepId, await db.Notes.CountAsync(n => n.StepId == note.StepId, ct), seq);
+            }
+            foreach (var voter in voters)
+            {
+                var votesStep = caller.StepById(voter.StepId);
+                if (votesStep is null) continue;
+                var (mine, left) = await CastVote.MineAsync(db, votesStep, voter.ParticipantId, ct);
+                await events.ToPerson(sessionId, voter.ParticipantId).VotesChanged(votesStep.Id, mine, left, seq);
+            }
+        }, ct);
         return Outcome<int>.Ok(note.Id);
     }
 }

@@ -85,7 +85,7 @@ public static class StoriesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        projects.MapPost("/", async (int id, HttpRequest request, ShareStory share, GetStory get, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        projects.MapPost("/", async (int id, HttpRequest request, ShareStory share, GetStory get, IStringLocalizer<SharedResource> l, ILogger<ShareStory> logger, CancellationToken ct) =>
             {
                 // A form post (the cross-site kind) is refused outright; a story is at most 10,000 characters, so a body far
                 // beyond that is refused before it is read.
@@ -98,8 +98,18 @@ public static class StoriesApi
                 var outcome = await share.ShareAsync(id, new StoryInput(body.PromptId, body.Title, body.Text, perspective, scope,
                     body.MayQuote, body.NotifyByEmail, body.TellerName), ct);
                 if (ApiResults.Failed(outcome, l, Camel) is { } failed) return failed;
-                var created = await get.RunAsync(outcome.Value!.Id, ct);
-                return Results.Created($"/api/v1/stories/{outcome.Value.Id}", ToDto(created.View!, l));
+                var location = $"/api/v1/stories/{outcome.Value!.Id}";
+                try
+                {
+                    var created = await get.RunAsync(outcome.Value.Id, ct);
+                    return Results.Created(location, ToDto(created.View!, l));
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Saved: the answer says so. The whole story is read again from its Location.
+                    logger.LogWarning(e, "A shared story was saved but could not be read back for the answer");
+                    return Results.Created(location, new { id = outcome.Value.Id });
+                }
             })
             .RequireAuthorization()
             .WithSummary("Deel een verhaal (ingelogd). JSON: promptId, title, text, perspective, scope (verplicht), mayQuote, notifyByEmail, tellerName")

@@ -16,7 +16,7 @@ public sealed class DeleteItem(AppDbContext db, SaveItem save, SessionEvents eve
         {
             // The note or cluster it came from is free again (the database clears its IdeaId): the session's screens reload.
             var seq = await events.SaveAsync(sessionId, ct);
-            await events.ToAll(sessionId).SessionChanged(seq);
+            await events.TellAsync(sessionId, () => events.ToAll(sessionId).SessionChanged(seq), ct);
         }
         else
         {

@@ -319,10 +319,26 @@
   }
 
   // One call at a time per form. The button is not disabled meanwhile: a disabled button drops the keyboard focus.
+  // Creates carry a request key: a fresh one per action, the same one when the form is posted as a retry, so a note
+  // the server saved before the answer got lost is not made twice.
+  var keyed = { AddNote: true, AddCluster: true, CastVote: true };
+
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+
   function send(form, method, args, done, refused) {
     if (form.dataset.ptBusy) return;
     form.dataset.ptBusy = '1';
     var button = form.querySelector('button[type=submit]');
+    if (keyed[method]) {
+      var key = newKey();
+      var field = form.elements.namedItem('__RequestKey');
+      if (field) field.value = key;
+      args = args.concat([key]);
+    }
     ps.invoke.apply(ps, [method, sessionId()].concat(args)).then(function (reply) {
       delete form.dataset.ptBusy;
       if (reply && reply.ok && done) done(reply);

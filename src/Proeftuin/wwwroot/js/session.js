@@ -392,13 +392,28 @@
     connection.invoke('Rejoin', sessionId, -1).then(takeState, function () { });
   }
 
+  // A number skipped means this screen may have missed a message (a send that failed after the save): take the whole
+  // state once, a moment later, so several skips in a row cost one call. A skip can also be a message meant for
+  // someone else only (another person's stippen); then the state is simply the same.
+  var catchUpTimer = null;
+  function catchUp() {
+    if (catchUpTimer) return;
+    catchUpTimer = window.setTimeout(function () {
+      catchUpTimer = null;
+      freshState();
+    }, 1500);
+  }
+
   function listen(conn) {
     eventNames.forEach(function (name) {
       conn.on(name, function () {
         var args = Array.prototype.slice.call(arguments);
-        seen(args[args.length - 1]);
+        var sequence = args[args.length - 1];
+        var skipped = typeof sequence === 'number' && lastSequence > 0 && sequence > lastSequence + 1;
+        seen(sequence);
         if (own[name]) own[name].apply(null, args);
         emit.apply(null, [name].concat(args));
+        if (skipped) catchUp();
       });
     });
   }

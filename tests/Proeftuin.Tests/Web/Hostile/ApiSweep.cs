@@ -120,6 +120,20 @@ public sealed class ApiSweep(RowCounter counter)
                 $"Content-Type {(contentType.Length == 0 ? "(none)" : contentType)}", mustRefuse: true);
     }
 
+    /// <summary>
+    /// The Idempotency-Key header of a create (issue 16): every hostile string an HTTP header can carry, with the valid
+    /// body, is refused (400) and saves nothing. Newlines and other control characters cannot be put in a header at all.
+    /// </summary>
+    public async Task SweepRequestKeyAsync(ApiOperation op, Browser browser, ApiTarget target)
+    {
+        var body = Encoding.UTF8.GetBytes(target.ValidBody ?? "{}");
+        var sendable = HostileStrings.Special.Select(s => s.Value).Where(v => v.Length > 0 && v.All(c => c is >= ' ' and <= '~'))
+            .Concat([new string('a', 1000), "<script>alert(1)</script>", "\"quoted\"", "sleutel met spaties", " "]);
+        foreach (var value in sendable.Where(v => !Proeftuin.Web.RequestKeys.LooksValid(v)).Distinct(StringComparer.Ordinal))
+            await SendAsync(op, browser, target.Path, "application/json", body, $"Idempotency-Key={value[..Math.Min(20, value.Length)]}", mustRefuse: true, requestKey: value);
+        SweptProperties.Add(PropertyKey(op, "header " + Proeftuin.Web.RequestKeys.Header));
+    }
+
     /// <summary>Hostile values in every query parameter, and in every path parameter, of an operation.</summary>
     public async Task SweepParametersAsync(ApiOperation op, Browser browser, string concretePath)
     {
@@ -191,7 +205,7 @@ public sealed class ApiSweep(RowCounter counter)
         return "{" + string.Join(",", parts) + "}";
     }
 
-    private async Task SendAsync(ApiOperation op, Browser browser, string url, string contentType, byte[] body, string what, bool mustRefuse = false)
+    private async Task SendAsync(ApiOperation op, Browser browser, string url, string contentType, byte[] body, string what, bool mustRefuse = false, string? requestKey = null)
     {
         last ??= await counter.CountAsync();
         Requests++;
@@ -201,6 +215,7 @@ public sealed class ApiSweep(RowCounter counter)
         if (contentType.Length > 0) content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         else content.Headers.ContentType = null;
         request.Content = content;
+        if (requestKey is not null) request.Headers.TryAddWithoutValidation(Proeftuin.Web.RequestKeys.Header, requestKey);
         using var response = await browser.Client.SendAsync(request);
         var status = (int)response.StatusCode;
         var label = $"{op} ({what})";
