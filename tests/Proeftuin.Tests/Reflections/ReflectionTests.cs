@@ -6,6 +6,7 @@ using Proeftuin.Features.Reflections;
 using Proeftuin.Features.Sessions;
 using Proeftuin.Features.Thread;
 using Proeftuin.Tests.Thread;
+using Proeftuin.Web;
 
 namespace Proeftuin.Tests.Reflections;
 
@@ -75,8 +76,10 @@ public sealed class ReflectionTests(ProeftuinFactory factory) : IClassFixture<Pr
         // The facilitator gathers it in a live session: a writing step per prompt; a guest answers there as a professional.
         using var facilitator = await factory.SignInAsync(team.Facilitator.Email!);
         var page = await facilitator.OpenAsync($"/reflecties/{id}");
+        string gatheredAt;
         using (var gathered = await facilitator.SubmitAsync(page.FormWithAction("handler=Session")))
-            Assert.StartsWith("/sessies/", Expect.LocationPath(gathered), StringComparison.Ordinal);
+            gatheredAt = Expect.LocationPath(gathered);
+        Assert.StartsWith("/sessies/", gatheredAt, StringComparison.Ordinal);
         var (sessionId, steps) = await factory.WithDbAsync(async db =>
         {
             var r = await db.Items.OfType<Reflection>().AsNoTracking().SingleAsync(x => x.Id == id);
@@ -85,8 +88,11 @@ public sealed class ReflectionTests(ProeftuinFactory factory) : IClassFixture<Pr
         });
         Assert.Equal(["Wat gebeurde er?", "Wat verraste ons?", "Wat doen we anders?", "Wie misten we?", "Delen"], steps.Select(s => s.Title));
         Assert.Equal(steps[0].Id, await factory.WithDbAsync(db => db.Set<ReflectionPrompt>().Where(p => p.Id == prompts[0]).Select(p => p.StepId).SingleAsync()));
+        // A double click gets the first answer again; the button from another tab is refused in words.
         using (var twice = await facilitator.SubmitAsync(page.FormWithAction("handler=Session")))
-            await Expect.FormErrorAsync(twice, GatherInSession.AlreadyGathering);
+            Assert.Equal(gatheredAt, Expect.LocationPath(twice));
+        using (var otherTab = await facilitator.SubmitAsync(page.FormWithAction("handler=Session"), [new(RequestKeys.FormField, RequestKeys.New())]))
+            await Expect.FormErrorAsync(otherTab, GatherInSession.AlreadyGathering);
 
         await factory.WithDbAsync(async db =>
         {

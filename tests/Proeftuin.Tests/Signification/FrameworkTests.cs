@@ -1,4 +1,5 @@
 using Proeftuin.Features.Signification;
+using Proeftuin.Web;
 
 namespace Proeftuin.Tests.Signification;
 
@@ -94,8 +95,12 @@ public sealed class FrameworkTests(ProeftuinFactory factory) : IClassFixture<Pro
         Assert.Equal(3, row.Version);
         Assert.Equal(["regie", "hulp", "gevoel"], FrameworkDefinition.FromJson(row.Json).Signifiers.Select(s => s.Id));
 
-        // A form from before the last change is refused, not applied on top of it.
-        await Expect.FormErrorAsync(await facilitator.SubmitAsync(up, new { }), "Iemand anders heeft het duidingskader net gewijzigd.");
+        // The very same post again (a double click, "send again") is answered as the first time, not applied twice;
+        // the same form from another tab, from before the last change, is refused, not applied on top of it.
+        using (var again = await facilitator.SubmitAsync(up, new { }))
+            Expect.Redirect(again, Url(team.Id));
+        Assert.Equal(3, (await RowAsync(team.Id))!.Version);
+        await Expect.FormErrorAsync(await facilitator.SubmitAsync(up, [new(RequestKeys.FormField, RequestKeys.New())]), "Iemand anders heeft het duidingskader net gewijzigd.");
         Expect.Status(HttpStatusCode.NotFound, await facilitator.GetAsync(Url(team.Id) + "?weghalen=bestaat-niet"));
         Assert.Equal(3, (await RowAsync(team.Id))!.Version);
     }
