@@ -54,8 +54,10 @@ builder.AddFeatures(
 
 var app = builder.Build();
 
+// migrate, backup and restore (Data/DatabaseCommands.cs) touch the database before anything else does.
+if (await DatabaseCommands.TryRunAsync(app, args)) return;
 PublicUrl.EnsureConfigured(app);
-await app.MigrateDatabaseAsync();
+if (!await app.MigrateOrCheckAtStartAsync()) return;
 if (await AdminCommand.TryRunAsync(app, args)) return;
 if (await ScaleData.TryRunAsync(app, args)) return;
 await app.EnsureAdminFromConfigurationAsync();

@@ -14,6 +14,8 @@ public sealed class Database : IDisposable
     }
 
     public string Provider { get; }
+    /// <summary>The PostgreSQL database's name (its own per test); the SQLite file's name otherwise.</summary>
+    public string Name => IsPostgres ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database! : "proeftuin.db";
     public string ConnectionString { get; }
     /// <summary>The app's data folder (App:DataDirectory): mail pickup, and the SQLite file.</summary>
     public string Directory { get; }
@@ -155,6 +157,46 @@ public sealed class AppProcess : IAsyncDisposable
             throw new InvalidOperationException($"The app exited with {started.ExitCode} while starting:\n{Log}");
         if (!ready)
             throw new TimeoutException($"The app did not answer /health with 200 within {limit.TotalSeconds:0} s:\n{Log}");
+    }
+
+    /// <summary>Sets one more setting (an environment variable) for the next start or command.</summary>
+    public AppProcess With(string key, string value)
+    {
+        environment[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Runs one of the app's commands (<c>dotnet Proeftuin.dll migrate</c>, <c>backup FILE</c>, …) with the same settings
+    /// as the app, to its end (at most two minutes), and returns its exit code and everything it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
+    {
+        var app = AppPath;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(app);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        using var command = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = command.StandardOutput.ReadToEndAsync();
+        var stderr = command.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await command.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            command.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not finish within two minutes.");
+        }
+        return (command.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>kill -9: SIGKILL, no shutdown, nothing flushed by the app.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace Proeftuin.FaultTests.Infrastructure;
@@ -59,6 +60,34 @@ public sealed class PostgresServer : IAsyncDisposable
             ["-D", DataDirectory, "-l", Path.Combine(dir, "pg", "log"),
              "-o", $"-p {Port} -k {Path.Combine(dir, "pg")} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
              "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90));
+
+    /// <summary>The README's backup of a PostgreSQL database: <c>pg_dump --format=custom</c> to a file.</summary>
+    public Task DumpAsync(string database, string file) =>
+        Processes.RunAsync(Path.Combine(bin, "pg_dump"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
+            "--format=custom", "--file", file, database], TimeSpan.FromMinutes(2));
+
+    /// <summary>The README's restore: an empty database of that name, then <c>pg_restore</c> into it, stopping at the first error.</summary>
+    public async Task RestoreAsync(string database, string file)
+    {
+        await ExecuteAsync($"CREATE DATABASE \"{database}\"");
+        await Processes.RunAsync(Path.Combine(bin, "pg_restore"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
+            "--exit-on-error", "--no-owner", "--dbname", database, file], TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Wipes a database: gone, with whatever was connected to it.</summary>
+    public async Task DropAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE \"{database}\" WITH (FORCE)");
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>Stops the server as an operator would for a restart (fast: open sessions are ended).</summary>
     public Task StopAsync() =>
