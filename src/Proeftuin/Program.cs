@@ -3,6 +3,9 @@ using Proeftuin.Features.Accounts;
 using Proeftuin.Web;
 using Proeftuin.Web.Mail;
 
+// The container's health check (Web/HealthProbe.cs): answered before anything else is set up.
+if (await HealthProbe.TryRunAsync(args) is { } healthExit) return healthExit;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
@@ -55,11 +58,11 @@ builder.AddFeatures(
 var app = builder.Build();
 
 // migrate, backup and restore (Data/DatabaseCommands.cs) touch the database before anything else does.
-if (await DatabaseCommands.TryRunAsync(app, args)) return;
+if (await DatabaseCommands.TryRunAsync(app, args)) return Environment.ExitCode;
 PublicUrl.EnsureConfigured(app);
-if (!await app.MigrateOrCheckAtStartAsync()) return;
-if (await AdminCommand.TryRunAsync(app, args)) return;
-if (await ScaleData.TryRunAsync(app, args)) return;
+if (!await app.MigrateOrCheckAtStartAsync()) return Environment.ExitCode;
+if (await AdminCommand.TryRunAsync(app, args)) return Environment.ExitCode;
+if (await ScaleData.TryRunAsync(app, args)) return Environment.ExitCode;
 await app.EnsureAdminFromConfigurationAsync();
 await app.SeedDemoDataAsync();
 
@@ -70,6 +73,7 @@ app.MapFeatures();
 app.MapOperations();
 
 await app.RunAsync();
+return Environment.ExitCode;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
