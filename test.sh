@@ -37,12 +37,14 @@ TMP=""
 CLEANED=0
 STARTED_NAMES=()
 STARTED_PIDS=()
+CHECK_NAME=""
+CHECK_PID=""
 cleanup() {
   [ "$CLEANED" -eq 1 ] && return 0
   CLEANED=1
   # Suites still running in the background (an interrupted run): stop them and their test hosts first.
   local pid
-  for pid in "${STARTED_PIDS[@]}"; do
+  for pid in "${STARTED_PIDS[@]}" ${CHECK_PID:-}; do
     pkill -TERM -P "$pid" >/dev/null 2>&1 || true
     kill "$pid" >/dev/null 2>&1 || true
   done
@@ -171,6 +173,34 @@ wait_tests() {
   STARTED_PIDS=()
 }
 
+# start_check NAME COMMAND... : a check script (not dotnet test) in the background; its "ok: ..." lines count as
+# passed and its "FAILED: ..." lines as failed. wait_check prints its log and counts it.
+start_check() {
+  CHECK_NAME=$1
+  shift
+  step "Check: $CHECK_NAME ($*), started in the background"
+  ( rc=0; "$@" >"$RESULTS/$CHECK_NAME.log" 2>&1 || rc=$?; echo "$rc" >"$RESULTS/$CHECK_NAME.rc" ) &
+  CHECK_PID=$!
+}
+
+wait_check() {
+  [ -n "$CHECK_PID" ] || return 0
+  wait "$CHECK_PID" || true
+  local name=$CHECK_NAME rc passed failed
+  rc=$(cat "$RESULTS/$name.rc" 2>/dev/null || echo 1)
+  step "Check: $name finished (exit $rc)"
+  cat "$RESULTS/$name.log" 2>/dev/null || true
+  passed=$(grep -c '^ok: ' "$RESULTS/$name.log" 2>/dev/null || true)
+  failed=$(grep -c '^FAILED: ' "$RESULTS/$name.log" 2>/dev/null || true)
+  if [ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+  RUN_NAMES+=("$name"); RUN_PASSED+=("${passed:-0}"); RUN_FAILED+=("${failed:-0}")
+  RUN_EXECUTED+=("$(( ${passed:-0} + ${failed:-0} ))"); RUN_TOTAL+=("$(( ${passed:-0} + ${failed:-0} ))")
+  if [ "$rc" -ne 0 ]; then
+    FAILURES+=("$name: exit $rc: $(grep -m1 '^FAILED: ' "$RESULTS/$name.log" 2>/dev/null || tail -1 "$RESULTS/$name.log" 2>/dev/null)")
+  fi
+  CHECK_PID=""
+}
+
 # check_migrations CONTEXT : fail when the model has changes that no migration captures.
 check_migrations() {
   local ctx=$1 rc=0 out="$TMP/ef-$1.log"
@@ -249,11 +279,15 @@ if [ "$QUICK" -eq 0 ]; then
   run_tests faults tests/Proeftuin.FaultTests \
     PROEFTUIN_FAULT_CROWD_SECONDS="${PROEFTUIN_FAULT_CROWD_SECONDS:-60}"
 
+  # The container image (issue 17) beside the integration suites: mostly downloads, disk and one publish. About
+  # 3-6 minutes: a Debian stand-in for the base image, the SDK's image archive, and a run under Podman.
+  start_check container tools/container-check.sh "$CONFIG"
   start_tests sqlite tests/Proeftuin.Tests \
     PROEFTUIN_TEST_REDIS="$REDIS_CONN"
   start_tests postgres tests/Proeftuin.Tests \
     PROEFTUIN_TEST_DB=postgres PROEFTUIN_TEST_PG="$PG_CONN" PROEFTUIN_TEST_REDIS="$REDIS_CONN"
   wait_tests
+  wait_check
   # The browser tests alone: beside the two integration suites, their 10-second page timeouts ran out on 2 cores.
   run_tests browser tests/Proeftuin.BrowserTests \
     PROEFTUIN_CHROMIUM="$CHROMIUM" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
