@@ -20,7 +20,8 @@ public static class HealthProbe
             await Console.Error.WriteLineAsync("Gebruik: health [http://127.0.0.1:8080/health]");
             return 2;
         }
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // A redirect is an answer about another place, not about this node: it counts as unhealthy.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             using var response = await http.GetAsync(uri);

@@ -54,11 +54,14 @@ public static class TransportSecurity
         // connection without an address (a Unix socket, the test server).
         if (Entries(app.Configuration, "ForwardedHeaders:KnownProxies").Any() || Entries(app.Configuration, "ForwardedHeaders:KnownNetworks").Any())
             app.UseWhen(c => c.Connection.RemoteIpAddress is not null, a => a.UseForwardedHeaders());
+        // Not for the health endpoints: a container's health command, a Kubernetes probe or a load balancer asks the
+        // node itself over plain HTTP, and a redirect to the public address would send that question off the box.
         if (HttpsRedirect(app.Configuration, app.Environment) is not null)
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), a =>
+            {
+                a.UseHsts();
+                a.UseHttpsRedirection();
+            });
         return app;
     }
 

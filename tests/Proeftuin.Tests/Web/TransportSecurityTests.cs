@@ -55,6 +55,14 @@ public sealed class TransportSecurityTests
         Assert.Equal(HttpStatusCode.PermanentRedirect, redirect.StatusCode);
         Assert.Equal($"https://{Site}/programmas?fase=Define", redirect.Headers.Location!.ToString());
         Assert.False(redirect.Headers.Contains("Strict-Transport-Security"), "HSTS over plain http means nothing and must not be sent");
+
+        // A health check asks the node itself over plain http (a container's health command, a probe, a balancer):
+        // it gets its answer, not a redirect to the public address.
+        foreach (var path in new[] { "/health", "/health/ready" })
+        {
+            using var health = await http.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
     }
 
     [Fact]
