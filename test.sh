@@ -246,8 +246,8 @@ fi
 
 if [ "$QUICK" -eq 0 ]; then
   step "Packages"
-  if ! services_ensure_packages postgresql redis-server chromium; then
-    FAILURES+=("setup: installing postgresql/redis-server/chromium with apt-get failed")
+  if ! services_ensure_packages postgresql redis-server chromium nginx openssl; then
+    FAILURES+=("setup: installing postgresql/redis-server/chromium/nginx with apt-get failed")
     finish
   fi
 

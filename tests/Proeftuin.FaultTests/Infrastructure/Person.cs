@@ -19,10 +19,20 @@ public sealed partial class Person : IDisposable
 {
     private readonly CookieContainer cookies = new();
 
-    public Person(Uri baseUri, TimeSpan? timeout = null)
+    private readonly string? proxyCertificate;
+
+    /// <param name="proxyCertificate">
+    /// Through the deployment's reverse proxy (ProxyTests): the thumbprint of its self-signed certificate, the one
+    /// certificate trusted; and the hub connection negotiates first, as a browser does, so the proxy must keep both
+    /// requests on one node.
+    /// </param>
+    public Person(Uri baseUri, TimeSpan? timeout = null, string? proxyCertificate = null)
     {
         BaseUri = baseUri;
-        Http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false })
+        this.proxyCertificate = proxyCertificate;
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false };
+        if (proxyCertificate is not null) handler.SslOptions.RemoteCertificateValidationCallback = (_, c, _, _) => IsProxy(c);
+        Http = new HttpClient(handler)
         {
             BaseAddress = baseUri,
             Timeout = timeout ?? TimeSpan.FromSeconds(20),
@@ -67,8 +77,17 @@ public sealed partial class Person : IDisposable
             .WithUrl(new Uri(target, SessionHub.Path.TrimStart('/')), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
+                o.SkipNegotiation = proxyCertificate is null;
                 o.Cookies = jar;
+                if (proxyCertificate is not null)
+                {
+                    o.HttpMessageHandlerFactory = inner =>
+                    {
+                        if (inner is HttpClientHandler h) h.ServerCertificateCustomValidationCallback = (_, c, _, _) => IsProxy(c);
+                        return inner;
+                    };
+                    o.WebSocketConfiguration = ws => ws.RemoteCertificateValidationCallback = (_, c, _, _) => IsProxy(c);
+                }
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
@@ -76,6 +95,9 @@ public sealed partial class Person : IDisposable
         await connection.StartAsync(ct);
         return connection;
     }
+
+    private bool IsProxy(System.Security.Cryptography.X509Certificates.X509Certificate? certificate) =>
+        certificate is not null && string.Equals(certificate.GetCertHashString(), proxyCertificate, StringComparison.OrdinalIgnoreCase);
 
     public void Dispose() => Http.Dispose();
 
