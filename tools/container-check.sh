@@ -30,11 +30,38 @@ ok() { echo "ok: $*"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 need=()
-for pkg in podman runc docker-registry debootstrap; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
+for pkg in podman runc docker-registry debootstrap python3-yaml; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
 if [ "${#need[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -q "${need[@]}" >"$WORK/apt.log" 2>&1 \
     || { tail -20 "$WORK/apt.log"; fail "apt-get install ${need[*]}"; }
 fi
+
+# deploy/compose.yaml cannot run here (its PostgreSQL, Redis and nginx images cannot be fetched): check that its
+# settings fit the app and the nginx template that the deployment test runs.
+python3 - "$ROOT/deploy" <<'PY' || fail "deploy/compose.yaml does not fit the app or the nginx template"
+import re, sys, yaml
+deploy = sys.argv[1]
+compose = yaml.safe_load(open(f"{deploy}/compose.yaml"))
+template = open(f"{deploy}/nginx/templates/proeftuin.conf.template").read()
+services = compose["services"]
+proxy = services["proxy"]
+used = set(re.findall(r"\$\{(PROEFTUIN_[A-Z_]+)\}", template))
+nodes = [services["node1"], services["node2"]]
+proxy_ip = proxy["networks"]["proeftuin"]["ipv4_address"]
+checks = {
+    "the proxy sets every template variable": used == set(proxy["environment"]),
+    "both nodes are in the proxy's upstream": all(f"server {n}:8080" in proxy["environment"]["PROEFTUIN_UPSTREAM"] for n in ("node1", "node2")),
+    "the nodes trust exactly the proxy's address": all(n["environment"]["ForwardedHeaders__KnownProxies__0"] == proxy_ip for n in nodes),
+    "the nodes do not migrate; migrate runs first": all(n["environment"]["Database__MigrateAtStart"] == "false"
+        and n["depends_on"]["migrate"]["condition"] == "service_completed_successfully" for n in nodes)
+        and services["migrate"]["command"] == ["migrate"],
+    "the nodes run read-only with /data in memory": all(n["read_only"] is True and any(t.startswith("/data:uid=1654") for t in n["tmpfs"]) for n in nodes),
+    "the nodes' health check is the app's health command": all(n["healthcheck"]["test"] == ["CMD", "dotnet", "/app/Proeftuin.dll", "health"] for n in nodes),
+}
+for what, good in checks.items():
+    print(("ok: compose: " if good else "FAILED: compose: ") + what)
+sys.exit(0 if all(checks.values()) else 1)
+PY
 
 REGISTRY_PORT=$(free_port)
 BASE=$("$ROOT/tools/container-base.sh" "$WORK/base" "$REGISTRY_PORT" | tail -1) || fail "building the stand-in base image"
