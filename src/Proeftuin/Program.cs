@@ -7,6 +7,7 @@ using Proeftuin.Web.Mail;
 if (await HealthProbe.TryRunAsync(args) is { } healthExit) return healthExit;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSecretFiles();
 
 builder.AddData();
 builder.AddAccounts();

@@ -32,7 +32,13 @@ public sealed class DatabaseCommandTests(FaultServices services, ITestOutputHelp
         var behind = all.Length - Array.FindIndex(all, m => m.EndsWith("_I9Sessions", StringComparison.Ordinal)) - 1;
         Assert.True(behind > 5, $"only {behind} migrations after I9Sessions");
 
-        await using var app = new AppProcess(database).With("Database__MigrateAtStart", "false");
+        // The connection string as a secret file (how compose and Kubernetes hand out secrets); the file wins over a
+        // wrong one in the environment.
+        var secrets = Directory.CreateDirectory(Path.Combine(database.Directory, "secrets")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(secrets, "ConnectionStrings__Proeftuin"), database.ConnectionString);
+        await using var app = new AppProcess(database).With("Database__MigrateAtStart", "false")
+            .With("App__SecretsDirectory", secrets)
+            .With("ConnectionStrings__Proeftuin", database.IsPostgres ? "Host=127.0.0.1;Port=1;Database=nergens" : "Data Source=/nergens/proeftuin.db");
         // With migrating at start switched off, the new release refuses to start on the old database, and says why.
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("exited with 3", refused.Message, StringComparison.Ordinal);
