@@ -123,15 +123,7 @@ public sealed class AppProcess : IAsyncDisposable
         if (Running) throw new InvalidOperationException("The app is already running.");
         var app = AppPath;
         if (!File.Exists(app)) throw new InvalidOperationException($"{app} does not exist: build the app first (dotnet build -c Release).");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(app);
-        foreach (var (k, v) in environment) info.Environment[k] = v;
+        var info = StartInfo(app);
         log.Add($"--- start {DateTime.UtcNow:HH:mm:ss.fff}");
         var started = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         process = started;
@@ -172,18 +164,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// </summary>
     public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
     {
-        var app = AppPath;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(app);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) info.Environment[k] = v;
-        using var command = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var command = Process.Start(StartInfo(AppPath, args)) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = command.StandardOutput.ReadToEndAsync();
         var stderr = command.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -197,6 +178,22 @@ public sealed class AppProcess : IAsyncDisposable
             throw new TimeoutException($"'{string.Join(' ', args)}' did not finish within two minutes.");
         }
         return (command.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary><c>dotnet Proeftuin.dll [args]</c> with this app's settings, its output captured.</summary>
+    private ProcessStartInfo StartInfo(string app, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(app);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        return info;
     }
 
     /// <summary>kill -9: SIGKILL, no shutdown, nothing flushed by the app.</summary>
