@@ -108,8 +108,16 @@ public sealed class DatabaseCommandTests(FaultServices services, ITestOutputHelp
         Assert.Equal(bytes, await DownloadAsync(facilitator, attachment));
 
         var backup = Path.Combine(database.Directory, "..", "backup-" + Guid.NewGuid().ToString("N")[..8]);
+        // A command without its file, or for the other database, says so and does nothing.
+        var (usage, said) = await app.RunCommandAsync("backup");
+        Assert.Equal(2, usage);
+        Assert.Contains("Gebruik: backup <bestand>", said, StringComparison.Ordinal);
         if (database.IsPostgres)
         {
+            (usage, said) = await app.RunCommandAsync("backup", backup);
+            Assert.Equal(2, usage);
+            Assert.Contains("pg_dump", said, StringComparison.Ordinal);
+            Assert.False(File.Exists(backup));
             await services.Postgres.DumpAsync(database.Name, backup);
         }
         else
