@@ -51,6 +51,7 @@ tar -C "$ROOTFS" -c . | podman import \
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   --change 'ENV APP_UID=1654' --change 'ENV ASPNETCORE_HTTP_PORTS=8080' --change 'ENV DOTNET_RUNNING_IN_CONTAINER=true' \
   --change 'ENV DOTNET_VERSION=10.0' --change 'USER 1654' \
-  - localhost/proeftuin-test-base:10.0 >/dev/null
-podman push --quiet --tls-verify=false --format v2s2 localhost/proeftuin-test-base:10.0 "docker://$IMAGE" >/dev/null
+  - localhost/proeftuin-test-base:10.0 >"$WORK/import.log" 2>&1 || { cat "$WORK/import.log"; exit 1; }
+podman push --quiet --tls-verify=false --format v2s2 localhost/proeftuin-test-base:10.0 "docker://$IMAGE" >"$WORK/push.log" 2>&1 \
+  || { cat "$WORK/push.log"; exit 1; }
 echo "$IMAGE"
