@@ -42,14 +42,20 @@ public static class DataSetup
         return builder;
     }
 
-    /// <summary>Applies the provider's migrations at start, so a fresh clone runs without a set-up step.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies the provider's pending migrations (at start, so a fresh clone runs without a set-up step, or by the
+    /// <c>migrate</c> command) and returns their names; none when the database is up to date.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Asking first is cheap (the history table and the migration list). MigrateAsync itself also compares the
         // model with the last snapshot, which costs a second of cold start on every restart; ./test.sh checks that.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+        // While it migrates, EF Core holds a database-wide lock: a second run at the same moment waits, then has nothing to do.
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0) await db.Database.MigrateAsync();
+        return pending;
     }
 }
 

@@ -58,19 +58,16 @@ public static class DatabaseCommands
 
     private static async Task<int> MigrateAsync(WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        if (pending.Count == 0)
+        var applied = await app.MigrateDatabaseAsync();
+        if (applied.Count == 0)
         {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             Console.WriteLine($"De database is bij ({(await db.Database.GetAppliedMigrationsAsync()).LastOrDefault()}). Niets te doen.");
             return 0;
         }
-        // EF Core takes a database-wide lock while it migrates, so a second 'migrate' at the same moment waits and then
-        // finds nothing left to do.
-        await db.Database.MigrateAsync();
-        foreach (var name in pending) Console.WriteLine($"Toegepast: {name}");
-        Console.WriteLine($"De database is bij ({pending[^1]}).");
+        foreach (var name in applied) Console.WriteLine($"Toegepast: {name}");
+        Console.WriteLine($"De database is bij ({applied[^1]}).");
         return 0;
     }
 
@@ -84,9 +81,9 @@ public static class DatabaseCommands
                 "Dit commando is voor SQLite. Maak bij PostgreSQL een back-up met pg_dump en zet hem terug met pg_restore (zie de README).");
             return 2;
         }
-        var live = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var live = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         var path = Path.GetFullPath(file);
-        if (string.Equals(path, Path.GetFullPath(live), StringComparison.Ordinal))
+        if (string.Equals(path, live, StringComparison.Ordinal))
         {
             await Console.Error.WriteLineAsync("De back-up en de database kunnen niet hetzelfde bestand zijn.");
             return 2;
@@ -102,22 +99,14 @@ public static class DatabaseCommands
             await Console.Error.WriteLineAsync($"{path} is geen back-up van Proeftuin (geen SQLite-database met migraties).");
             return 2;
         }
-        if (!backup)
+        var (from, to) = backup ? (live, path) : (path, live);
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        // A -wal file left beside a removed database would be replayed into the restored one: it belongs to neither.
+        if (!backup && !File.Exists(live))
+            foreach (var leftover in new[] { live + "-wal", live + "-shm" }) File.Delete(leftover);
+        await using (var source = await OpenAsync(from, readOnly: true))
+        await using (var target = await OpenAsync(to, readOnly: false))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(live))!);
-            // A -wal file left beside a removed database would be replayed into the restored one: it belongs to neither.
-            if (!File.Exists(live))
-                foreach (var leftover in new[] { live + "-wal", live + "-shm" }) File.Delete(leftover);
-        }
-        else
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-        await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = backup ? live : path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
-        await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = backup ? path : live, Pooling = false }.ToString()))
-        {
-            await source.OpenAsync();
-            await target.OpenAsync();
             source.BackupDatabase(target);
             if (!backup)
             {
@@ -135,8 +124,7 @@ public static class DatabaseCommands
         if (!File.Exists(path)) return false;
         try
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            await connection.OpenAsync();
+            await using var connection = await OpenAsync(path, readOnly: true);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM \"__EFMigrationsHistory\";";
             return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
@@ -145,6 +133,19 @@ public static class DatabaseCommands
         {
             return false;
         }
+    }
+
+    /// <summary>A connection of its own to one file, outside the app's pool, so nothing keeps the file open afterwards.</summary>
+    private static async Task<SqliteConnection> OpenAsync(string path, bool readOnly)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        return connection;
     }
 
     private static int Usage(string command)
