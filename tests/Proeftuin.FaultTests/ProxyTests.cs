@@ -60,7 +60,7 @@ public sealed class ProxyTests(FaultServices services, ITestOutputHelper output)
         }
 
         // A screen through the proxy's WebSocket (negotiating first, as a browser does) hears post-its from both nodes.
-        var throughProxy = new Person(proxy.HttpsUri, proxyCertificate: proxy.Thumbprint);
+        using var throughProxy = new Person(proxy.HttpsUri, proxyCertificate: proxy.Thumbprint);
         throughProxy.HoldGuestKey(scenario.NotesSessionId, scenario.NoteGuests[0].Key);
         await using var screen = await Screen.OpenAsync(throughProxy, proxy.HttpsUri, scenario.NotesSessionId);
         foreach (var (node, name, writer) in new[] { (a, "A", scenario.NoteGuests[1]), (b, "B", scenario.NoteGuests[2]) })
@@ -79,7 +79,6 @@ public sealed class ProxyTests(FaultServices services, ITestOutputHelper output)
         var own = "Door de proxy " + Guid.NewGuid().ToString("N")[..6];
         Assert.True((await screen.AddNoteAsync(own, TimeSpan.FromSeconds(15))).Ok);
         Assert.True(await screen.HearsAsync(own, TimeSpan.FromSeconds(10)));
-        throughProxy.Dispose();
         Assert.Equal("", proxy.ErrorLog.Trim());
     }
 }

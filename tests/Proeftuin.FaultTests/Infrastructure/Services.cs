@@ -63,16 +63,18 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>The README's backup of a PostgreSQL database: <c>pg_dump --format=custom</c> to a file.</summary>
     public Task DumpAsync(string database, string file) =>
-        Processes.RunAsync(Path.Combine(bin, "pg_dump"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
-            "--format=custom", "--file", file, database], TimeSpan.FromMinutes(2));
+        Processes.RunAsync(Path.Combine(bin, "pg_dump"), [.. ClientArguments, "--format=custom", "--file", file, database], TimeSpan.FromMinutes(2));
 
     /// <summary>The README's restore: an empty database of that name, then <c>pg_restore</c> into it, stopping at the first error.</summary>
     public async Task RestoreAsync(string database, string file)
     {
         await ExecuteAsync($"CREATE DATABASE \"{database}\"");
-        await Processes.RunAsync(Path.Combine(bin, "pg_restore"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
-            "--exit-on-error", "--no-owner", "--dbname", database, file], TimeSpan.FromMinutes(2));
+        await Processes.RunAsync(Path.Combine(bin, "pg_restore"), [.. ClientArguments, "--exit-on-error", "--no-owner", "--dbname", database, file],
+            TimeSpan.FromMinutes(2));
     }
+
+    /// <summary>Where the client tools find this server, as the superuser.</summary>
+    private string[] ClientArguments => ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres"];
 
     /// <summary>Wipes a database: gone, with whatever was connected to it.</summary>
     public async Task DropAsync(string database)
