@@ -21,7 +21,7 @@ RUN_OPTS=(--runtime runc --ulimit nofile=8192:8192 --ulimit nproc=8192:8192)
 cleanup() {
   podman rm -f "$NAME" >/dev/null 2>&1 || true
   podman rmi -f "$TAG" localhost/proeftuin-test-base:10.0 >/dev/null 2>&1 || true
-  [ -f "$WORK/registry.pid" ] && kill "$(cat "$WORK/registry.pid")" >/dev/null 2>&1 || true
+  [ -f "$WORK/base/registry.pid" ] && kill "$(cat "$WORK/base/registry.pid")" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
